@@ -1,0 +1,878 @@
+"""The runtime of an SDK written by sdkforge.
+
+This module is the same in every generated SDK: it is copied verbatim by the generator, and the
+spec-specific modules next to it (the SDK class, its resources, models and errors) only describe
+operations and call into it.  Everything here uses relative imports only, so the package can be
+vendored under any parent package.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import datetime as _dt
+import email.utils
+import enum
+import json
+import logging
+import os
+import random
+import threading
+import time
+from dataclasses import dataclass
+from typing import (
+    Any,
+    Callable,
+    ClassVar,
+    Dict,
+    FrozenSet,
+    Generic,
+    Iterable,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    Type,
+    TypeVar,
+    Union,
+)
+from urllib.parse import quote
+
+import httpx
+import pydantic
+
+__all__ = [
+    "UNSET",
+    "Unset",
+    "BackoffStrategy",
+    "RetryConfig",
+    "SDKBaseError",
+    "SDKError",
+    "NoResponseError",
+    "ResponseValidationError",
+]
+
+T = TypeVar("T")
+
+DEFAULT_TIMEOUT_MS = 60_000
+DEFAULT_RETRY_STATUS_CODES: Tuple[str, ...] = ("429", "500", "502", "503", "504")
+_JSON_MEDIA = ("application/json", "application/problem+json")
+
+
+# --------------------------------------------------------------------------- UNSET
+
+
+class Unset(enum.Enum):
+    """The type of `UNSET`: "not given", as opposed to `None`, which means "no value"."""
+
+    UNSET = "UNSET"
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET = Unset.UNSET
+
+
+# --------------------------------------------------------------------------- models
+
+
+class BaseModel(pydantic.BaseModel):
+    """Base of every generated model.
+
+    Fields are populated by their Python name or their wire name; unknown fields sent by a newer
+    server are kept (in `model_extra`) instead of breaking parsing.  Fields whose schema has a
+    default count as set, so the default is sent on the wire, while optional fields the caller did
+    not give are left out of the request.
+    """
+
+    model_config = pydantic.ConfigDict(
+        populate_by_name=True, extra="allow", protected_namespaces=()
+    )
+
+    _send_defaults: ClassVar[FrozenSet[str]] = frozenset()
+
+    def model_post_init(self, context: Any, /) -> None:
+        if self._send_defaults:
+            self.__pydantic_fields_set__.update(self._send_defaults)
+
+
+class OpenEnum(str, enum.Enum):
+    """A string enum that accepts values the API adds after the SDK was generated."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member
+
+
+class OpenIntEnum(int, enum.Enum):
+    """An integer enum that accepts values the API adds after the SDK was generated."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if not isinstance(value, int) or isinstance(value, bool):
+            return None
+        member = int.__new__(cls, value)
+        member._name_ = f"VALUE_{value}"
+        member._value_ = value
+        return member
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class SDKBaseError(Exception):
+    """Base class of every exception raised by this SDK."""
+
+
+class NoResponseError(SDKBaseError):
+    """The request was not answered: connection refused or reset, DNS failure, or timeout."""
+
+    def __init__(self, message: str, request: Optional[httpx.Request] = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+
+
+class SDKError(SDKBaseError):
+    """The API answered with an error status, or with a response the SDK could not use."""
+
+    status_code: int
+    headers: httpx.Headers
+    body: str
+    raw_response: httpx.Response
+
+    def __init__(
+        self, message: str, raw_response: httpx.Response, body: Optional[str] = None
+    ) -> None:
+        self.message = message
+        self.raw_response = raw_response
+        self.status_code = raw_response.status_code
+        self.headers = raw_response.headers
+        self.body = _body_text(raw_response) if body is None else body
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return f"{self.message} (HTTP {self.status_code})"
+
+
+class ResponseValidationError(SDKError):
+    """The response body was not valid JSON or did not match the schema the API documents."""
+
+
+class APIError(SDKError, Generic[T]):
+    """Base of the generated error classes: an error response with a documented body."""
+
+    data: T
+    _data_type: ClassVar[Any] = None
+    _message_path: ClassVar[Tuple[str, ...]] = ()
+
+    def __init__(
+        self, data: T, raw_response: httpx.Response, body: Optional[str] = None
+    ) -> None:
+        self.data = data
+        message: Any = data
+        for attr in self._message_path:
+            message = getattr(message, attr, None)
+        if not isinstance(message, str) or not message:
+            message = (
+                f"{type(self).__name__}: {raw_response.reason_phrase or 'API error'}"
+            )
+        super().__init__(message, raw_response, body)
+
+
+def _body_text(response: httpx.Response) -> str:
+    try:
+        return response.text
+    except (httpx.ResponseNotRead, httpx.StreamError, UnicodeDecodeError):
+        return ""
+
+
+# --------------------------------------------------------------------------- retries
+
+
+@dataclass
+class BackoffStrategy:
+    """Exponential backoff; every interval is in milliseconds."""
+
+    initial_interval: int = 500
+    max_interval: int = 60_000
+    exponent: float = 1.5
+    max_elapsed_time: int = 3_600_000
+
+
+@dataclass
+class RetryConfig:
+    """How to retry a request: `RetryConfig("backoff", BackoffStrategy(...), retry_connection_errors)`."""
+
+    strategy: str = "backoff"
+    backoff: Optional[BackoffStrategy] = None
+    retry_connection_errors: bool = False
+
+    def __post_init__(self) -> None:
+        if self.backoff is None:
+            self.backoff = BackoffStrategy()
+
+
+def _status_matches(status: int, patterns: Iterable[str]) -> bool:
+    text = str(status)
+    for pattern in patterns:
+        if pattern == text or (
+            len(pattern) == 3 and pattern[1:].upper() == "XX" and pattern[0] == text[0]
+        ):
+            return True
+    return False
+
+
+def _retry_after_ms(response: httpx.Response) -> Optional[float]:
+    value = response.headers.get("retry-after")
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value) * 1000.0
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=_dt.timezone.utc)
+    return max(
+        0.0, (when - _dt.datetime.now(_dt.timezone.utc)).total_seconds() * 1000.0
+    )
+
+
+class _RetryState:
+    """Decides, attempt after attempt, whether and how long to wait before the next try."""
+
+    __slots__ = ("config", "codes", "started", "attempt")
+
+    def __init__(self, config: Optional[RetryConfig], codes: Sequence[str]) -> None:
+        self.config = (
+            config if config is not None and config.strategy == "backoff" else None
+        )
+        self.codes = codes
+        self.started = time.monotonic()
+        self.attempt = 0
+
+    def _delay(self, hint_ms: Optional[float]) -> Optional[float]:
+        """Seconds to sleep before the next attempt, or None when no attempt is left."""
+        if self.config is None or self.config.backoff is None:
+            return None
+        backoff = self.config.backoff
+        if hint_ms is None:
+            hint_ms = backoff.initial_interval * (backoff.exponent**self.attempt)
+            hint_ms += random.uniform(0, 0.25 * hint_ms)
+        delay_ms = min(hint_ms, float(backoff.max_interval))
+        elapsed_ms = (time.monotonic() - self.started) * 1000.0
+        if elapsed_ms + delay_ms > backoff.max_elapsed_time:
+            return None
+        self.attempt += 1
+        return delay_ms / 1000.0
+
+    def after_response(self, response: httpx.Response) -> Optional[float]:
+        if self.config is None or not _status_matches(response.status_code, self.codes):
+            return None
+        return self._delay(_retry_after_ms(response))
+
+    def after_exception(self) -> Optional[float]:
+        if self.config is None or not self.config.retry_connection_errors:
+            return None
+        return self._delay(None)
+
+
+# --------------------------------------------------------------------------- security
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    """Where a credential goes: `kind` is "bearer", "basic" or "apikey"."""
+
+    kind: str
+    location: str = "header"
+    param: str = "Authorization"
+
+
+Credential = Union[str, Callable[[], str]]
+
+
+def _resolve(credential: Credential) -> str:
+    return credential() if callable(credential) else credential
+
+
+# --------------------------------------------------------------------------- configuration
+
+
+class SDKConfiguration:
+    """Everything a client shares with its resources.  Credentials never appear in `repr`."""
+
+    def __init__(
+        self,
+        *,
+        server_url: str,
+        user_agent: str,
+        schemes: Mapping[str, SecurityScheme],
+        credentials: Mapping[str, Optional[Credential]],
+        default_security: Sequence[Sequence[str]],
+        timeout_ms: Optional[int],
+        retry_config: Optional[RetryConfig],
+        client: Optional[httpx.Client],
+        async_client: Optional[httpx.AsyncClient],
+        debug_logger: Optional[logging.Logger],
+    ) -> None:
+        self.server_url = server_url.rstrip("/")
+        self.user_agent = user_agent
+        self.schemes = dict(schemes)
+        self._credentials = {k: v for k, v in credentials.items() if v is not None}
+        self.default_security = tuple(tuple(alt) for alt in default_security)
+        self.timeout_ms = timeout_ms
+        self.retry_config = retry_config
+        self._client = client
+        self._async_client = async_client
+        self._owns_client = client is None
+        self._owns_async_client = async_client is None
+        self._lock = threading.Lock()
+        self.debug_logger = debug_logger
+
+    def __repr__(self) -> str:
+        names = ", ".join(sorted(self._credentials))
+        return f"SDKConfiguration(server_url={self.server_url!r}, credentials=[{names}] (hidden))"
+
+    @property
+    def client(self) -> httpx.Client:
+        if self._client is None:
+            with self._lock:
+                if self._client is None:
+                    self._client = httpx.Client(follow_redirects=True)
+        return self._client
+
+    @property
+    def async_client(self) -> httpx.AsyncClient:
+        if self._async_client is None:
+            with self._lock:
+                if self._async_client is None:
+                    self._async_client = httpx.AsyncClient(follow_redirects=True)
+        return self._async_client
+
+    def credential(self, scheme: str) -> Optional[Credential]:
+        return self._credentials.get(scheme)
+
+    def close(self) -> None:
+        if self._owns_client and self._client is not None:
+            self._client.close()
+            self._client = None
+
+    async def aclose(self) -> None:
+        if self._owns_async_client and self._async_client is not None:
+            await self._async_client.aclose()
+            self._async_client = None
+
+
+def env_credential(
+    value: Optional[Credential], variable: Optional[str]
+) -> Optional[Credential]:
+    """The credential given, or else the one in the environment variable the SDK names."""
+    if value is None and variable:
+        return os.environ.get(variable) or None
+    return value
+
+
+# --------------------------------------------------------------------------- operations
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of an operation: attribute name on the request, wire name, location, style."""
+
+    attr: str
+    wire: str
+    location: str
+    style: str = "form"
+    explode: bool = True
+
+
+class Operation(Generic[T]):
+    """What the SDK needs to know to make one API call; built once, when its module is imported."""
+
+    __slots__ = (
+        "method",
+        "path",
+        "request_type",
+        "body_attr",
+        "body_media",
+        "params",
+        "responses",
+        "errors",
+        "security",
+        "retry_codes",
+        "_adapters",
+        "_request_adapter",
+    )
+
+    def __init__(
+        self,
+        method: str,
+        path: str,
+        *,
+        request_type: Any = None,
+        body_attr: Optional[str] = None,
+        body_media: Optional[str] = None,
+        params: Sequence[Param] = (),
+        responses: Mapping[str, Tuple[Optional[str], Any]],
+        errors: Mapping[str, Type[APIError[Any]]] = {},
+        security: Optional[Sequence[Sequence[str]]] = None,
+        retry_codes: Sequence[str] = DEFAULT_RETRY_STATUS_CODES,
+    ) -> None:
+        self.method = method
+        self.path = path
+        self.request_type = request_type
+        self.body_attr = body_attr
+        self.body_media = body_media
+        self.params = tuple(params)
+        self.responses = dict(responses)
+        self.errors = dict(errors)
+        self.security = None if security is None else tuple(tuple(a) for a in security)
+        self.retry_codes = tuple(retry_codes)
+        self._adapters: Dict[int, "pydantic.TypeAdapter[Any]"] = {}
+        self._request_adapter: Optional["pydantic.TypeAdapter[Any]"] = None
+
+    def adapter(self, tp: Any) -> "pydantic.TypeAdapter[Any]":
+        key = id(tp)
+        found = self._adapters.get(key)
+        if found is None:
+            found = self._adapters[key] = pydantic.TypeAdapter(tp)
+        return found
+
+
+def _wire_value(value: Any) -> str:
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (_dt.datetime, _dt.date)):
+        return value.isoformat()
+    return str(value)
+
+
+def _as_wire_object(value: Any) -> Any:
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(by_alias=True, exclude_unset=True, mode="json")
+    return value
+
+
+def _serialize_query(param: Param, value: Any) -> List[Tuple[str, str]]:
+    value = _as_wire_object(value)
+    if isinstance(value, Mapping):
+        items = [(str(k), v) for k, v in value.items() if v is not None]
+        if param.style == "deepObject":
+            return [(f"{param.wire}[{k}]", _wire_value(v)) for k, v in items]
+        if param.explode:
+            return [(k, _wire_value(v)) for k, v in items]
+        return [(param.wire, ",".join(f"{k},{_wire_value(v)}" for k, v in items))]
+    if isinstance(value, (list, tuple)):
+        if param.explode and param.style == "form":
+            return [(param.wire, _wire_value(v)) for v in value]
+        sep = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(param.style, ",")
+        return [(param.wire, sep.join(_wire_value(v) for v in value))]
+    return [(param.wire, _wire_value(value))]
+
+
+def _serialize_simple(value: Any, explode: bool) -> str:
+    value = _as_wire_object(value)
+    if isinstance(value, Mapping):
+        joiner = "=" if explode else ","
+        return ",".join(
+            f"{k}{joiner}{_wire_value(v)}" for k, v in value.items() if v is not None
+        )
+    if isinstance(value, (list, tuple)):
+        return ",".join(_wire_value(v) for v in value)
+    return _wire_value(value)
+
+
+def _check_header_value(name: str, value: str) -> str:
+    if "\r" in value or "\n" in value:
+        raise ValueError(f"header {name!r} must not contain CR or LF characters")
+    return value
+
+
+class _Prepared:
+    __slots__ = ("method", "url", "params", "headers", "content")
+
+    def __init__(self) -> None:
+        self.method = ""
+        self.url = ""
+        self.params: List[Tuple[str, Any]] = []
+        self.headers: Dict[str, str] = {}
+        self.content: Optional[bytes] = None
+
+
+class BaseSDK:
+    """Base of the generated client and resource classes: turns an `Operation` into HTTP."""
+
+    def __init__(self, config: SDKConfiguration) -> None:
+        self._config = config
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(server_url={self._config.server_url!r})"
+
+    # ---- request building
+
+    def _coerce(self, op: Operation[Any], request: Any) -> Any:
+        if op.request_type is None:
+            return request
+        if request is None:
+            if (
+                op.params
+                and isinstance(op.request_type, type)
+                and issubclass(op.request_type, pydantic.BaseModel)
+            ):
+                return op.request_type()
+            return None
+        if isinstance(op.request_type, type) and isinstance(request, op.request_type):
+            return request
+        if isinstance(op.request_type, type) and issubclass(
+            op.request_type, pydantic.BaseModel
+        ):
+            return op.request_type.model_validate(request)
+        if op._request_adapter is None:
+            op._request_adapter = pydantic.TypeAdapter(op.request_type)
+        return op._request_adapter.validate_python(request)
+
+    def _prepare(
+        self,
+        op: Operation[Any],
+        request: Any,
+        server_url: Optional[str],
+        http_headers: Optional[Mapping[str, str]],
+    ) -> _Prepared:
+        config = self._config
+        prepared = _Prepared()
+        request = self._coerce(op, request)
+        path = op.path
+        body: Any = request if op.body_attr is None else None
+        if op.params or op.body_attr is not None:
+            fields_set = (
+                request.model_fields_set if request is not None else frozenset()
+            )
+            for param in op.params:
+                if param.attr not in fields_set:
+                    continue
+                value = getattr(request, param.attr)
+                if value is None:
+                    continue
+                if param.location == "path":
+                    text = _serialize_simple(value, param.explode)
+                    path = path.replace("{" + param.wire + "}", quote(text, safe=""))
+                elif param.location == "query":
+                    prepared.params.extend(_serialize_query(param, value))
+                elif param.location == "header":
+                    text = _serialize_simple(value, param.explode)
+                    prepared.headers[param.wire] = _check_header_value(param.wire, text)
+                elif param.location == "cookie":
+                    cookie = f"{param.wire}={quote(_serialize_simple(value, param.explode), safe='')}"
+                    existing = prepared.headers.get("Cookie")
+                    prepared.headers["Cookie"] = (
+                        f"{existing}; {cookie}" if existing else cookie
+                    )
+            if op.body_attr is not None and request is not None:
+                body = getattr(request, op.body_attr)
+        base = (server_url or config.server_url).rstrip("/")
+        prepared.method = op.method
+        prepared.url = base + path
+        prepared.headers["User-Agent"] = config.user_agent
+        prepared.headers["Accept"] = self._accept(op)
+        if body is not None and op.body_media is not None:
+            prepared.content = self._encode_body(op, body)
+            prepared.headers["Content-Type"] = op.body_media
+        self._apply_security(op, prepared)
+        if http_headers:
+            for name, value in http_headers.items():
+                prepared.headers[name] = _check_header_value(name, value)
+        return prepared
+
+    @staticmethod
+    def _accept(op: Operation[Any]) -> str:
+        media = sorted({m for m, _ in op.responses.values() if m})
+        return ", ".join(media) if media else "*/*"
+
+    @staticmethod
+    def _encode_body(op: Operation[Any], body: Any) -> bytes:
+        if isinstance(body, bytes):
+            return body
+        if op.body_media and "json" in op.body_media:
+            if isinstance(body, pydantic.BaseModel):
+                return body.model_dump_json(by_alias=True, exclude_unset=True).encode()
+            return op.adapter(type(body)).dump_json(
+                body, by_alias=True, exclude_unset=True
+            )
+        if isinstance(body, str):
+            return body.encode()
+        return json.dumps(_as_wire_object(body)).encode()
+
+    def _apply_security(self, op: Operation[Any], prepared: _Prepared) -> None:
+        config = self._config
+        alternatives = (
+            op.security if op.security is not None else config.default_security
+        )
+        for alternative in alternatives:
+            if all(config.credential(name) is not None for name in alternative):
+                for name in alternative:
+                    self._apply_scheme(
+                        config.schemes[name], config.credential(name), prepared
+                    )
+                return
+
+    @staticmethod
+    def _apply_scheme(
+        scheme: SecurityScheme, credential: Optional[Credential], prepared: _Prepared
+    ) -> None:
+        if credential is None:
+            return
+        secret = _resolve(credential)
+        if scheme.kind == "bearer":
+            prepared.headers["Authorization"] = (
+                secret if secret.lower().startswith("bearer ") else f"Bearer {secret}"
+            )
+        elif scheme.kind == "basic":
+            prepared.headers["Authorization"] = (
+                "Basic " + base64.b64encode(secret.encode()).decode()
+            )
+        elif scheme.location == "query":
+            prepared.params.append((scheme.param, secret))
+        elif scheme.location == "cookie":
+            prepared.headers["Cookie"] = f"{scheme.param}={quote(secret, safe='')}"
+        else:
+            prepared.headers[scheme.param] = _check_header_value(scheme.param, secret)
+
+    def _timeout(self, timeout_ms: Optional[int]) -> float:
+        chosen = timeout_ms if timeout_ms is not None else self._config.timeout_ms
+        return (chosen if chosen is not None else DEFAULT_TIMEOUT_MS) / 1000.0
+
+    def _retry(
+        self, op: Operation[Any], retries: Union[RetryConfig, None, Unset]
+    ) -> _RetryState:
+        config = self._config.retry_config if retries is UNSET else retries
+        return _RetryState(
+            config if isinstance(config, RetryConfig) else None, op.retry_codes
+        )
+
+    # ---- response handling
+
+    def _handle(self, op: Operation[T], response: httpx.Response) -> T:
+        status = str(response.status_code)
+        expected = op.responses.get(status) or op.responses.get(status[0] + "XX")
+        if (
+            expected is None
+            and not op.errors.get(status)
+            and response.status_code < 400
+        ):
+            expected = op.responses.get("default")
+        if expected is not None:
+            media, tp = expected
+            if tp is None:
+                return None  # type: ignore[return-value]
+            return self._parse(op, tp, response)  # type: ignore[no-any-return]
+        error_type = (
+            op.errors.get(status)
+            or op.errors.get(status[0] + "XX")
+            or op.errors.get("default")
+        )
+        if error_type is not None and response.status_code >= 400:
+            data = self._parse(op, error_type._data_type, response)
+            raise error_type(data, response)
+        if response.status_code >= 400:
+            raise SDKError("API error occurred", response)
+        raise SDKError(f"Unexpected response status {response.status_code}", response)
+
+    def _parse(self, op: Operation[Any], tp: Any, response: httpx.Response) -> Any:
+        if tp is bytes:
+            return response.content
+        if tp is str:
+            return response.text
+        content_type = (
+            response.headers.get("content-type", "").split(";")[0].strip().lower()
+        )
+        if content_type and "json" not in content_type:
+            raise ResponseValidationError(
+                f"Expected a JSON response but the server sent {content_type!r}",
+                response,
+            )
+        try:
+            if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
+                return tp.model_validate_json(response.content)
+            return op.adapter(tp).validate_json(response.content)
+        except pydantic.ValidationError as exc:
+            first: Mapping[str, Any] = (
+                exc.errors(include_url=False)[0] if exc.error_count() else {}
+            )
+            where = ".".join(str(p) for p in first.get("loc", ())) or "body"
+            raise ResponseValidationError(
+                f"Response body does not match the documented schema at {where}: {first.get('msg', exc)}",
+                response,
+            ) from exc
+
+    def _log(
+        self, prepared: _Prepared, response: Optional[httpx.Response], started: float
+    ) -> None:
+        logger = self._config.debug_logger
+        if logger is None:
+            return
+        elapsed = (time.monotonic() - started) * 1000.0
+        headers = {
+            k: ("[redacted]" if _is_secret_header(k, self._config) else v)
+            for k, v in prepared.headers.items()
+        }
+        status = response.status_code if response is not None else "no response"
+        logger.debug(
+            "%s %s -> %s in %.1f ms; request headers: %s",
+            prepared.method,
+            prepared.url,
+            status,
+            elapsed,
+            headers,
+        )
+
+    # ---- sync and async entry points
+
+    def _request(
+        self,
+        op: Operation[T],
+        request: Any = None,
+        *,
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> T:
+        prepared = self._prepare(op, request, server_url, http_headers)
+        retry = self._retry(op, retries)
+        timeout = self._timeout(timeout_ms)
+        client = self._config.client
+        while True:
+            started = time.monotonic()
+            try:
+                response = client.request(
+                    prepared.method,
+                    prepared.url,
+                    params=prepared.params or None,
+                    headers=prepared.headers,
+                    content=prepared.content,
+                    timeout=timeout,
+                )
+            except httpx.TransportError as exc:
+                self._log(prepared, None, started)
+                delay = retry.after_exception()
+                if delay is None:
+                    raise _no_response(exc) from exc
+                time.sleep(delay)
+                continue
+            self._log(prepared, response, started)
+            delay = retry.after_response(response)
+            if delay is None:
+                return self._handle(op, response)
+            response.close()
+            time.sleep(delay)
+
+    async def _request_async(
+        self,
+        op: Operation[T],
+        request: Any = None,
+        *,
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> T:
+        prepared = self._prepare(op, request, server_url, http_headers)
+        retry = self._retry(op, retries)
+        timeout = self._timeout(timeout_ms)
+        client = self._config.async_client
+        while True:
+            started = time.monotonic()
+            try:
+                response = await client.request(
+                    prepared.method,
+                    prepared.url,
+                    params=prepared.params or None,
+                    headers=prepared.headers,
+                    content=prepared.content,
+                    timeout=timeout,
+                )
+            except httpx.TransportError as exc:
+                self._log(prepared, None, started)
+                delay = retry.after_exception()
+                if delay is None:
+                    raise _no_response(exc) from exc
+                await asyncio.sleep(delay)
+                continue
+            self._log(prepared, response, started)
+            delay = retry.after_response(response)
+            if delay is None:
+                return self._handle(op, response)
+            await response.aclose()
+            await asyncio.sleep(delay)
+
+
+class ClientBase(BaseSDK):
+    """Base of the generated client class: owns the HTTP clients it created and closes them."""
+
+    def close(self) -> None:
+        """Close the HTTP client the SDK created (an injected one is left open)."""
+        self._config.close()
+
+    async def aclose(self) -> None:
+        """Close the async HTTP client the SDK created (an injected one is left open)."""
+        await self._config.aclose()
+
+    def __enter__(self: _C) -> _C:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    async def __aenter__(self: _C) -> _C:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+
+_C = TypeVar("_C", bound=ClientBase)
+
+
+def _is_secret_header(name: str, config: SDKConfiguration) -> bool:
+    lowered = name.lower()
+    if lowered in ("authorization", "cookie", "proxy-authorization"):
+        return True
+    return any(
+        s.kind == "apikey" and s.param.lower() == lowered
+        for s in config.schemes.values()
+    )
+
+
+def _no_response(exc: httpx.TransportError) -> NoResponseError:
+    try:
+        request: Optional[httpx.Request] = exc.request
+    except RuntimeError:
+        request = None
+    if isinstance(exc, httpx.TimeoutException):
+        kind = "timed out"
+    elif isinstance(exc, httpx.ConnectError):
+        kind = "could not connect"
+    else:
+        kind = "failed"
+    where = (
+        f" ({request.method} {request.url.copy_with(query=None)})"
+        if request is not None
+        else ""
+    )
+    return NoResponseError(f"Request {kind}{where}: {type(exc).__name__}", request)

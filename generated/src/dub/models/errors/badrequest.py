@@ -1,0 +1,37 @@
+"""Types of the Dub SDK (errors)."""
+
+from typing import Optional
+
+import pydantic
+
+from ..._runtime import APIError, BaseModel, OpenEnum
+
+
+class BadRequestErrorCode(OpenEnum):
+    """A short code indicating the error code returned., example: bad_request"""
+
+    BAD_REQUEST = "bad_request"
+
+
+class BadRequestError(BaseModel):
+    code: BadRequestErrorCode
+    """A short code indicating the error code returned., example: bad_request"""
+    message: str
+    """A human readable explanation of what went wrong., example: The requested resource was not found."""
+    doc_url: Optional[str] = None
+    """A link to our documentation with more details about this error code, example: "https://dub.co/docs/api-reference/errors#bad-request\""""
+
+
+class BadRequestData(BaseModel):
+    error: BadRequestError
+
+
+class BadRequest(APIError[BadRequestData]):
+    """The server cannot or will not process the request due to something that is perceived to be a client error (e.g., malformed request syntax, invalid request message framing, or deceptive request routing).
+
+    The parsed error body is in `data`; `status_code`, `headers`, `body` and `raw_response`
+    describe the response.
+    """
+
+    _data_type = BadRequestData
+    _message_path = ("error", "message")

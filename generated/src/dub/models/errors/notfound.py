@@ -1,0 +1,37 @@
+"""Types of the Dub SDK (errors)."""
+
+from typing import Optional
+
+import pydantic
+
+from ..._runtime import APIError, BaseModel, OpenEnum
+
+
+class NotFoundErrorCode(OpenEnum):
+    """A short code indicating the error code returned., example: not_found"""
+
+    NOT_FOUND = "not_found"
+
+
+class NotFoundError(BaseModel):
+    code: NotFoundErrorCode
+    """A short code indicating the error code returned., example: not_found"""
+    message: str
+    """A human readable explanation of what went wrong., example: The requested resource was not found."""
+    doc_url: Optional[str] = None
+    """A link to our documentation with more details about this error code, example: "https://dub.co/docs/api-reference/errors#not-found\""""
+
+
+class NotFoundData(BaseModel):
+    error: NotFoundError
+
+
+class NotFound(APIError[NotFoundData]):
+    """The server cannot find the requested resource.
+
+    The parsed error body is in `data`; `status_code`, `headers`, `body` and `raw_response`
+    describe the response.
+    """
+
+    _data_type = NotFoundData
+    _message_path = ("error", "message")

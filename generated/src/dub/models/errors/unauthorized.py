@@ -1,0 +1,37 @@
+"""Types of the Dub SDK (errors)."""
+
+from typing import Optional
+
+import pydantic
+
+from ..._runtime import APIError, BaseModel, OpenEnum
+
+
+class UnauthorizedErrorCode(OpenEnum):
+    """A short code indicating the error code returned., example: unauthorized"""
+
+    UNAUTHORIZED = "unauthorized"
+
+
+class UnauthorizedError(BaseModel):
+    code: UnauthorizedErrorCode
+    """A short code indicating the error code returned., example: unauthorized"""
+    message: str
+    """A human readable explanation of what went wrong., example: The requested resource was not found."""
+    doc_url: Optional[str] = None
+    """A link to our documentation with more details about this error code, example: "https://dub.co/docs/api-reference/errors#unauthorized\""""
+
+
+class UnauthorizedData(BaseModel):
+    error: UnauthorizedError
+
+
+class Unauthorized(APIError[UnauthorizedData]):
+    """Although the HTTP standard specifies "unauthorized", semantically this response means "unauthenticated". That is, the client must authenticate itself to get the requested response.
+
+    The parsed error body is in `data`; `status_code`, `headers`, `body` and `raw_response`
+    describe the response.
+    """
+
+    _data_type = UnauthorizedData
+    _message_path = ("error", "message")

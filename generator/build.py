@@ -1,0 +1,686 @@
+"""Stage 3, build: turn the OpenAPI document into the IR.
+
+Names given here are preferred names (derived from the document); `naming` makes them final.
+What cannot be typed precisely degrades to a looser type with a warning naming the JSON pointer;
+an operation is never dropped.
+"""
+
+from __future__ import annotations
+
+import http
+from typing import Any, Dict, List, Optional, Tuple
+
+from . import ir
+from .diagnostics import Diagnostics, pointer_join
+from .load import Document
+from .refs import RefError, Resolver
+from .text import pascal, singular, snake
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_SCALARS = {"integer": "int", "number": "float", "boolean": "bool", "string": "str"}
+_STRING_FORMATS = {"binary": "bytes", "date-time": "datetime", "date": "date"}
+COMPONENTS = "components"
+OPERATIONS = "operations"
+ERRORS = "errors"
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _reason(status: str) -> str:
+    try:
+        return pascal(http.HTTPStatus(int(status)).phrase)
+    except ValueError:
+        return pascal(f"status {status}")
+
+
+def _is_json(media: str) -> bool:
+    media = media.split(";")[0].strip().lower()
+    return media == "application/json" or media.endswith("+json") or media == "*/*"
+
+
+def _pick_media(content: Any) -> Tuple[str, Any]:
+    if not isinstance(content, dict) or not content:
+        return "", None
+    for media, value in content.items():
+        if _is_json(media):
+            return media, value
+    media = next(iter(content))
+    return media, content[media]
+
+
+class Builder:
+    def __init__(self, doc: Document, resolver: Resolver, diags: Diagnostics):
+        self.doc = doc
+        self.data: Dict[str, Any] = doc.data
+        self.resolver = resolver
+        self.diags = diags
+        self.types: Dict[str, ir.NamedType] = {}
+        self.errors: Dict[str, ir.ErrorDef] = {}
+        self._building: Dict[str, bool] = {}
+        self._input_roots: List[ir.TypeExpr] = []
+
+    # ------------------------------------------------------------------ schemas
+
+    def _deref(self, node: Any, pointer: str) -> Tuple[Any, str]:
+        try:
+            value, where, _ = self.resolver.deref(node, pointer)
+        except RefError as exc:
+            self.diags.error(exc.message, exc.pointer)
+            return {}, pointer
+        return value, where
+
+    def _component_name(self, pointer: str) -> Optional[str]:
+        parts = pointer.split("/")
+        if len(parts) == 4 and parts[1] == "components" and parts[2] == "schemas":
+            return parts[3].replace("~1", "/").replace("~0", "~")
+        return None
+
+    def type_of(self, schema: Any, pointer: str, hint: str, package: str, module: str, top: bool = False) -> ir.TypeExpr:
+        """The type of a schema; named types are registered under the pointer that defines them."""
+        if isinstance(schema, bool):
+            return ir.AnyT()
+        if not isinstance(schema, dict):
+            self.diags.warn("schema is not an object; typed as Any", pointer)
+            return ir.AnyT()
+        if "$ref" in schema:
+            target, where = self._deref(schema, pointer)
+            component = self._component_name(where)
+            if component is not None and self._is_named_kind(target):
+                return self._named(target, where, pascal(component) or "Schema", COMPONENTS, snake(component) or "schema")
+            if where in self._building:
+                self.diags.warn("recursive reference typed as Any", pointer)
+                return ir.AnyT()
+            if component is not None:
+                self._building[where] = True
+                try:
+                    return self.type_of(target, where, pascal(component), COMPONENTS, snake(component), top)
+                finally:
+                    del self._building[where]
+            return self.type_of(target, where, hint, package, module, top)
+        nullable = schema.get("nullable") is True
+        types = schema.get("type")
+        if isinstance(types, list):
+            if "null" in types:
+                nullable = True
+            types = [t for t in types if t != "null"]
+            if len(types) == 1:
+                types = types[0]
+            elif not types:
+                types = None
+        result = self._type_of_inner(schema, pointer, hint, package, module, types, top)
+        if nullable and not isinstance(result, (ir.Nullable, ir.AnyT)):
+            return ir.Nullable(result)
+        return result
+
+    def _is_named_kind(self, schema: Any) -> bool:
+        if not isinstance(schema, dict):
+            return False
+        if "enum" in schema or "oneOf" in schema or "anyOf" in schema or "allOf" in schema:
+            return True
+        return schema.get("type") == "object" or "properties" in schema
+
+    def _named(self, schema: dict, pointer: str, name: str, package: str, module: str) -> ir.TypeExpr:
+        if pointer in self.types or pointer in self._building:
+            return ir.Ref(pointer)
+        self._building[pointer] = True
+        try:
+            result = self._type_of_inner(schema, pointer, name, package, module, schema.get("type"), True)
+        finally:
+            del self._building[pointer]
+        if isinstance(result, ir.Ref):
+            if result.id != pointer and pointer not in self.types:
+                self.types[pointer] = ir.AliasDef(pointer, name, package, module, result, _text(schema.get("description")))
+            return ir.Ref(pointer)
+        if pointer not in self.types:
+            self.types[pointer] = ir.AliasDef(pointer, name, package, module, result, _text(schema.get("description")))
+        return ir.Ref(pointer)
+
+    def _type_of_inner(
+        self, schema: dict, pointer: str, hint: str, package: str, module: str, types: Any, top: bool
+    ) -> ir.TypeExpr:
+        if "const" in schema:
+            return ir.LiteralT(schema["const"])
+        if "enum" in schema and isinstance(schema["enum"], list):
+            return self._enum(schema, pointer, hint, package, module)
+        if "allOf" in schema and isinstance(schema["allOf"], list):
+            return self._all_of(schema, pointer, hint, package, module)
+        for key in ("oneOf", "anyOf"):
+            if key in schema and isinstance(schema[key], list) and schema[key]:
+                return self._union(schema, key, pointer, hint, package, module, top)
+        if types == "object" or (types is None and "properties" in schema):
+            return self._object(schema, pointer, hint, package, module)
+        if types == "array":
+            items = schema.get("items")
+            if items is None:
+                return ir.ListT(ir.AnyT())
+            return ir.ListT(self.type_of(items, pointer_join(pointer, "items"), singular(hint) if not hint.endswith("Body") else hint + "Item", package, module))
+        if isinstance(types, str) and types in _SCALARS:
+            kind = _SCALARS[types]
+            if kind == "str":
+                kind = _STRING_FORMATS.get(str(schema.get("format")), "str")
+            return ir.Prim(kind)
+        if isinstance(types, list):
+            return ir.UnionT(tuple(self._type_of_inner(schema, pointer, hint, package, module, t, False) for t in types))
+        if types is not None and types not in _SCALARS:
+            self.diags.warn(f"unknown schema type {types!r}; typed as Any", pointer_join(pointer, "type"))
+        if "additionalProperties" in schema:
+            return self._object(schema, pointer, hint, package, module)
+        return ir.AnyT()
+
+    def _enum(self, schema: dict, pointer: str, hint: str, package: str, module: str) -> ir.TypeExpr:
+        values = [v for v in schema["enum"] if v is not None]
+        nullable = len(values) != len(schema["enum"])
+        if not values:
+            return ir.Nullable(ir.AnyT()) if nullable else ir.AnyT()
+        if all(isinstance(v, str) for v in values):
+            kind = "str"
+        elif all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            kind = "int"
+        else:
+            self.diags.warn("enum with values of mixed or unsupported types; typed as Any", pointer_join(pointer, "enum"))
+            return ir.AnyT()
+        if pointer not in self.types:
+            unique = list(dict.fromkeys(values))
+            members = tuple(ir.EnumMember(str(v), v) for v in unique)
+            self.types[pointer] = ir.EnumDef(pointer, hint, package, module, members, kind, _text(schema.get("description")))
+        ref: ir.TypeExpr = ir.Ref(pointer)
+        return ir.Nullable(ref) if nullable else ref
+
+    def _all_of(self, schema: dict, pointer: str, hint: str, package: str, module: str) -> ir.TypeExpr:
+        parts = schema["allOf"]
+        own = {k: v for k, v in schema.items() if k not in ("allOf", "description", "nullable", "title", "deprecated")}
+        if len(parts) == 1 and not own.get("properties"):
+            return self.type_of(parts[0], pointer_join(pointer, "allOf", 0), hint, package, module)
+        merged: Dict[str, Any] = {"type": "object", "properties": {}, "required": []}
+        sources: Dict[str, str] = {}
+        for index, part in enumerate(parts):
+            resolved, where = self._deref(part, pointer_join(pointer, "allOf", index))
+            if isinstance(resolved, dict) and "allOf" in resolved:
+                flat = self._flatten_all_of(resolved, where)
+            else:
+                flat = [(resolved, where)]
+            for piece, piece_at in flat:
+                if not isinstance(piece, dict):
+                    continue
+                if piece.get("type") not in (None, "object") or "oneOf" in piece or "anyOf" in piece:
+                    self.diags.warn("allOf member is not an object schema; its constraints are not merged", piece_at)
+                    continue
+                for name, prop in (piece.get("properties") or {}).items():
+                    merged["properties"][name] = prop
+                    sources[name] = pointer_join(piece_at, "properties", name)
+                merged["required"].extend(r for r in piece.get("required") or [] if r not in merged["required"])
+                if "additionalProperties" in piece:
+                    merged["additionalProperties"] = piece["additionalProperties"]
+        for name, prop in (schema.get("properties") or {}).items():
+            merged["properties"][name] = prop
+            sources[name] = pointer_join(pointer, "properties", name)
+        merged["required"].extend(r for r in schema.get("required") or [] if r not in merged["required"])
+        merged["description"] = schema.get("description", "")
+        return self._object(merged, pointer, hint, package, module, sources)
+
+    def _flatten_all_of(self, schema: dict, pointer: str, depth: int = 0) -> List[Tuple[Any, str]]:
+        if depth > 50:
+            return []
+        out: List[Tuple[Any, str]] = []
+        for index, part in enumerate(schema.get("allOf") or []):
+            resolved, where = self._deref(part, pointer_join(pointer, "allOf", index))
+            if isinstance(resolved, dict) and "allOf" in resolved:
+                out.extend(self._flatten_all_of(resolved, where, depth + 1))
+            else:
+                out.append((resolved, where))
+        own = {k: v for k, v in schema.items() if k in ("properties", "required")}
+        if own:
+            out.append((own, pointer))
+        return out
+
+    def _union(self, schema: dict, key: str, pointer: str, hint: str, package: str, module: str, top: bool) -> ir.TypeExpr:
+        variants: List[ir.TypeExpr] = []
+        nullable = False
+        for index, option in enumerate(schema[key]):
+            if isinstance(option, dict) and option.get("type") == "null":
+                nullable = True
+                continue
+            variant_hint = f"{hint}{index + 1}"
+            if isinstance(option, dict) and "title" in option and isinstance(option["title"], str):
+                variant_hint = hint + pascal(option["title"])
+            variant = self.type_of(option, pointer_join(pointer, key, index), variant_hint, package, module)
+            if variant not in variants:
+                variants.append(variant)
+        if not variants:
+            return ir.AnyT()
+        result: ir.TypeExpr = variants[0] if len(variants) == 1 else ir.UnionT(tuple(variants))
+        if top and len(variants) > 1 and pointer not in self.types:
+            self.types[pointer] = ir.AliasDef(pointer, hint, package, module, result, _text(schema.get("description")))
+            result = ir.Ref(pointer)
+        return ir.Nullable(result) if nullable else result
+
+    def _object(
+        self, schema: dict, pointer: str, hint: str, package: str, module: str, sources: Optional[Dict[str, str]] = None
+    ) -> ir.TypeExpr:
+        properties = schema.get("properties") or {}
+        extra = schema.get("additionalProperties", None)
+        if not isinstance(properties, dict):
+            self.diags.warn("'properties' is not a mapping; typed as a dict", pointer)
+            properties = {}
+        if not properties:
+            if isinstance(extra, dict) and extra:
+                return ir.MapT(self.type_of(extra, pointer_join(pointer, "additionalProperties"), singular(hint) + "Value", package, module))
+            return ir.MapT(ir.AnyT())
+        if pointer in self.types:
+            return ir.Ref(pointer)
+        owns_mark = pointer not in self._building
+        self._building[pointer] = True
+        required = set(schema.get("required") or [])
+        base = hint
+        if package == ERRORS and base.endswith("Data"):
+            base = base[:-4]
+        for suffix in ("RequestBody", "Request", "ResponseBody"):
+            if package != ERRORS and base.endswith(suffix) and base != suffix:
+                base = base[: -len(suffix)] + ("Response" if suffix == "ResponseBody" else "")
+                break
+        fields = []
+        for wire, prop in properties.items():
+            where = (sources or {}).get(wire) or pointer_join(pointer, "properties", wire)
+            prop_schema, _ = self._deref(prop, where) if isinstance(prop, dict) and "$ref" in prop else (prop, where)
+            prop_schema = prop_schema if isinstance(prop_schema, dict) else {}
+            child_hint = base + pascal(wire) if pascal(wire) else base + "Field"
+            field_type = self.type_of(prop, where, child_hint, package, module)
+            nullable = isinstance(field_type, ir.Nullable)
+            default = prop_schema.get("default", ir.MISSING) if isinstance(prop, dict) else ir.MISSING
+            default = self._coerce_default(default, field_type)
+            fields.append(
+                ir.Field(
+                    wire_name=str(wire),
+                    name=str(wire),
+                    type=field_type,
+                    required=wire in required,
+                    nullable=nullable,
+                    default=default,
+                    description=_text(prop_schema.get("description")) or _text((prop or {}).get("description") if isinstance(prop, dict) else ""),
+                    deprecated=bool(prop_schema.get("deprecated")),
+                    read_only=bool(prop_schema.get("readOnly")),
+                    write_only=bool(prop_schema.get("writeOnly")),
+                )
+            )
+        extra_type: Optional[ir.TypeExpr] = None
+        if isinstance(extra, dict) and extra:
+            extra_type = self.type_of(extra, pointer_join(pointer, "additionalProperties"), base + "Value", package, module)
+        if owns_mark:
+            del self._building[pointer]
+        self.types[pointer] = ir.ModelDef(
+            pointer,
+            hint,
+            package,
+            module,
+            tuple(fields),
+            _text(schema.get("description")),
+            bool(schema.get("deprecated")),
+            extra_type,
+        )
+        return ir.Ref(pointer)
+
+    def _coerce_default(self, default: Any, tp: ir.TypeExpr) -> Any:
+        """Defaults of the wrong type (a real-world flaw) are converted when the intent is clear."""
+        if default is ir.MISSING:
+            return default
+        inner = tp.inner if isinstance(tp, ir.Nullable) else tp
+        if default is None:
+            return None if isinstance(tp, ir.Nullable) else ir.MISSING
+        if isinstance(inner, ir.Prim):
+            if inner.kind == "bool":
+                if isinstance(default, bool):
+                    return default
+                if isinstance(default, str) and default.lower() in ("true", "false"):
+                    return default.lower() == "true"
+                return ir.MISSING
+            if inner.kind == "int":
+                return default if isinstance(default, int) and not isinstance(default, bool) else ir.MISSING
+            if inner.kind == "float":
+                return default if isinstance(default, (int, float)) and not isinstance(default, bool) else ir.MISSING
+            if inner.kind == "str":
+                return default if isinstance(default, str) else ir.MISSING
+            return ir.MISSING
+        if isinstance(inner, ir.Ref):
+            named = self.types.get(inner.id)
+            if isinstance(named, ir.EnumDef) and default in [m.value for m in named.members]:
+                return default
+            return ir.MISSING
+        if isinstance(inner, ir.ListT) and isinstance(default, list) and all(isinstance(v, (str, int, float, bool)) for v in default):
+            return default
+        return ir.MISSING
+
+    # ------------------------------------------------------------------ operations
+
+    def build(self) -> ir.Api:
+        info = self.data.get("info") or {}
+        for name, schema in sorted(((self.data.get("components") or {}).get("schemas") or {}).items()):
+            pointer = pointer_join("/components/schemas", name)
+            if self._is_named_kind(schema) or (isinstance(schema, dict) and "$ref" in schema):
+                self.type_of({"$ref": "#" + pointer}, pointer, pascal(name), COMPONENTS, snake(name))
+        schemes = self._security_schemes()
+        default_security = self._security(self.data.get("security"), "/security") or ()
+        tag_info = {t.get("name"): t for t in self.data.get("tags") or [] if isinstance(t, dict)}
+        grouped: Dict[str, List[ir.Operation]] = {}
+        root: List[ir.Operation] = []
+        for path, item in (self.data.get("paths") or {}).items():
+            item_pointer = pointer_join("/paths", path)
+            item, _ = self._deref(item, item_pointer) if isinstance(item, dict) and "$ref" in item else (item, item_pointer)
+            if not isinstance(item, dict):
+                self.diags.warn("path item is not a mapping; skipped", item_pointer)
+                continue
+            for method in HTTP_METHODS:
+                op = item.get(method)
+                if not isinstance(op, dict):
+                    continue
+                op_pointer = pointer_join(item_pointer, method)
+                if op.get("x-speakeasy-ignore") is True:
+                    self.diags.warn("operation ignored (x-speakeasy-ignore)", op_pointer)
+                    continue
+                operation = self._operation(path, method, item, op, op_pointer)
+                group = op.get("x-speakeasy-group")
+                tags = op.get("tags") or []
+                key = group if isinstance(group, str) and group else (tags[0] if tags and isinstance(tags[0], str) else None)
+                if key is None:
+                    root.append(operation)
+                else:
+                    grouped.setdefault(key, []).append(operation)
+        if self.data.get("webhooks"):
+            self.diags.warn("webhooks are not part of a client SDK and are ignored", "/webhooks")
+        resources = tuple(
+            ir.Resource(snake(tag) or "default", pascal(tag) or "Default", snake(tag) or "default", tag,
+                        _text((tag_info.get(tag) or {}).get("description")), tuple(ops))
+            for tag, ops in grouped.items()
+        )
+        servers = tuple(
+            ir.Server(str(s.get("url", "")).rstrip("/") or "/", _text(s.get("description")))
+            for s in self.data.get("servers") or []
+            if isinstance(s, dict)
+        ) or (ir.Server("/", ""),)
+        types = self._mark_inputs(tuple(self.types.values()))
+        return ir.Api(
+            title=_text(info.get("title")) or "API",
+            description=_text(info.get("description")),
+            version=str(info.get("version", "")),
+            servers=servers,
+            security_schemes=schemes,
+            default_security=default_security,
+            resources=resources,
+            root_operations=tuple(root),
+            types=types,
+            errors=tuple(self.errors.values()),
+        )
+
+    def _security_schemes(self) -> Tuple[ir.SecurityScheme, ...]:
+        out = []
+        raw = ((self.data.get("components") or {}).get("securitySchemes") or {})
+        for name, scheme in raw.items():
+            where = pointer_join("/components/securitySchemes", name)
+            scheme, _ = self._deref(scheme, where)
+            if not isinstance(scheme, dict):
+                continue
+            kind = scheme.get("type")
+            example = scheme.get("x-speakeasy-example")
+            common = dict(name=name, param_name=snake(name) or "credential", description=_text(scheme.get("description")),
+                          example=example if isinstance(example, str) else "")
+            if kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
+                out.append(ir.SecurityScheme(kind="basic", **common))
+            elif kind == "http" or kind in ("oauth2", "openIdConnect"):
+                out.append(ir.SecurityScheme(kind="bearer", **common))
+            elif kind == "apiKey":
+                out.append(ir.SecurityScheme(kind="apikey", location=str(scheme.get("in", "header")),
+                                             param=str(scheme.get("name", name)), **common))
+            else:
+                self.diags.warn(f"security scheme type {kind!r} is not supported; requests will not carry it", where)
+        return tuple(out)
+
+    def _security(self, value: Any, pointer: str) -> Optional[Tuple[Tuple[str, ...], ...]]:
+        if value is None:
+            return None
+        if not isinstance(value, list):
+            self.diags.warn("'security' is not a list; ignored", pointer)
+            return None
+        return tuple(tuple(req.keys()) for req in value if isinstance(req, dict))
+
+    def _operation(self, path: str, method: str, item: dict, op: dict, pointer: str) -> ir.Operation:
+        op_id = op.get("operationId") if isinstance(op.get("operationId"), str) else ""
+        override = op.get("x-speakeasy-name-override")
+        base_name = pascal(op_id) or pascal(f"{method} {path}") or "Operation"
+        method_name = snake(override) if isinstance(override, str) and override else snake(op_id) or snake(f"{method} {path}")
+        params = self._parameters(item, op, pointer, base_name)
+        body = self._body(op, pointer, base_name)
+        responses, errors = self._responses(op, pointer, base_name)
+        successes = [r.type for r in responses if r.type is not None]
+        unique: List[ir.TypeExpr] = []
+        for t in successes:
+            if t not in unique:
+                unique.append(t)
+        result: Optional[ir.TypeExpr] = None
+        if len(unique) == 1:
+            result = unique[0]
+        elif unique:
+            result = ir.UnionT(tuple(unique))
+        request_type: Optional[ir.TypeExpr] = None
+        body_attr = ""
+        if params:
+            fields = [
+                ir.Field(p.wire_name, p.wire_name, p.type, p.required, isinstance(p.type, ir.Nullable), p.default, p.description, p.deprecated)
+                for p in params
+            ]
+            if body is not None:
+                body_attr = "request_body"
+                fields.append(ir.Field("", body_attr, body.type, body.required, False, ir.MISSING, body.description))
+            request_pointer = pointer + "#request"
+            self.types[request_pointer] = ir.ModelDef(request_pointer, base_name + "Request", OPERATIONS, snake(base_name), tuple(fields))
+            request_type = ir.Ref(request_pointer)
+        elif body is not None:
+            request_type = body.type
+        if request_type is not None:
+            self._input_roots.append(request_type)
+        return ir.Operation(
+            pointer=pointer,
+            operation_id=op_id,
+            name=method_name or "call",
+            http_method=method.upper(),
+            path=path,
+            summary=_text(op.get("summary")),
+            description=_text(op.get("description")),
+            deprecated=bool(op.get("deprecated")),
+            parameters=params,
+            body=body,
+            request_type=request_type,
+            body_attr=body_attr,
+            responses=responses,
+            result_type=result,
+            errors=errors,
+            security=self._security(op.get("security"), pointer_join(pointer, "security")),
+        )
+
+    def _parameters(self, item: dict, op: dict, pointer: str, base: str) -> Tuple[ir.Parameter, ...]:
+        merged: Dict[Tuple[str, str], Tuple[Any, str]] = {}
+        for owner, owner_pointer in ((item, pointer.rsplit("/", 1)[0]), (op, pointer)):
+            for index, raw in enumerate(owner.get("parameters") or []):
+                where = pointer_join(owner_pointer, "parameters", index)
+                param, where = self._deref(raw, where)
+                if not isinstance(param, dict) or "name" not in param or "in" not in param:
+                    self.diags.warn("parameter without 'name' or 'in'; ignored", where)
+                    continue
+                merged[(str(param["name"]), str(param["in"]))] = (param, where)
+        out = []
+        for (name, location), (param, where) in merged.items():
+            if location not in ("path", "query", "header", "cookie"):
+                self.diags.warn(f"parameter location {location!r} is not supported; ignored", pointer_join(where, "in"))
+                continue
+            if location == "header" and name.lower() in ("accept", "content-type", "authorization"):
+                continue
+            style = param.get("style") or ("form" if location in ("query", "cookie") else "simple")
+            explode = param.get("explode")
+            explode = bool(explode) if explode is not None else style == "form"
+            schema = param.get("schema")
+            if schema is None and isinstance(param.get("content"), dict):
+                _, media = _pick_media(param["content"])
+                schema = (media or {}).get("schema")
+            raw_schema, _ = self._deref(schema, pointer_join(where, "schema")) if isinstance(schema, dict) else ({}, where)
+            tp = self.type_of(schema if schema is not None else {}, pointer_join(where, "schema"), base + pascal(name), OPERATIONS, snake(base))
+            required = bool(param.get("required")) or location == "path"
+            default = self._coerce_default(raw_schema.get("default", ir.MISSING) if isinstance(raw_schema, dict) else ir.MISSING, tp)
+            example = param.get("example", (raw_schema or {}).get("example", ir.MISSING) if isinstance(raw_schema, dict) else ir.MISSING)
+            out.append(ir.Parameter(name, name, location, str(style), explode, required, tp, _text(param.get("description")),
+                                    default, bool(param.get("deprecated")), example))
+        return tuple(out)
+
+    def _body(self, op: dict, pointer: str, base: str) -> Optional[ir.Body]:
+        raw = op.get("requestBody")
+        if raw is None:
+            return None
+        where = pointer_join(pointer, "requestBody")
+        body, where = self._deref(raw, where)
+        if not isinstance(body, dict):
+            return None
+        media, content = _pick_media(body.get("content"))
+        if not media:
+            self.diags.warn("request body has no content; the operation sends no body", where)
+            return None
+        content = content if isinstance(content, dict) else {}
+        schema = content.get("schema", {})
+        media_pointer = pointer_join(where, "content", media)
+        if _is_json(media):
+            tp = self.type_of(schema, pointer_join(media_pointer, "schema"), base + "RequestBody", OPERATIONS, snake(base), top=True)
+        else:
+            tp = ir.Prim("bytes")
+            self.diags.warn(f"request body media type {media!r} is sent as raw bytes", media_pointer)
+        example = content.get("example", ir.MISSING)
+        if example is ir.MISSING and isinstance(content.get("examples"), dict) and content["examples"]:
+            first = next(iter(content["examples"].values()))
+            first, _ = self._deref(first, media_pointer)
+            if isinstance(first, dict) and "value" in first:
+                example = first["value"]
+        return ir.Body(media if _is_json(media) else "application/octet-stream", tp, bool(body.get("required")),
+                       _text(body.get("description")), example)
+
+    def _responses(self, op: dict, pointer: str, base: str) -> Tuple[Tuple[ir.Response, ...], Tuple[ir.ErrorResponse, ...]]:
+        raw = op.get("responses") or {}
+        successes: List[ir.Response] = []
+        errors: List[ir.ErrorResponse] = []
+        if not isinstance(raw, dict):
+            self.diags.warn("'responses' is not a mapping", pointer_join(pointer, "responses"))
+            raw = {}
+        for status, value in raw.items():
+            status = str(status).upper()
+            where = pointer_join(pointer, "responses", status)
+            response, resolved_at = self._deref(value, where)
+            if not isinstance(response, dict):
+                continue
+            media, content = _pick_media(response.get("content"))
+            content = content if isinstance(content, dict) else {}
+            is_error = status[0] in "45" or status == "DEFAULT"
+            if not is_error:
+                tp: Optional[ir.TypeExpr] = None
+                if media:
+                    schema = content.get("schema", {})
+                    if _is_json(media):
+                        tp = self.type_of(schema, pointer_join(resolved_at, "content", media, "schema"), base + "ResponseBody", OPERATIONS, snake(base), top=True)
+                    elif media.startswith("text/"):
+                        tp = ir.Prim("str")
+                    else:
+                        tp = ir.Prim("bytes")
+                successes.append(ir.Response(status, media, tp, _text(response.get("description"))))
+                continue
+            if not media or not _is_json(media):
+                continue
+            schema = content.get("schema", {})
+            schema_resolved, schema_at = self._deref(schema, pointer_join(resolved_at, "content", media, "schema"))
+            error = self._error(schema_resolved, schema_at, resolved_at, status, base, _text(response.get("description")))
+            errors.append(ir.ErrorResponse("default" if status == "DEFAULT" else status, error.id, media))
+        return tuple(successes), tuple(errors)
+
+    def _error(self, schema: Any, schema_at: str, response_at: str, status: str, base: str, description: str) -> ir.ErrorDef:
+        if schema_at in self.errors:
+            return self.errors[schema_at]
+        override = schema.get("x-speakeasy-name-override") if isinstance(schema, dict) else None
+        component = self._component_name(schema_at)
+        response_key = response_at.split("/")[-1] if response_at.startswith("/components/responses/") else ""
+        if isinstance(override, str) and override:
+            name = pascal(override)
+        elif component:
+            name = pascal(component) + ("" if pascal(component).endswith("Error") else "Error")
+        elif response_key and not response_key.isdigit():
+            name = pascal(response_key)
+        elif response_key:
+            name = _reason(response_key)
+        else:
+            name = base + (_reason(status) if status[:1].isdigit() and status[1:].isdigit() else pascal(status))
+        module = snake(name) or "error"
+        if component:
+            data_type = self.type_of({"$ref": "#" + schema_at}, schema_at, pascal(component), COMPONENTS, snake(component))
+        else:
+            data_type = self.type_of(schema, schema_at, name + "Data", ERRORS, module)
+        error = ir.ErrorDef(schema_at, name, module, data_type, tuple(self._message_path(schema, schema_at)), description)
+        self.errors[schema_at] = error
+        return error
+
+    def _message_path(self, schema: Any, pointer: str, depth: int = 0) -> List[str]:
+        """Wire names leading to the property marked `x-speakeasy-error-message` (or `message`)."""
+        schema, pointer = self._deref(schema, pointer)
+        if not isinstance(schema, dict) or depth > 5:
+            return []
+        properties = schema.get("properties") or {}
+        for name, prop in properties.items():
+            prop, _ = self._deref(prop, pointer)
+            if isinstance(prop, dict) and prop.get("x-speakeasy-error-message") is True:
+                return [name]
+        for name, prop in properties.items():
+            found = self._message_path(prop, pointer_join(pointer, "properties", name), depth + 1)
+            if found:
+                return [name] + found
+        if depth == 0:
+            for candidate in ("message", "detail", "error_description", "title"):
+                prop = properties.get(candidate)
+                if isinstance(prop, dict) and prop.get("type") == "string":
+                    return [candidate]
+        return []
+
+    # ------------------------------------------------------------------ input marking
+
+    def _mark_inputs(self, types: Tuple[ir.NamedType, ...]) -> Tuple[ir.NamedType, ...]:
+        """Models reachable from a request get a TypedDict twin, so callers can pass plain dicts."""
+        reachable: set = set()
+        stack: List[ir.TypeExpr] = list(self._input_roots)
+        while stack:
+            t = stack.pop()
+            if isinstance(t, ir.Ref):
+                if t.id in reachable:
+                    continue
+                reachable.add(t.id)
+                named = self.types.get(t.id)
+                if isinstance(named, ir.ModelDef):
+                    stack.extend(f.type for f in named.fields)
+                    if named.extra_type is not None:
+                        stack.append(named.extra_type)
+                elif isinstance(named, ir.AliasDef):
+                    stack.append(named.type)
+            elif isinstance(t, ir.Nullable):
+                stack.append(t.inner)
+            elif isinstance(t, ir.ListT):
+                stack.append(t.item)
+            elif isinstance(t, ir.MapT):
+                stack.append(t.value)
+            elif isinstance(t, ir.UnionT):
+                stack.extend(t.variants)
+        out = []
+        for named in types:
+            if isinstance(named, (ir.ModelDef, ir.AliasDef)) and named.id in reachable:
+                named = _replace(named, is_input=True)
+            out.append(named)
+        return tuple(out)
+
+
+def _replace(obj: Any, **changes: Any) -> Any:
+    import dataclasses
+
+    return dataclasses.replace(obj, **changes)
+
+
+def build(doc: Document, resolver: Resolver, diags: Diagnostics) -> ir.Api:
+    return Builder(doc, resolver, diags).build()

@@ -1,0 +1,92 @@
+"""Options of a generation: command-line flags over `sdkforge.yaml` (or `[tool.sdkforge]`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, Optional
+
+import yaml
+
+from .diagnostics import ERROR, Diagnostic, GenerationError
+
+CONFIG_FILE = "sdkforge.yaml"
+_KEYS = {"spec", "out", "package_name", "sdk_name", "sdk_version", "description", "env_var"}
+
+
+@dataclass(frozen=True)
+class Config:
+    spec: Path
+    out: Path
+    package_name: str
+    sdk_name: str
+    sdk_version: str = "0.1.0"
+    description: str = ""
+    env_var: str = ""
+
+
+def _fail(message: str, file: str = "") -> GenerationError:
+    return GenerationError([Diagnostic(ERROR, message, "", file)])
+
+
+def read_config_file(path: Optional[Path], cwd: Path) -> Dict[str, Any]:
+    """Settings from an explicit file, else `sdkforge.yaml`, else `pyproject.toml` [tool.sdkforge]."""
+    candidates = [path] if path is not None else [cwd / CONFIG_FILE]
+    for candidate in candidates:
+        if candidate.is_file():
+            try:
+                data = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as exc:
+                raise _fail(f"invalid YAML: {exc}", str(candidate)) from None
+            if not isinstance(data, dict):
+                raise _fail("the configuration must be a mapping", str(candidate))
+            return _relative({k.replace("-", "_"): v for k, v in data.items()}, candidate.parent, str(candidate))
+        if path is not None:
+            raise _fail("configuration file not found", str(candidate))
+    pyproject = cwd / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            import tomllib  # type: ignore[import-not-found]
+        except ImportError:  # Python < 3.11
+            return {}
+        try:
+            table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("sdkforge")
+        except ValueError as exc:
+            raise _fail(f"invalid TOML: {exc}", str(pyproject)) from None
+        if isinstance(table, dict):
+            return _relative({k.replace("-", "_"): v for k, v in table.items()}, cwd, str(pyproject))
+    return {}
+
+
+def _relative(data: Dict[str, Any], base: Path, file: str) -> Dict[str, Any]:
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise _fail(f"unknown setting(s): {', '.join(unknown)} (known: {', '.join(sorted(_KEYS))})", file)
+    for key in ("spec", "out"):
+        if key in data:
+            data[key] = base / str(data[key])
+    return data
+
+
+def resolve(cli: Dict[str, Any], config_path: Optional[Path], cwd: Path) -> Config:
+    settings = read_config_file(config_path, cwd)
+    settings.update({k: v for k, v in cli.items() if v is not None})
+    missing = [k for k in ("spec", "out") if not settings.get(k)]
+    if missing:
+        raise _fail(f"missing {' and '.join('--' + m for m in missing)} (give it, or set it in {CONFIG_FILE})")
+    package = str(settings.get("package_name") or "sdk")
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", package):
+        raise _fail(f"package name {package!r} is not a valid lowercase Python package name")
+    sdk_name = str(settings.get("sdk_name") or "SDK")
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", sdk_name):
+        raise _fail(f"SDK class name {sdk_name!r} is not a valid Python identifier")
+    return Config(
+        spec=Path(settings["spec"]),
+        out=Path(settings["out"]),
+        package_name=package,
+        sdk_name=sdk_name,
+        sdk_version=str(settings.get("sdk_version") or "0.1.0"),
+        description=str(settings.get("description") or ""),
+        env_var=str(settings.get("env_var") or ""),
+    )

@@ -1,0 +1,80 @@
+"""Diagnostics: problems found in a document, collected as values rather than raised."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, List, Optional
+
+ERROR = "error"
+WARNING = "warning"
+
+
+def escape_pointer_token(token: object) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def pointer_join(pointer: str, *tokens: object) -> str:
+    return pointer + "".join("/" + escape_pointer_token(t) for t in tokens)
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    severity: str
+    message: str
+    pointer: str = ""
+    file: str = ""
+    line: Optional[int] = None
+    column: Optional[int] = None
+
+    def render(self) -> str:
+        place = self.file or "<spec>"
+        if self.line is not None:
+            place += f":{self.line}"
+            if self.column is not None:
+                place += f":{self.column}"
+        where = f" at #{self.pointer}" if self.pointer else ""
+        return f"{place}: {self.severity}: {self.message}{where}"
+
+
+@dataclass
+class Diagnostics:
+    """Collects diagnostics; `locate` maps a JSON pointer to (line, column) in the source file."""
+
+    file: str = ""
+    locate: Optional[Callable[[str], Optional[tuple]]] = None
+    items: List[Diagnostic] = field(default_factory=list)
+
+    def add(self, severity: str, message: str, pointer: str = "") -> None:
+        self.items.append(Diagnostic(severity, message, pointer, self.file))
+
+    def warn(self, message: str, pointer: str = "") -> None:
+        self.add(WARNING, message, pointer)
+
+    def error(self, message: str, pointer: str = "") -> None:
+        self.add(ERROR, message, pointer)
+
+    @property
+    def errors(self) -> List[Diagnostic]:
+        return [d for d in self.items if d.severity == ERROR]
+
+    @property
+    def warnings(self) -> List[Diagnostic]:
+        return [d for d in self.items if d.severity == WARNING]
+
+    def located(self) -> List[Diagnostic]:
+        """The diagnostics with line and column filled in (computed only when asked for)."""
+        out = []
+        for d in self.items:
+            position = self.locate(d.pointer) if self.locate and d.line is None else None
+            if position:
+                d = Diagnostic(d.severity, d.message, d.pointer, d.file, position[0], position[1])
+            out.append(d)
+        return out
+
+
+class GenerationError(Exception):
+    """Generation cannot go on: carries the diagnostics that explain why."""
+
+    def __init__(self, diagnostics: List[Diagnostic]):
+        self.diagnostics = diagnostics
+        super().__init__("\n".join(d.render() for d in diagnostics))

@@ -1,0 +1,99 @@
+"""Example values for the generated docs, built from the document's examples (or from the types)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Dict, List, Optional
+
+from . import ir
+
+_PLACEHOLDERS = {"str": "<value>", "int": 0, "float": 0.0, "bool": False, "bytes": b"", "date": "2025-01-01",
+                 "datetime": "2025-01-01T00:00:00Z"}
+
+
+def _value(t: ir.TypeExpr, example: Any, types: Dict[str, ir.NamedType], depth: int = 0) -> Any:
+    """A Python value (keys in Python field names) for type `t`, taken from a wire-shaped example."""
+    if depth > 8:
+        return None
+    if isinstance(t, ir.Nullable):
+        return None if example is None and example is not ir.MISSING else _value(t.inner, example, types, depth)
+    if isinstance(t, ir.Ref):
+        named = types[t.id]
+        if isinstance(named, ir.ModelDef):
+            given = example if isinstance(example, dict) else {}
+            out: Dict[str, Any] = {}
+            for f in named.fields:
+                key = f.wire_name or f.name
+                if key in given:
+                    out[f.name] = _value(f.type, given[key], types, depth + 1)
+                elif example is ir.MISSING and f.required and f.default is ir.MISSING:
+                    sample = getattr(f, "example", ir.MISSING)
+                    out[f.name] = _value(f.type, sample, types, depth + 1)
+            return out
+        if isinstance(named, ir.EnumDef):
+            values = [m.value for m in named.members]
+            return example if example in values else values[0]
+        return _value(named.type, example, types, depth + 1)
+    if isinstance(t, ir.ListT):
+        if isinstance(example, list):
+            return [_value(t.item, v, types, depth + 1) for v in example]
+        return [_value(t.item, ir.MISSING, types, depth + 1)]
+    if isinstance(t, ir.UnionT):
+        for variant in t.variants:
+            if isinstance(example, list) and isinstance(variant, ir.ListT):
+                return _value(variant, example, types, depth + 1)
+        if example is not ir.MISSING and not isinstance(example, (list, dict)):
+            return example
+        return _value(t.variants[0], example, types, depth + 1)
+    if isinstance(t, ir.MapT):
+        return example if isinstance(example, dict) else {}
+    if isinstance(t, ir.LiteralT):
+        return t.value
+    if isinstance(t, ir.Prim):
+        if example is not ir.MISSING and example is not None and not isinstance(example, (dict, list)):
+            if isinstance(example, (datetime.date, datetime.datetime)):
+                return example.isoformat()
+            return example
+        return _PLACEHOLDERS.get(t.kind, "<value>")
+    return example if example is not ir.MISSING else None
+
+
+def request_example(op: ir.Operation, types: Dict[str, ir.NamedType]) -> Any:
+    if op.request_type is None:
+        return None
+    if op.parameters:
+        out: Dict[str, Any] = {}
+        for p in op.parameters:
+            if p.example is not ir.MISSING:
+                out[p.name] = _value(p.type, p.example, types)
+            elif p.required:
+                out[p.name] = _value(p.type, ir.MISSING, types)
+        if op.body is not None and op.body_attr:
+            out[op.body_attr] = _value(op.body.type, op.body.example, types)
+        return out
+    example = op.body.example if op.body is not None else ir.MISSING
+    return _value(op.request_type, example, types)
+
+
+def format_literal(value: Any, indent: int) -> str:
+    """A Python literal laid out like hand-written example code: one item per line, trailing commas."""
+    pad = " " * indent
+    inner = " " * (indent + 4)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        lines = [f"{inner}{k!r}: {format_literal(v, indent + 4)}," for k, v in value.items()]
+        return "{\n" + "\n".join(lines) + f"\n{pad}}}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        lines = [f"{inner}{format_literal(v, indent + 4)}," for v in value]
+        return "[\n" + "\n".join(lines) + f"\n{pad}]"
+    if isinstance(value, str):
+        return '"' + repr(value)[1:-1].replace('"', '\\"').replace("\\'", "'") + '"'
+    return repr(value)
+
+
+def example_literal(op: ir.Operation, types: Dict[str, ir.NamedType]) -> Optional[str]:
+    value = request_example(op, types)
+    return None if value is None else format_literal(value, 4)

@@ -1,0 +1,248 @@
+"""The intermediate representation: plain, immutable data with every name already resolved.
+
+`build` produces it from an OpenAPI document (with preferred names), `naming` makes the names final
+and unique, and the templates read nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional, Tuple, Union
+
+# ---------------------------------------------------------------- type expressions
+
+
+@dataclass(frozen=True)
+class Prim:
+    """A scalar: kind is one of str, int, float, bool, bytes, date, datetime."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class AnyT:
+    pass
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A named type (model, enum or union alias) by its id."""
+
+    id: str
+
+
+@dataclass(frozen=True)
+class ListT:
+    item: "TypeExpr"
+
+
+@dataclass(frozen=True)
+class MapT:
+    value: "TypeExpr"
+
+
+@dataclass(frozen=True)
+class UnionT:
+    variants: Tuple["TypeExpr", ...]
+
+
+@dataclass(frozen=True)
+class LiteralT:
+    value: Any
+
+
+@dataclass(frozen=True)
+class Nullable:
+    inner: "TypeExpr"
+
+
+TypeExpr = Union[Prim, AnyT, Ref, ListT, MapT, UnionT, LiteralT, Nullable]
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+
+# ---------------------------------------------------------------- named types
+
+
+@dataclass(frozen=True)
+class Field:
+    wire_name: str
+    name: str
+    type: TypeExpr
+    required: bool
+    nullable: bool
+    default: Any = MISSING
+    description: str = ""
+    deprecated: bool = False
+    read_only: bool = False
+    write_only: bool = False
+
+
+@dataclass(frozen=True)
+class ModelDef:
+    """An object schema: a pydantic model (and, when used as input, a TypedDict twin)."""
+
+    id: str
+    name: str
+    package: str
+    module: str
+    fields: Tuple[Field, ...]
+    description: str = ""
+    deprecated: bool = False
+    extra_type: Optional[TypeExpr] = None
+    is_input: bool = False
+    typed_dict_name: str = ""
+
+
+@dataclass(frozen=True)
+class EnumMember:
+    name: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class EnumDef:
+    id: str
+    name: str
+    package: str
+    module: str
+    members: Tuple[EnumMember, ...]
+    value_kind: str  # "str" or "int"
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class AliasDef:
+    """A named type that is not a class: a union, a list, or a map at the top of a schema."""
+
+    id: str
+    name: str
+    package: str
+    module: str
+    type: TypeExpr
+    description: str = ""
+    is_input: bool = False
+    typed_dict_name: str = ""
+
+
+NamedType = Union[ModelDef, EnumDef, AliasDef]
+
+# ---------------------------------------------------------------- operations
+
+
+@dataclass(frozen=True)
+class Parameter:
+    wire_name: str
+    name: str
+    location: str
+    style: str
+    explode: bool
+    required: bool
+    type: TypeExpr
+    description: str = ""
+    default: Any = MISSING
+    deprecated: bool = False
+    example: Any = MISSING
+
+
+@dataclass(frozen=True)
+class Body:
+    media_type: str
+    type: TypeExpr
+    required: bool
+    description: str = ""
+    example: Any = MISSING
+
+
+@dataclass(frozen=True)
+class Response:
+    status: str
+    media_type: str  # "" when the response has no body
+    type: Optional[TypeExpr]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ErrorDef:
+    """An error class: raised for an error status, carrying its parsed body as `data`."""
+
+    id: str
+    name: str
+    module: str
+    data_type: TypeExpr
+    message_path: Tuple[str, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ErrorResponse:
+    status: str
+    error_id: str
+    media_type: str
+
+
+@dataclass(frozen=True)
+class Operation:
+    pointer: str
+    operation_id: str
+    name: str
+    http_method: str
+    path: str
+    summary: str
+    description: str
+    deprecated: bool
+    parameters: Tuple[Parameter, ...]
+    body: Optional[Body]
+    request_type: Optional[TypeExpr]  # what `request=` takes; None when the operation takes nothing
+    body_attr: str  # attribute of the request holding the body; "" when the request is the body
+    responses: Tuple[Response, ...]
+    result_type: Optional[TypeExpr]
+    errors: Tuple[ErrorResponse, ...]
+    security: Optional[Tuple[Tuple[str, ...], ...]]
+    constant: str = ""
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str  # attribute on the client
+    class_name: str
+    module: str
+    tag: str
+    description: str
+    operations: Tuple[Operation, ...]
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    name: str  # as in the document
+    param_name: str  # constructor keyword
+    kind: str  # bearer, basic, apikey, oauth2
+    location: str = "header"
+    param: str = "Authorization"
+    description: str = ""
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class Api:
+    title: str
+    description: str
+    version: str
+    servers: Tuple[Server, ...]
+    security_schemes: Tuple[SecurityScheme, ...]
+    default_security: Tuple[Tuple[str, ...], ...]
+    resources: Tuple[Resource, ...]
+    root_operations: Tuple[Operation, ...]
+    types: Tuple[NamedType, ...]
+    errors: Tuple[ErrorDef, ...]

@@ -1,0 +1,95 @@
+"""Stage 1, load: read an OpenAPI document (YAML or JSON) into plain Python data."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, Optional, Tuple
+
+import yaml
+
+from .diagnostics import ERROR, Diagnostic, GenerationError
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class Document:
+    path: Path
+    text: str
+    data: Any
+    _nodes: Optional[yaml.Node] = field(default=None, repr=False)
+
+    def locate(self, pointer: str) -> Optional[Tuple[int, int]]:
+        """(line, column), 1-based, of the value at a JSON pointer; composed lazily from the text."""
+        if self._nodes is None:
+            try:
+                self._nodes = yaml.compose(self.text, Loader=_Loader)
+            except yaml.YAMLError:
+                return None
+        node = self._nodes
+        position = node.start_mark if node is not None else None
+        for token in [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]:
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    if key.value == token:
+                        node, position = value, key.start_mark
+                        break
+                else:
+                    break
+            elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
+                node = node.value[int(token)]
+                position = node.start_mark
+            else:
+                break
+        return (position.line + 1, position.column + 1) if position is not None else None
+
+
+def _fail(path: Path, message: str, line: Optional[int] = None, column: Optional[int] = None) -> GenerationError:
+    return GenerationError([Diagnostic(ERROR, message, "", str(path), line, column)])
+
+
+def parse_text(path: Path, text: str) -> Any:
+    if "\x00" in text:
+        raise _fail(path, "the file is binary, not an OpenAPI document")
+    if not text.strip():
+        raise _fail(path, "the file is empty")
+    stripped = text.lstrip()
+    if stripped.startswith(("{", "[")) and path.suffix.lower() != ".yaml":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            if path.suffix.lower() == ".json":
+                raise _fail(path, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        line = mark.line + 1 if mark is not None else None
+        column = mark.column + 1 if mark is not None else None
+        raise _fail(path, f"invalid YAML: {problem}", line, column) from None
+
+
+def load_document(path: Path, cache: Optional[Dict[Path, Document]] = None) -> Document:
+    path = Path(path)
+    key = path.resolve()
+    if cache is not None and key in cache:
+        return cache[key]
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise _fail(path, "file not found") from None
+    except IsADirectoryError:
+        raise _fail(path, "is a directory, not a file") from None
+    except OSError as exc:
+        raise _fail(path, f"cannot read the file: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _fail(path, "the file is not UTF-8 text (binary data?)") from None
+    doc = Document(path, text, parse_text(path, text))
+    if cache is not None:
+        cache[key] = doc
+    return doc

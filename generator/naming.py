@@ -1,0 +1,199 @@
+"""Stage 4, naming: make every name in the IR a valid, unique, deterministic Python name.
+
+Collisions are resolved in document order with numeric suffixes, so the same document always
+gives the same names, byte for byte.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Dict, Iterable, List, Set, Tuple
+
+from . import ir
+from .text import pascal, safe_identifier, snake, upper_snake
+
+# Names a generated module imports or defines itself: a schema may not shadow them.
+RESERVED_TYPE_NAMES = {
+    "Any", "Dict", "List", "Literal", "Optional", "Union", "Mapping", "TYPE_CHECKING", "TypedDict",
+    "NotRequired", "BaseModel", "Field", "OpenEnum", "OpenIntEnum", "APIError", "SDKError", "ClassVar",
+    "FrozenSet", "RetryConfig", "UNSET", "Unset", "Operation", "Param", "BaseSDK", "date", "datetime",
+    "httpx", "pydantic", "Enum", "Type", "SDKBaseError", "NoResponseError", "ResponseValidationError",
+}
+# Attributes of pydantic.BaseModel a field may not shadow.
+RESERVED_FIELD_NAMES = {
+    "construct", "copy", "dict", "from_orm", "json", "parse_file", "parse_obj", "parse_raw", "schema",
+    "schema_json", "update_forward_refs", "validate", "model_config", "model_fields", "model_extra",
+    "model_fields_set", "model_computed_fields", "model_construct", "model_copy", "model_dump",
+    "model_dump_json", "model_json_schema", "model_parametrized_name", "model_post_init",
+    "model_rebuild", "model_validate", "model_validate_json", "model_validate_strings",
+}
+RESERVED_MODULES = {"sdk", "models", "utils", "_runtime", "types", "errors", "operations", "components"}
+RESERVED_METHODS = {"close", "aclose"}
+CONSTRUCTOR_KWARGS = {"server_url", "timeout_ms", "retry_config", "client", "async_client", "debug_logger", "server_idx"}
+
+
+class _Namer:
+    """Hands out unique names within one namespace."""
+
+    def __init__(self, taken: Iterable[str] = ()):
+        self.taken: Set[str] = set(taken)
+
+    def claim(self, wanted: str, sep: str = "") -> str:
+        name = wanted
+        counter = 2
+        while name in self.taken:
+            name = f"{wanted}{sep}{counter}"
+            counter += 1
+        self.taken.add(name)
+        return name
+
+
+def _type_name(raw: str) -> str:
+    name = pascal(raw) or "Model"
+    if name[0].isdigit():
+        name = "Model" + name
+    if name in RESERVED_TYPE_NAMES:
+        name += "Model"
+    return name
+
+
+def _module_name(raw: str) -> str:
+    name = snake(raw).replace("_", "") or "module"
+    name = safe_identifier(name, "m")
+    if name in RESERVED_MODULES:
+        name += "_"
+    return name
+
+
+def _field_names(fields: Tuple[ir.Field, ...]) -> List[str]:
+    namer = _Namer()
+    out = []
+    for f in fields:
+        name = safe_identifier(snake(f.name) or "field", "field")
+        if name in RESERVED_FIELD_NAMES or name.startswith("model_"):
+            name += "_"
+        out.append(namer.claim(name, "_"))
+    return out
+
+
+def _member_names(members: Tuple[ir.EnumMember, ...]) -> List[str]:
+    namer = _Namer({"name", "value"})
+    out = []
+    for m in members:
+        base = upper_snake(str(m.value)) if str(m.value) != "" else "EMPTY"
+        if not base:
+            base = "VALUE"
+        if base[0].isdigit() or base.startswith("-"):
+            base = "VALUE_" + base.lstrip("-")
+        if isinstance(m.value, int) and not base.startswith("VALUE"):
+            base = "VALUE_" + base
+        out.append(namer.claim(safe_identifier(base, "VALUE"), "_"))
+    return out
+
+
+def name_api(api: ir.Api) -> ir.Api:
+    # ---- named types and error classes share one namespace per package
+    namers: Dict[str, _Namer] = {}
+    ordered = sorted(api.types, key=lambda t: (t.package != "components", ))
+    renamed: Dict[str, ir.NamedType] = {}
+
+    def module(package: str, raw: str) -> str:
+        # Types whose owners normalise to the same module name share that module.
+        return _module_name(raw)
+
+    errors_namer = namers.setdefault("errors", _Namer())
+    error_names = {}
+    for err in api.errors:
+        error_names[err.id] = errors_namer.claim(_type_name(err.name))
+    for named in ordered:
+        namer = namers.setdefault(named.package, _Namer())
+        name = namer.claim(_type_name(named.name))
+        changes: Dict[str, object] = {"name": name, "module": module(named.package, named.module)}
+        if isinstance(named, (ir.ModelDef, ir.AliasDef)) and named.is_input:
+            changes["typed_dict_name"] = namer.claim(name + "TypedDict")
+        if isinstance(named, ir.ModelDef):
+            names = _field_names(named.fields)
+            changes["fields"] = tuple(dataclasses.replace(f, name=n) for f, n in zip(named.fields, names))
+        if isinstance(named, ir.EnumDef):
+            names = _member_names(named.members)
+            changes["members"] = tuple(dataclasses.replace(m, name=n) for m, n in zip(named.members, names))
+        renamed[named.id] = dataclasses.replace(named, **changes)  # type: ignore[arg-type]
+    types = tuple(renamed[t.id] for t in api.types)
+
+    errors = []
+    for err in api.errors:
+        errors.append(
+            dataclasses.replace(
+                err,
+                name=error_names[err.id],
+                module=module("errors", err.name),
+                message_path=_message_path(err, renamed),
+            )
+        )
+
+    # ---- operations and resources
+    resource_attrs = _Namer(RESERVED_METHODS)
+    class_names = _Namer({"BaseSDK"})
+    resource_modules = _Namer(RESERVED_MODULES)
+    root_ops = _name_operations(api.root_operations, renamed, set())
+    for op in root_ops:
+        resource_attrs.taken.update({op.name, op.name + "_async"})
+    resources = []
+    for res in api.resources:
+        attr = resource_attrs.claim(safe_identifier(snake(res.name) or "default", "api"), "_")
+        resources.append(
+            dataclasses.replace(
+                res,
+                name=attr,
+                class_name=class_names.claim(_type_name(res.class_name)),
+                module=resource_modules.claim(safe_identifier(snake(res.module) or "default", "api"), "_"),
+                operations=_name_operations(res.operations, renamed, set()),
+            )
+        )
+    kwargs = _Namer(CONSTRUCTOR_KWARGS)
+    schemes = tuple(
+        dataclasses.replace(s, param_name=kwargs.claim(safe_identifier(snake(s.param_name) or "credential", "credential"), "_"))
+        for s in api.security_schemes
+    )
+    return dataclasses.replace(api, types=types, errors=tuple(errors), resources=tuple(resources),
+                               root_operations=root_ops, security_schemes=schemes)
+
+
+def _message_path(err: ir.ErrorDef, types: Dict[str, ir.NamedType]) -> Tuple[str, ...]:
+    """The wire path to the error message, as Python attribute names."""
+    out: List[str] = []
+    current = err.data_type
+    for wire in err.message_path:
+        if isinstance(current, ir.Nullable):
+            current = current.inner
+        model = types.get(current.id) if isinstance(current, ir.Ref) else None
+        if not isinstance(model, ir.ModelDef):
+            return ()
+        match = next((f for f in model.fields if f.wire_name == wire), None)
+        if match is None:
+            return ()
+        out.append(match.name)
+        current = match.type
+    return tuple(out)
+
+
+def _name_operations(ops: Tuple[ir.Operation, ...], types: Dict[str, ir.NamedType], taken: Set[str]) -> Tuple[ir.Operation, ...]:
+    methods = _Namer(taken | RESERVED_METHODS)
+    constants = _Namer()
+    out = []
+    for op in ops:
+        name = safe_identifier(snake(op.name) or "call", "call")
+        base, counter = name, 2
+        while name in methods.taken or name + "_async" in methods.taken:
+            name, counter = f"{base}_{counter}", counter + 1
+        methods.taken.update({name, name + "_async"})
+        params = op.parameters
+        if isinstance(op.request_type, ir.Ref) and op.parameters:
+            model = types.get(op.request_type.id)
+            if isinstance(model, ir.ModelDef):
+                by_wire = {(f.wire_name, i): f.name for i, f in enumerate(model.fields)}
+                params = tuple(dataclasses.replace(p, name=by_wire[(p.wire_name, i)]) for i, p in enumerate(op.parameters))
+                body_attr = model.fields[-1].name if op.body_attr else ""
+                op = dataclasses.replace(op, body_attr=body_attr)
+        out.append(dataclasses.replace(op, name=name, parameters=params, constant=constants.claim("_" + name.upper(), "_")))
+    return tuple(out)

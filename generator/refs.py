@@ -1,0 +1,64 @@
+"""`$ref` resolution: local pointers and references into other files relative to the document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Dict, Optional, Tuple
+from urllib.parse import unquote
+
+from .diagnostics import GenerationError
+from .load import Document, load_document
+
+
+class RefError(Exception):
+    """A `$ref` that cannot be followed; `pointer` is where the `$ref` is."""
+
+    def __init__(self, message: str, pointer: str):
+        super().__init__(message)
+        self.message = message
+        self.pointer = pointer
+
+
+class Resolver:
+    def __init__(self, root: Document):
+        self.root = root
+        self.docs: Dict[Path, Document] = {root.path.resolve(): root}
+
+    def _document(self, reference: str, base: Document, at: str) -> Document:
+        target = (base.path.parent / unquote(reference)).resolve()
+        try:
+            return load_document(target, self.docs)
+        except GenerationError as exc:
+            raise RefError(f"$ref {reference!r} cannot be loaded: {exc.diagnostics[0].message}", at) from None
+
+    def lookup(self, ref: str, at: str, base: Optional[Document] = None) -> Tuple[Any, str, Document]:
+        """The value a `$ref` string points to, its canonical id, and its document."""
+        base = base or self.root
+        file_part, _, fragment = ref.partition("#")
+        doc = self._document(file_part, base, at) if file_part else base
+        node: Any = doc.data
+        if fragment and not fragment.startswith("/"):
+            raise RefError(f"$ref {ref!r} has an unsupported fragment (only JSON pointers are)", at)
+        for raw in fragment.split("/")[1:] if fragment else []:
+            token = unquote(raw).replace("~1", "/").replace("~0", "~")
+            if isinstance(node, dict) and token in node:
+                node = node[token]
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                node = node[int(token)]
+            else:
+                raise RefError(f"$ref {ref!r} points to nothing", at)
+        canonical = fragment if doc is self.root else f"{doc.path.name}#{fragment}"
+        return node, canonical, doc
+
+    def deref(self, node: Any, at: str, base: Optional[Document] = None) -> Tuple[Any, str, Document]:
+        """Follow `$ref` chains until a value that is not a reference; detects cycles."""
+        seen = set()
+        pointer = at
+        doc = base or self.root
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            ref = node["$ref"]
+            if (id(doc), ref) in seen:
+                raise RefError(f"$ref cycle with no structure through {ref!r}", at)
+            seen.add((id(doc), ref))
+            node, pointer, doc = self.lookup(ref, pointer, doc)
+        return node, pointer, doc

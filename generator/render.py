@@ -1,0 +1,564 @@
+"""Stage 5, render: turn the named IR into file contents with the Jinja templates.
+
+This module prepares small view records (strings the templates print) and makes the few
+decisions templates must not make: Python annotations, imports, definition order, escaping.
+Templates only loop and branch over these records.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import tokenize
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
+
+import jinja2
+
+from . import __version__, ir
+from .text import snake
+
+RUNTIME_DIR = Path(__file__).parent / "runtime"
+
+
+def templates_dir() -> Path:
+    packaged = Path(__file__).parent / "_templates"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass(frozen=True)
+class Options:
+    package_name: str
+    sdk_name: str
+    sdk_version: str = "0.1.0"
+    description: str = ""
+    env_var: str = ""
+
+
+# ---------------------------------------------------------------- escaping
+
+
+def pydoc(text: str, indent: int = 4) -> str:
+    """Text for the inside of a triple-quoted docstring: escaped, and indented after line one."""
+    out = []
+    for ch in str(text).replace("\r\n", "\n"):
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch in "\n\t":
+            out.append(ch)
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"):
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    s = "".join(out).replace('"""', '\\"\\"\\"').strip()
+    if s.endswith('"'):
+        s = s[:-1] + '\\"'
+    pad = " " * indent
+    return "\n".join(line.rstrip() if i == 0 or not line.strip() else pad + line.rstrip() for i, line in enumerate(s.split("\n")))
+
+
+def pyrepr(value: Any) -> str:
+    return repr(value)
+
+
+def toml_str(value: str) -> str:
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def md_cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def md_text(text: str) -> str:
+    return str(text).replace("\r\n", "\n").strip()
+
+
+# ---------------------------------------------------------------- types
+
+
+_PRIMS = {"str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes", "date": "date", "datetime": "datetime"}
+
+
+class TypeNames:
+    """Python annotations for IR type expressions, and the named types they refer to."""
+
+    def __init__(self, types: Dict[str, ir.NamedType]):
+        self.types = types
+
+    def ann(self, t: ir.TypeExpr, typed_dict: bool = False, quote: Optional[Set[str]] = None) -> str:
+        if isinstance(t, ir.Prim):
+            return _PRIMS.get(t.kind, "Any")
+        if isinstance(t, ir.AnyT):
+            return "Any"
+        if isinstance(t, ir.Ref):
+            named = self.types[t.id]
+            if typed_dict and isinstance(named, (ir.ModelDef, ir.AliasDef)) and named.typed_dict_name:
+                name = named.typed_dict_name
+            elif typed_dict and isinstance(named, ir.EnumDef):
+                return f"Union[{named.name}, {named.value_kind}]"
+            else:
+                name = named.name
+            return f'"{name}"' if quote and t.id in quote else name
+        if isinstance(t, ir.ListT):
+            return f"List[{self.ann(t.item, typed_dict, quote)}]"
+        if isinstance(t, ir.MapT):
+            return f"Dict[str, {self.ann(t.value, typed_dict, quote)}]"
+        if isinstance(t, ir.UnionT):
+            return f"Union[{', '.join(self.ann(v, typed_dict, quote) for v in t.variants)}]"
+        if isinstance(t, ir.LiteralT):
+            return f"Literal[{t.value!r}]"
+        if isinstance(t, ir.Nullable):
+            return f"Optional[{self.ann(t.inner, typed_dict, quote)}]"
+        raise TypeError(t)
+
+    def refs(self, t: Optional[ir.TypeExpr], typed_dict: bool = False) -> Iterable[Tuple[str, str]]:
+        """(type id, imported name) pairs a type expression needs."""
+        if t is None:
+            return
+        if isinstance(t, ir.Ref):
+            named = self.types[t.id]
+            yield t.id, named.name
+            if typed_dict and isinstance(named, (ir.ModelDef, ir.AliasDef)) and named.typed_dict_name:
+                yield t.id, named.typed_dict_name
+        elif isinstance(t, ir.ListT):
+            yield from self.refs(t.item, typed_dict)
+        elif isinstance(t, ir.MapT):
+            yield from self.refs(t.value, typed_dict)
+        elif isinstance(t, ir.UnionT):
+            for v in t.variants:
+                yield from self.refs(v, typed_dict)
+        elif isinstance(t, ir.Nullable):
+            yield from self.refs(t.inner, typed_dict)
+
+
+_TYPING_NAMES = ("TYPE_CHECKING", "Any", "Callable", "ClassVar", "Dict", "FrozenSet", "List", "Literal", "Mapping", "Optional", "Union")
+_EXT_NAMES = ("Annotated", "NotRequired", "TypeAlias", "TypedDict")
+
+
+def _names_in(code: str) -> Set[str]:
+    """Identifiers used as code (not in strings or comments)."""
+    names: Set[str] = set()
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(code).readline):
+            if token.type == tokenize.NAME:
+                names.add(token.string)
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        names.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", code))
+    return names
+
+
+def typing_imports(body: str) -> List[str]:
+    used = _names_in(body)
+    lines = []
+    std = sorted(n for n in _TYPING_NAMES if n in used)
+    if std:
+        lines.append(f"from typing import {', '.join(std)}")
+    dt = [n for n in ("date", "datetime") if n in used]
+    if dt:
+        lines.append(f"from datetime import {', '.join(dt)}")
+    ext = sorted(n for n in _EXT_NAMES if n in used)
+    if ext:
+        lines.append(f"from typing_extensions import {', '.join(ext)}")
+    return lines
+
+
+# ---------------------------------------------------------------- views
+
+
+@dataclass
+class FieldView:
+    name: str
+    annotation: str
+    default: Optional[str]
+    doc: str
+    td_annotation: str
+    td_required: bool
+
+
+@dataclass
+class ItemView:
+    kind: str  # model, enum, alias, error
+    name: str
+    doc: str = ""
+    fields: List[FieldView] = field(default_factory=list)
+    typed_dict_name: str = ""
+    send_defaults: str = ""
+    base: str = ""
+    members: List[Tuple[str, str]] = field(default_factory=list)
+    annotation: str = ""
+    td_annotation: str = ""
+    data_type: str = ""
+    message_path: str = ""
+
+
+@dataclass
+class ModuleView:
+    package: str
+    module: str
+    imports: List[str]
+    items: List[ItemView]
+    runtime_imports: List[str]
+
+
+def _default_expr(f: ir.Field, types: Dict[str, ir.NamedType]) -> Optional[str]:
+    if f.default is ir.MISSING:
+        return None
+    inner = f.type.inner if isinstance(f.type, ir.Nullable) else f.type
+    named = types.get(inner.id) if isinstance(inner, ir.Ref) else None
+    if isinstance(named, ir.EnumDef) and f.default is not None:
+        member = next(m for m in named.members if m.value == f.default)
+        return f"{named.name}.{member.name}"
+    return repr(f.default)
+
+
+def _doc(description: str, deprecated: bool = False) -> str:
+    parts = [description] if description else []
+    if deprecated:
+        parts.append("Deprecated: this is kept for compatibility and may be removed by the API.")
+    return "\n\n".join(parts)
+
+
+class Renderer:
+    def __init__(self, api: ir.Api, options: Options):
+        self.api = api
+        self.options = options
+        self.types: Dict[str, ir.NamedType] = {t.id: t for t in api.types}
+        self.names = TypeNames(self.types)
+        self.errors = {e.id: e for e in api.errors}
+        loader = jinja2.FileSystemLoader(str(templates_dir()))
+        self.env = jinja2.Environment(
+            loader=loader,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            autoescape=False,
+        )
+        self.env.filters.update(pydoc=pydoc, pyrepr=pyrepr, toml_str=toml_str, md_cell=md_cell, md_text=md_text)
+
+    # ---- locations
+
+    def _module_path(self, package: str, module: str) -> str:
+        return f"models.{package}.{module}"
+
+    def _import_from(self, here: str, target: str) -> str:
+        """Relative import path from module `here` (dotted, inside the SDK package) to `target`."""
+        here_parts = here.split(".")[:-1]
+        target_parts = target.split(".")
+        common = 0
+        while common < min(len(here_parts), len(target_parts)) and here_parts[common] == target_parts[common]:
+            common += 1
+        dots = "." * (len(here_parts) - common + 1)
+        return dots + ".".join(target_parts[common:])
+
+    def _imports(self, here: str, refs: Iterable[Tuple[str, str]], local: Set[str]) -> List[str]:
+        by_module: Dict[str, Set[str]] = {}
+        for type_id, name in refs:
+            if type_id in local:
+                continue
+            named = self.types[type_id]
+            target = self._module_path(named.package, named.module)
+            by_module.setdefault(self._import_from(here, target), set()).add(name)
+        return [f"from {mod} import {', '.join(sorted(names))}" for mod, names in sorted(by_module.items())]
+
+    # ---- model modules
+
+    def _order(self, items: List[ir.NamedType]) -> List[ir.NamedType]:
+        """Definition order inside a module: what a type uses comes before it (when acyclic)."""
+        ids = {t.id for t in items}
+        by_id = {t.id: t for t in items}
+        done: Set[str] = set()
+        visiting: Set[str] = set()
+        out: List[ir.NamedType] = []
+
+        def deps(t: ir.NamedType) -> List[str]:
+            exprs: List[ir.TypeExpr] = []
+            if isinstance(t, ir.ModelDef):
+                exprs = [f.type for f in t.fields]
+            elif isinstance(t, ir.AliasDef):
+                exprs = [t.type]
+            return [i for e in exprs for i, _ in self.names.refs(e) if i in ids]
+
+        def visit(t: ir.NamedType) -> None:
+            if t.id in done or t.id in visiting:
+                return
+            visiting.add(t.id)
+            for dep in deps(t):
+                visit(by_id[dep])
+            visiting.discard(t.id)
+            done.add(t.id)
+            out.append(t)
+
+        for t in items:
+            visit(t)
+        return out
+
+    def _model_item(self, t: ir.ModelDef, quote: Set[str]) -> ItemView:
+        fields = []
+        send_defaults = []
+        for f in t.fields:
+            annotation = self.names.ann(f.type, quote=quote)
+            default = _default_expr(f, self.types)
+            optional = not f.required and default is None
+            if optional and not isinstance(f.type, ir.Nullable):
+                annotation = f"Optional[{annotation}]"
+            if optional:
+                default = "None"
+            if f.default is not ir.MISSING:
+                send_defaults.append(f.name)
+            if f.wire_name and f.wire_name != f.name:
+                annotation = f"Annotated[{annotation}, pydantic.Field(alias={f.wire_name!r})]"
+            td = self.names.ann(f.type, typed_dict=True, quote=quote)
+            fields.append(FieldView(f.name, annotation, default, _doc(f.description, f.deprecated), td, f.required and f.default is ir.MISSING))
+        return ItemView(
+            "model",
+            t.name,
+            _doc(t.description, t.deprecated),
+            fields,
+            t.typed_dict_name,
+            ", ".join(repr(n) for n in send_defaults) if t.is_input else "",
+        )
+
+    def model_modules(self) -> List[ModuleView]:
+        grouped: Dict[Tuple[str, str], List[ir.NamedType]] = {}
+        for t in self.api.types:
+            grouped.setdefault((t.package, t.module), []).append(t)
+        errors_by_module: Dict[str, List[ir.ErrorDef]] = {}
+        for e in self.api.errors:
+            errors_by_module.setdefault(e.module, []).append(e)
+            grouped.setdefault(("errors", e.module), [])
+        views = []
+        for (package, module), members in sorted(grouped.items()):
+            here = self._module_path(package, module)
+            local = {t.id for t in members}
+            ordered = self._order(members)
+            defined: Set[str] = set()
+            items: List[ItemView] = []
+            refs: List[Tuple[str, str]] = []
+            runtime: Set[str] = set()
+            for t in ordered:
+                quote = local - defined  # same-module types not defined yet are forward references
+                if isinstance(t, ir.ModelDef):
+                    items.append(self._model_item(t, quote))
+                    runtime.add("BaseModel")
+                    for f in t.fields:
+                        refs.extend(self.names.refs(f.type, typed_dict=t.is_input))
+                elif isinstance(t, ir.EnumDef):
+                    members_view = [(m.name, repr(m.value)) for m in t.members]
+                    base = "OpenEnum" if t.value_kind == "str" else "OpenIntEnum"
+                    runtime.add(base)
+                    items.append(ItemView("enum", t.name, _doc(t.description), base=base, members=members_view))
+                else:
+                    items.append(ItemView("alias", t.name, _doc(t.description), typed_dict_name=t.typed_dict_name,
+                                          annotation=self.names.ann(t.type),
+                                          td_annotation=self.names.ann(t.type, typed_dict=True) if t.typed_dict_name else ""))
+                    refs.extend(self.names.refs(t.type, typed_dict=bool(t.typed_dict_name)))
+                defined.add(t.id)
+            for e in errors_by_module.get(module, []) if package == "errors" else []:
+                runtime.add("APIError")
+                refs.extend(self.names.refs(e.data_type))
+                items.append(ItemView("error", e.name, _doc(e.description), data_type=self.names.ann(e.data_type),
+                                      message_path=repr(e.message_path)))
+            views.append(ModuleView(package, module, self._imports(here, refs, local), items, sorted(runtime)))
+        return views
+
+    # ---- operations
+
+    def _operation_view(self, op: ir.Operation, here: str, refs: List[Tuple[str, str]], error_maps: Dict[str, str]) -> Dict[str, Any]:
+        request_ann = ""
+        request_optional = False
+        request_type = "None"
+        if op.request_type is not None:
+            refs.extend(self.names.refs(op.request_type, typed_dict=True))
+            model_ann = self.names.ann(op.request_type)
+            td_ann = self.names.ann(op.request_type, typed_dict=True)
+            request_ann = model_ann if model_ann == td_ann else f"Union[{model_ann}, {td_ann}]"
+            request_type = model_ann
+            named = self.types.get(op.request_type.id) if isinstance(op.request_type, ir.Ref) else None
+            if isinstance(named, ir.ModelDef):
+                request_optional = not any(f.required and f.default is ir.MISSING for f in named.fields)
+            elif op.body is not None:
+                request_optional = not op.body.required
+        result = self.names.ann(op.result_type) if op.result_type is not None else "None"
+        refs.extend(self.names.refs(op.result_type))
+        responses = []
+        for r in op.responses:
+            tp = self.names.ann(r.type) if r.type is not None else "None"
+            responses.append((r.status, repr(r.media_type) if r.media_type else "None", tp))
+        error_entries = []
+        for e in sorted(op.errors, key=lambda e: e.status):
+            err = self.errors[e.error_id]
+            error_entries.append(f"{e.status!r}: {err.name}")
+            refs.append(("!error", err.id))
+        errors_const = ""
+        if error_entries:
+            literal = "{" + ", ".join(error_entries) + "}"
+            errors_const = error_maps.setdefault(literal, "_ERRORS" if not error_maps else f"_ERRORS_{len(error_maps) + 1}")
+        params = [(p.name, p.wire_name, p.location, p.style, p.explode) for p in op.parameters]
+        doc_parts = [op.summary, op.description if op.description != op.summary else ""]
+        if op.deprecated:
+            doc_parts.append("Deprecated: this operation may be removed by the API.")
+        return dict(
+            name=op.name,
+            constant=op.constant,
+            method=op.http_method,
+            path=op.path,
+            request_ann=request_ann,
+            request_optional=request_optional,
+            request_type=request_type,
+            has_request=op.request_type is not None,
+            result=result,
+            body_attr=repr(op.body_attr) if op.body_attr else "",
+            body_media=repr(op.body.media_type) if op.body is not None else "",
+            params=params,
+            responses=responses,
+            errors_const=errors_const,
+            security=repr(op.security) if op.security is not None else "",
+            doc="\n\n".join(p for p in doc_parts if p),
+        )
+
+    def _operations_module(self, here: str, ops: Sequence[ir.Operation]) -> Tuple[List[Dict[str, Any]], List[str], List[Tuple[str, str]]]:
+        refs: List[Tuple[str, str]] = []
+        error_maps: Dict[str, str] = {}
+        views = [self._operation_view(op, here, refs, error_maps) for op in ops]
+        type_refs = [(i, n) for i, n in refs if i != "!error"]
+        imports = self._imports(here, type_refs, set())
+        errors_needed: Dict[str, Set[str]] = {}
+        for marker, err_id in refs:
+            if marker == "!error":
+                err = self.errors[err_id]
+                errors_needed.setdefault(self._import_from(here, f"models.errors.{err.module}"), set()).add(err.name)
+        imports += [f"from {m} import {', '.join(sorted(n))}" for m, n in sorted(errors_needed.items())]
+        maps = [(name, literal) for literal, name in error_maps.items()]
+        return views, sorted(set(imports)), maps
+
+    # ---- files
+
+    def render(self) -> Dict[str, str]:
+        api, opts = self.api, self.options
+        pkg = opts.package_name
+        src = f"src/{pkg}"
+        files: Dict[str, str] = {}
+        ctx = self._context()
+        files["pyproject.toml"] = self._t("pyproject.toml.j2", **ctx)
+        files["README.md"] = self._t("README.md.j2", **ctx)
+        for resource in ctx["resources"]:
+            files[f"docs/sdks/{resource['module']}/README.md"] = self._t("resource.md.j2", resource=resource, **ctx)
+        if ctx["root_ops"]:
+            files["docs/sdks/root/README.md"] = self._t("resource.md.j2", resource=ctx["root_resource"], **ctx)
+        files[f"{src}/__init__.py"] = self._t("package/__init__.py.j2", **ctx)
+        files[f"{src}/py.typed"] = ""
+        files[f"{src}/_runtime.py"] = (RUNTIME_DIR / "_runtime.py").read_text(encoding="utf-8")
+        files[f"{src}/utils/__init__.py"] = self._t("package/utils.py.j2", **ctx)
+        files[f"{src}/sdk.py"] = self._module("package/sdk.py.j2", **ctx)
+        for resource in ctx["resources"]:
+            files[f"{src}/{resource['module']}.py"] = self._module("package/resource.py.j2", resource=resource, **ctx)
+        modules = self.model_modules()
+        files[f"{src}/models/__init__.py"] = self._t("package/models_init.py.j2", packages=ctx["model_packages"], **ctx)
+        for package in ctx["model_packages"]:
+            exports = [(item.name, m.module) for m in modules if m.package == package for item in m.items]
+            exports += [(item.typed_dict_name, m.module) for m in modules if m.package == package for item in m.items if item.typed_dict_name]
+            extra = ctx["error_base_exports"] if package == "errors" else []
+            files[f"{src}/models/{package}/__init__.py"] = self._t(
+                "package/lazy_init.py.j2", exports=sorted(exports), runtime_exports=extra, model_package=package, **ctx
+            )
+        for m in modules:
+            files[f"{src}/models/{m.package}/{m.module}.py"] = self._module("package/models.py.j2", module=m, **ctx)
+        return files
+
+    def _t(self, name: str, **ctx: Any) -> str:
+        return self.env.get_template(name).render(**ctx)
+
+    def _module(self, name: str, **ctx: Any) -> str:
+        """A Python module: its body first, then the typing imports that body needs."""
+        body = self._t(name, **ctx)
+        head, marker, rest = body.partition("# @typing-imports\n")
+        if not marker:
+            return body
+        return head + "\n".join(typing_imports(rest)) + "\n\n" + rest
+
+    def _context(self) -> Dict[str, Any]:
+        api, opts = self.api, self.options
+        resources = []
+        for res in api.resources:
+            here = res.module
+            ops, imports, maps = self._operations_module(here, res.operations)
+            resources.append(dict(name=res.name, class_name=res.class_name, module=res.module, doc=res.description or f"Operations on {res.tag}.",
+                                  title=res.tag, operations=ops, imports=imports, error_maps=maps,
+                                  docs=[self._op_docs(o, res.name) for o in res.operations]))
+        root_ops, root_imports, root_maps = self._operations_module("sdk", api.root_operations)
+        schemes = [dict(name=s.name, param=s.param_name, kind=s.kind, location=s.location, wire=s.param,
+                        description=s.description, example=s.example or s.name.upper()) for s in api.security_schemes]
+        model_packages = sorted({t.package for t in api.types} | ({"errors"} if api.errors else set()) | {"errors"})
+        taken = {e.name for e in api.errors} | {t.name for t in api.types if t.package == "errors"}
+        base_alias = f"{opts.sdk_name}Error"
+        error_base_exports = ["NoResponseError", "ResponseValidationError", "SDKBaseError", "SDKError"]
+        return dict(
+            api=api,
+            package=opts.package_name,
+            sdk_name=opts.sdk_name,
+            sdk_version=opts.sdk_version,
+            description=opts.description or api.description or api.title,
+            generator_version=__version__,
+            env_var=opts.env_var,
+            client_var=(opts.sdk_name[:1].lower() or "s") + "_client",
+            servers=[dict(url=s.url, description=s.description) for s in api.servers],
+            schemes=schemes,
+            default_security=repr(api.default_security),
+            resources=resources,
+            root_ops=root_ops,
+            root_imports=root_imports,
+            root_error_maps=root_maps,
+            root_resource=dict(name="", class_name=opts.sdk_name, module="root", doc=api.description, title=opts.sdk_name,
+                               operations=root_ops, docs=[self._op_docs(o, "") for o in api.root_operations]),
+            model_packages=model_packages,
+            error_base_alias=base_alias if base_alias not in taken else "",
+            error_base_exports=error_base_exports,
+            errors=[dict(name=e.name, description=e.description) for e in api.errors],
+            error_statuses=self._error_statuses(),
+        )
+
+    def _error_statuses(self) -> List[Tuple[str, str]]:
+        seen: Dict[str, List[str]] = {}
+        for op in [o for r in self.api.resources for o in r.operations] + list(self.api.root_operations):
+            for e in op.errors:
+                name = self.errors[e.error_id].name
+                if e.status not in seen.setdefault(name, []):
+                    seen[name].append(e.status)
+        return [(name, ", ".join(statuses)) for name, statuses in seen.items()]
+
+    # ---- docs
+
+    def _op_docs(self, op: ir.Operation, resource: str) -> Dict[str, Any]:
+        from .examples import example_literal
+
+        request_doc = ""
+        if op.request_type is not None:
+            request_doc = self._doc_type(op.request_type)
+        errors = []
+        for e in sorted(op.errors, key=lambda e: e.status):
+            errors.append((self.errors[e.error_id].name, e.status, e.media_type))
+        call = f"{resource}.{op.name}" if resource else op.name
+        example = example_literal(op, self.types) if op.request_type is not None else None
+        return dict(
+            name=op.name,
+            call=call,
+            summary=op.summary,
+            description=op.description or op.summary,
+            request_doc=request_doc,
+            request_required=op.request_type is not None,
+            result_doc=self._doc_type(op.result_type) if op.result_type is not None else "None",
+            errors=errors,
+            example=example,
+            deprecated=op.deprecated,
+        )
+
+    def _doc_type(self, t: ir.TypeExpr) -> str:
+        if isinstance(t, ir.Ref):
+            named = self.types[t.id]
+            return f"{named.package}.{named.name}"
+        return self.names.ann(t)
