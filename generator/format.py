@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict
+from typing import Collection, Dict
 
 import black
 
@@ -11,11 +11,14 @@ from .diagnostics import ERROR, Diagnostic, GenerationError
 MODE = black.Mode(target_versions={black.TargetVersion.PY39}, line_length=88)
 
 
-def format_files(files: Dict[str, str]) -> Dict[str, str]:
-    """Every `.py` file formatted by black; a template bug that yields invalid code is an error."""
+def format_files(files: Dict[str, str], preformatted: Collection[str] = ()) -> Dict[str, str]:
+    """Every `.py` file formatted by black (except those already in black's style).
+
+    A template bug that yields invalid code is reported as an internal error.
+    """
     out = {}
     for path, content in files.items():
-        if path.endswith(".py") and content.strip():
+        if path.endswith(".py") and content.strip() and path not in preformatted:
             try:
                 content = black.format_str(content, mode=MODE)
             except black.InvalidInput as exc:

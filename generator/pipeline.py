@@ -44,5 +44,6 @@ def generate(config: Config, *, full_validation: bool = True) -> Generated:
         raise GenerationError(diags.located())
     api = name_api(api)
     options = Options(config.package_name, config.sdk_name, config.sdk_version, config.description, config.env_var)
-    files = with_manifest(format_files(Renderer(api, options).render()))
+    renderer = Renderer(api, options)
+    files = with_manifest(format_files(renderer.render(), preformatted={renderer.runtime_path()}))
     return Generated(files, api, diags.located(), time.perf_counter() - started)

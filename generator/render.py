@@ -438,6 +438,10 @@ class Renderer:
 
     # ---- files
 
+    def runtime_path(self) -> str:
+        """The runtime module, copied verbatim (the file is kept in black's style in this repository)."""
+        return f"src/{self.options.package_name}/_runtime.py"
+
     def render(self) -> Dict[str, str]:
         api, opts = self.api, self.options
         pkg = opts.package_name
@@ -452,7 +456,7 @@ class Renderer:
             files["docs/sdks/root/README.md"] = self._t("resource.md.j2", resource=ctx["root_resource"], **ctx)
         files[f"{src}/__init__.py"] = self._t("package/__init__.py.j2", **ctx)
         files[f"{src}/py.typed"] = ""
-        files[f"{src}/_runtime.py"] = (RUNTIME_DIR / "_runtime.py").read_text(encoding="utf-8")
+        files[self.runtime_path()] = (RUNTIME_DIR / "_runtime.py").read_text(encoding="utf-8")
         files[f"{src}/utils/__init__.py"] = self._t("package/utils.py.j2", **ctx)
         files[f"{src}/sdk.py"] = self._module("package/sdk.py.j2", **ctx)
         for resource in ctx["resources"]:

@@ -151,7 +151,9 @@ class SDKError(SDKBaseError):
     body: str
     raw_response: httpx.Response
 
-    def __init__(self, message: str, raw_response: httpx.Response, body: Optional[str] = None) -> None:
+    def __init__(
+        self, message: str, raw_response: httpx.Response, body: Optional[str] = None
+    ) -> None:
         self.message = message
         self.raw_response = raw_response
         self.status_code = raw_response.status_code
@@ -174,13 +176,17 @@ class APIError(SDKError, Generic[T]):
     _data_type: ClassVar[Any] = None
     _message_path: ClassVar[Tuple[str, ...]] = ()
 
-    def __init__(self, data: T, raw_response: httpx.Response, body: Optional[str] = None) -> None:
+    def __init__(
+        self, data: T, raw_response: httpx.Response, body: Optional[str] = None
+    ) -> None:
         self.data = data
         message: Any = data
         for attr in self._message_path:
             message = getattr(message, attr, None)
         if not isinstance(message, str) or not message:
-            message = f"{type(self).__name__}: {raw_response.reason_phrase or 'API error'}"
+            message = (
+                f"{type(self).__name__}: {raw_response.reason_phrase or 'API error'}"
+            )
         super().__init__(message, raw_response, body)
 
 
@@ -220,7 +226,9 @@ class RetryConfig:
 def _status_matches(status: int, patterns: Iterable[str]) -> bool:
     text = str(status)
     for pattern in patterns:
-        if pattern == text or (len(pattern) == 3 and pattern[1:].upper() == "XX" and pattern[0] == text[0]):
+        if pattern == text or (
+            len(pattern) == 3 and pattern[1:].upper() == "XX" and pattern[0] == text[0]
+        ):
             return True
     return False
 
@@ -238,7 +246,9 @@ def _retry_after_ms(response: httpx.Response) -> Optional[float]:
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=_dt.timezone.utc)
-    return max(0.0, (when - _dt.datetime.now(_dt.timezone.utc)).total_seconds() * 1000.0)
+    return max(
+        0.0, (when - _dt.datetime.now(_dt.timezone.utc)).total_seconds() * 1000.0
+    )
 
 
 class _RetryState:
@@ -247,7 +257,9 @@ class _RetryState:
     __slots__ = ("config", "codes", "started", "attempt")
 
     def __init__(self, config: Optional[RetryConfig], codes: Sequence[str]) -> None:
-        self.config = config if config is not None and config.strategy == "backoff" else None
+        self.config = (
+            config if config is not None and config.strategy == "backoff" else None
+        )
         self.codes = codes
         self.started = time.monotonic()
         self.attempt = 0
@@ -365,7 +377,9 @@ class SDKConfiguration:
             self._async_client = None
 
 
-def env_credential(value: Optional[Credential], variable: Optional[str]) -> Optional[Credential]:
+def env_credential(
+    value: Optional[Credential], variable: Optional[str]
+) -> Optional[Credential]:
     """The credential given, or else the one in the environment variable the SDK names."""
     if value is None and variable:
         return os.environ.get(variable) or None
@@ -476,7 +490,9 @@ def _serialize_simple(value: Any, explode: bool) -> str:
     value = _as_wire_object(value)
     if isinstance(value, Mapping):
         joiner = "=" if explode else ","
-        return ",".join(f"{k}{joiner}{_wire_value(v)}" for k, v in value.items() if v is not None)
+        return ",".join(
+            f"{k}{joiner}{_wire_value(v)}" for k, v in value.items() if v is not None
+        )
     if isinstance(value, (list, tuple)):
         return ",".join(_wire_value(v) for v in value)
     return _wire_value(value)
@@ -514,12 +530,18 @@ class BaseSDK:
         if op.request_type is None:
             return request
         if request is None:
-            if op.params and isinstance(op.request_type, type) and issubclass(op.request_type, pydantic.BaseModel):
+            if (
+                op.params
+                and isinstance(op.request_type, type)
+                and issubclass(op.request_type, pydantic.BaseModel)
+            ):
                 return op.request_type()
             return None
         if isinstance(op.request_type, type) and isinstance(request, op.request_type):
             return request
-        if isinstance(op.request_type, type) and issubclass(op.request_type, pydantic.BaseModel):
+        if isinstance(op.request_type, type) and issubclass(
+            op.request_type, pydantic.BaseModel
+        ):
             return op.request_type.model_validate(request)
         if op._request_adapter is None:
             op._request_adapter = pydantic.TypeAdapter(op.request_type)
@@ -538,7 +560,9 @@ class BaseSDK:
         path = op.path
         body: Any = request if op.body_attr is None else None
         if op.params or op.body_attr is not None:
-            fields_set = request.model_fields_set if request is not None else frozenset()
+            fields_set = (
+                request.model_fields_set if request is not None else frozenset()
+            )
             for param in op.params:
                 if param.attr not in fields_set:
                     continue
@@ -556,7 +580,9 @@ class BaseSDK:
                 elif param.location == "cookie":
                     cookie = f"{param.wire}={quote(_serialize_simple(value, param.explode), safe='')}"
                     existing = prepared.headers.get("Cookie")
-                    prepared.headers["Cookie"] = f"{existing}; {cookie}" if existing else cookie
+                    prepared.headers["Cookie"] = (
+                        f"{existing}; {cookie}" if existing else cookie
+                    )
             if op.body_attr is not None and request is not None:
                 body = getattr(request, op.body_attr)
         base = (server_url or config.server_url).rstrip("/")
@@ -585,29 +611,41 @@ class BaseSDK:
         if op.body_media and "json" in op.body_media:
             if isinstance(body, pydantic.BaseModel):
                 return body.model_dump_json(by_alias=True, exclude_unset=True).encode()
-            return op.adapter(type(body)).dump_json(body, by_alias=True, exclude_unset=True)
+            return op.adapter(type(body)).dump_json(
+                body, by_alias=True, exclude_unset=True
+            )
         if isinstance(body, str):
             return body.encode()
         return json.dumps(_as_wire_object(body)).encode()
 
     def _apply_security(self, op: Operation[Any], prepared: _Prepared) -> None:
         config = self._config
-        alternatives = op.security if op.security is not None else config.default_security
+        alternatives = (
+            op.security if op.security is not None else config.default_security
+        )
         for alternative in alternatives:
             if all(config.credential(name) is not None for name in alternative):
                 for name in alternative:
-                    self._apply_scheme(config.schemes[name], config.credential(name), prepared)
+                    self._apply_scheme(
+                        config.schemes[name], config.credential(name), prepared
+                    )
                 return
 
     @staticmethod
-    def _apply_scheme(scheme: SecurityScheme, credential: Optional[Credential], prepared: _Prepared) -> None:
+    def _apply_scheme(
+        scheme: SecurityScheme, credential: Optional[Credential], prepared: _Prepared
+    ) -> None:
         if credential is None:
             return
         secret = _resolve(credential)
         if scheme.kind == "bearer":
-            prepared.headers["Authorization"] = secret if secret.lower().startswith("bearer ") else f"Bearer {secret}"
+            prepared.headers["Authorization"] = (
+                secret if secret.lower().startswith("bearer ") else f"Bearer {secret}"
+            )
         elif scheme.kind == "basic":
-            prepared.headers["Authorization"] = "Basic " + base64.b64encode(secret.encode()).decode()
+            prepared.headers["Authorization"] = (
+                "Basic " + base64.b64encode(secret.encode()).decode()
+            )
         elif scheme.location == "query":
             prepared.params.append((scheme.param, secret))
         elif scheme.location == "cookie":
@@ -619,23 +657,35 @@ class BaseSDK:
         chosen = timeout_ms if timeout_ms is not None else self._config.timeout_ms
         return (chosen if chosen is not None else DEFAULT_TIMEOUT_MS) / 1000.0
 
-    def _retry(self, op: Operation[Any], retries: Union[RetryConfig, None, Unset]) -> _RetryState:
+    def _retry(
+        self, op: Operation[Any], retries: Union[RetryConfig, None, Unset]
+    ) -> _RetryState:
         config = self._config.retry_config if retries is UNSET else retries
-        return _RetryState(config if isinstance(config, RetryConfig) else None, op.retry_codes)
+        return _RetryState(
+            config if isinstance(config, RetryConfig) else None, op.retry_codes
+        )
 
     # ---- response handling
 
     def _handle(self, op: Operation[T], response: httpx.Response) -> T:
         status = str(response.status_code)
         expected = op.responses.get(status) or op.responses.get(status[0] + "XX")
-        if expected is None and not op.errors.get(status) and response.status_code < 400:
+        if (
+            expected is None
+            and not op.errors.get(status)
+            and response.status_code < 400
+        ):
             expected = op.responses.get("default")
         if expected is not None:
             media, tp = expected
             if tp is None:
                 return None  # type: ignore[return-value]
             return self._parse(op, tp, response)  # type: ignore[no-any-return]
-        error_type = op.errors.get(status) or op.errors.get(status[0] + "XX") or op.errors.get("default")
+        error_type = (
+            op.errors.get(status)
+            or op.errors.get(status[0] + "XX")
+            or op.errors.get("default")
+        )
         if error_type is not None and response.status_code >= 400:
             data = self._parse(op, error_type._data_type, response)
             raise error_type(data, response)
@@ -648,31 +698,48 @@ class BaseSDK:
             return response.content
         if tp is str:
             return response.text
-        content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        content_type = (
+            response.headers.get("content-type", "").split(";")[0].strip().lower()
+        )
         if content_type and "json" not in content_type:
             raise ResponseValidationError(
-                f"Expected a JSON response but the server sent {content_type!r}", response
+                f"Expected a JSON response but the server sent {content_type!r}",
+                response,
             )
         try:
             if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
                 return tp.model_validate_json(response.content)
             return op.adapter(tp).validate_json(response.content)
         except pydantic.ValidationError as exc:
-            first: Mapping[str, Any] = exc.errors(include_url=False)[0] if exc.error_count() else {}
+            first: Mapping[str, Any] = (
+                exc.errors(include_url=False)[0] if exc.error_count() else {}
+            )
             where = ".".join(str(p) for p in first.get("loc", ())) or "body"
             raise ResponseValidationError(
                 f"Response body does not match the documented schema at {where}: {first.get('msg', exc)}",
                 response,
             ) from exc
 
-    def _log(self, prepared: _Prepared, response: Optional[httpx.Response], started: float) -> None:
+    def _log(
+        self, prepared: _Prepared, response: Optional[httpx.Response], started: float
+    ) -> None:
         logger = self._config.debug_logger
         if logger is None:
             return
         elapsed = (time.monotonic() - started) * 1000.0
-        headers = {k: ("[redacted]" if _is_secret_header(k, self._config) else v) for k, v in prepared.headers.items()}
+        headers = {
+            k: ("[redacted]" if _is_secret_header(k, self._config) else v)
+            for k, v in prepared.headers.items()
+        }
         status = response.status_code if response is not None else "no response"
-        logger.debug("%s %s -> %s in %.1f ms; request headers: %s", prepared.method, prepared.url, status, elapsed, headers)
+        logger.debug(
+            "%s %s -> %s in %.1f ms; request headers: %s",
+            prepared.method,
+            prepared.url,
+            status,
+            elapsed,
+            headers,
+        )
 
     # ---- sync and async entry points
 
@@ -786,7 +853,10 @@ def _is_secret_header(name: str, config: SDKConfiguration) -> bool:
     lowered = name.lower()
     if lowered in ("authorization", "cookie", "proxy-authorization"):
         return True
-    return any(s.kind == "apikey" and s.param.lower() == lowered for s in config.schemes.values())
+    return any(
+        s.kind == "apikey" and s.param.lower() == lowered
+        for s in config.schemes.values()
+    )
 
 
 def _no_response(exc: httpx.TransportError) -> NoResponseError:
@@ -800,5 +870,9 @@ def _no_response(exc: httpx.TransportError) -> NoResponseError:
         kind = "could not connect"
     else:
         kind = "failed"
-    where = f" ({request.method} {request.url.copy_with(query=None)})" if request is not None else ""
+    where = (
+        f" ({request.method} {request.url.copy_with(query=None)})"
+        if request is not None
+        else ""
+    )
     return NoResponseError(f"Request {kind}{where}: {type(exc).__name__}", request)
