@@ -89,6 +89,9 @@ class Builder:
             component = self._component_name(where)
             if component is not None and self._is_named_kind(target):
                 return self._named(target, where, pascal(component) or "Schema", COMPONENTS, snake(component) or "schema")
+            named_at = self._ref_name(where)
+            if component is None and named_at and self._is_named_kind(target):
+                return self._named(target, where, pascal(named_at), COMPONENTS, snake(named_at))
             if where in self._building:
                 self.diags.warn("recursive reference typed as Any", pointer)
                 return ir.AnyT()
@@ -113,6 +116,16 @@ class Builder:
         if nullable and not isinstance(result, (ir.Nullable, ir.AnyT)):
             return ir.Nullable(result)
         return result
+
+    _STRUCTURAL = {"schema", "schemas", "items", "properties", "additionalProperties", "allOf", "oneOf", "anyOf",
+                   "not", "content", "definitions", "$defs", "components", "paths", "responses", "parameters"}
+
+    def _ref_name(self, pointer: str) -> str:
+        """A type name for a `$ref` target outside components/schemas (e.g. `other.yaml#/Owner`)."""
+        token = pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+        if not token or token in self._STRUCTURAL or token.isdigit() or not pascal(token):
+            return ""
+        return token
 
     def _is_named_kind(self, schema: Any) -> bool:
         if not isinstance(schema, dict):
@@ -193,6 +206,10 @@ class Builder:
         own = {k: v for k, v in schema.items() if k not in ("allOf", "description", "nullable", "title", "deprecated")}
         if len(parts) == 1 and not own.get("properties"):
             return self.type_of(parts[0], pointer_join(pointer, "allOf", 0), hint, package, module)
+        for index, part in enumerate(parts):
+            if isinstance(part, dict) and "$ref" in part:
+                # Register the parent under its own names before its properties are merged here.
+                self.type_of(part, pointer_join(pointer, "allOf", index), hint, package, module)
         merged: Dict[str, Any] = {"type": "object", "properties": {}, "required": []}
         sources: Dict[str, str] = {}
         for index, part in enumerate(parts):

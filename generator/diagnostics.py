@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, List, Optional
+from typing import Callable, List, Optional, Set
 
 ERROR = "error"
 WARNING = "warning"
@@ -43,9 +43,13 @@ class Diagnostics:
     file: str = ""
     locate: Optional[Callable[[str], Optional[tuple]]] = None
     items: List[Diagnostic] = field(default_factory=list)
+    _seen: Set[Diagnostic] = field(default_factory=set, repr=False)
 
     def add(self, severity: str, message: str, pointer: str = "") -> None:
-        self.items.append(Diagnostic(severity, message, pointer, self.file))
+        item = Diagnostic(severity, message, pointer, self.file)
+        if item not in self._seen:
+            self._seen.add(item)
+            self.items.append(item)
 
     def warn(self, message: str, pointer: str = "") -> None:
         self.add(WARNING, message, pointer)
@@ -61,10 +65,12 @@ class Diagnostics:
     def warnings(self) -> List[Diagnostic]:
         return [d for d in self.items if d.severity == WARNING]
 
-    def located(self) -> List[Diagnostic]:
-        """The diagnostics with line and column filled in (computed only when asked for)."""
+    def located(self, severity: Optional[str] = None) -> List[Diagnostic]:
+        """The diagnostics (of one severity, if given) with line and column filled in."""
         out = []
         for d in self.items:
+            if severity is not None and d.severity != severity:
+                continue
             position = self.locate(d.pointer) if self.locate and d.line is None else None
             if position:
                 d = Diagnostic(d.severity, d.message, d.pointer, d.file, position[0], position[1])

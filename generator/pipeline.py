@@ -9,7 +9,7 @@ from typing import Dict, List
 from . import ir
 from .build import build
 from .config import Config
-from .diagnostics import Diagnostic, Diagnostics, GenerationError
+from .diagnostics import ERROR, Diagnostic, Diagnostics, GenerationError
 from .format import format_files
 from .load import load_document
 from .naming import name_api
@@ -36,12 +36,12 @@ def generate(config: Config, *, full_validation: bool = True) -> Generated:
     started = time.perf_counter()
     doc = load_document(config.spec)
     diags = Diagnostics(str(config.spec), doc.locate)
-    validate(doc.data, diags, full=full_validation)
+    validate(doc.data, diags, full=full_validation, base_uri=doc.path.resolve().as_uri())
     if diags.errors:
-        raise GenerationError(diags.located())
+        raise GenerationError(diags.located(ERROR))
     api = build(doc, Resolver(doc), diags)
     if diags.errors:
-        raise GenerationError(diags.located())
+        raise GenerationError(diags.located(ERROR))
     api = name_api(api)
     options = Options(config.package_name, config.sdk_name, config.sdk_version, config.description, config.env_var)
     renderer = Renderer(api, options)

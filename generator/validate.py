@@ -90,7 +90,7 @@ def check_defaults(data: dict, diags: Diagnostics) -> None:
             )
 
 
-def run_spec_validator(data: dict, diags: Diagnostics) -> None:
+def run_spec_validator(data: dict, diags: Diagnostics, base_uri: str = "") -> None:
     try:
         from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
     except ImportError:  # pragma: no cover - a declared dependency
@@ -98,7 +98,7 @@ def run_spec_validator(data: dict, diags: Diagnostics) -> None:
     validator_cls = OpenAPIV31SpecValidator if str(data.get("openapi")).startswith("3.1") else OpenAPIV30SpecValidator
     seen = set()
     try:
-        errors = list(validator_cls(data).iter_errors())
+        errors = list(validator_cls(data, base_uri=base_uri).iter_errors())
     except Exception as exc:  # the validator itself can fail on very broken input
         diags.warn(f"openapi-spec-validator could not check the document: {type(exc).__name__}: {exc}")
         return
@@ -118,9 +118,9 @@ def run_spec_validator(data: dict, diags: Diagnostics) -> None:
             diags.warn(f"spec validation: {message}", pointer)
 
 
-def validate(data: Any, diags: Diagnostics, *, full: bool = True) -> None:
+def validate(data: Any, diags: Diagnostics, *, full: bool = True, base_uri: str = "") -> None:
     check_structure(data, diags)
     if diags.errors or not full:
         return
     check_defaults(data, diags)
-    run_spec_validator(data, diags)
+    run_spec_validator(data, diags, base_uri)
