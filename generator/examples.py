@@ -82,7 +82,7 @@ def format_literal(value: Any, indent: int) -> str:
     if isinstance(value, dict):
         if not value:
             return "{}"
-        lines = [f"{inner}{k!r}: {format_literal(v, indent + 4)}," for k, v in value.items()]
+        lines = [f"{inner}{format_literal(k, 0)}: {format_literal(v, indent + 4)}," for k, v in value.items()]
         return "{\n" + "\n".join(lines) + f"\n{pad}}}"
     if isinstance(value, list):
         if not value:

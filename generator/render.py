@@ -104,9 +104,9 @@ class TypeNames:
                 name = named.name
             return f'"{name}"' if quote and t.id in quote else name
         if isinstance(t, ir.ListT):
-            return f"List[{self.ann(t.item, typed_dict, quote)}]"
+            return f"list[{self.ann(t.item, typed_dict, quote)}]"
         if isinstance(t, ir.MapT):
-            return f"Dict[str, {self.ann(t.value, typed_dict, quote)}]"
+            return f"dict[str, {self.ann(t.value, typed_dict, quote)}]"
         if isinstance(t, ir.UnionT):
             return f"Union[{', '.join(self.ann(v, typed_dict, quote) for v in t.variants)}]"
         if isinstance(t, ir.LiteralT):
@@ -151,19 +151,49 @@ def _names_in(code: str) -> Set[str]:
     return names
 
 
-def typing_imports(body: str) -> List[str]:
-    used = _names_in(body)
-    lines = []
-    std = sorted(n for n in _TYPING_NAMES if n in used)
+RUNTIME_NAMES = (
+    "UNSET", "APIError", "BaseModel", "BaseSDK", "ClientBase", "Credential", "OpenEnum", "OpenIntEnum", "Operation",
+    "Param", "RetryConfig", "SDKConfiguration", "SecurityScheme", "Unset", "env_credential",
+)
+
+
+def _by_type(name: str) -> Tuple[int, str]:
+    """isort's order of imported names: CONSTANTS, then Classes, then functions."""
+    if name.isupper() and len(name) > 1:
+        return (0, name)
+    return (1 if name[:1].isupper() else 2, name)
+
+
+def _from(module: str, names: Iterable[str]) -> str:
+    return f"from {module} import {', '.join(sorted(names, key=_by_type))}"
+
+
+def _section(lines: List[str]) -> List[str]:
+    """isort's order inside a section: `import x` lines first, then `from x import ...`, each by module."""
+    return sorted(lines, key=lambda line: (line.startswith("from "), line.split()[1]))
+
+
+def module_imports(code: str, runtime_from: str) -> str:
+    """The import block for names the code uses from the standard library, its dependencies and the runtime."""
+    used = _names_in(code)
+    stdlib = []
+    std = [n for n in _TYPING_NAMES if n in used]
     if std:
-        lines.append(f"from typing import {', '.join(std)}")
+        stdlib.append(_from("typing", std))
     dt = [n for n in ("date", "datetime") if n in used]
     if dt:
-        lines.append(f"from datetime import {', '.join(dt)}")
-    ext = sorted(n for n in _EXT_NAMES if n in used)
+        stdlib.append(_from("datetime", dt))
+    if "logging" in used:
+        stdlib.append("import logging")
+    if "cached_property" in used:
+        stdlib.append("from functools import cached_property")
+    third = [f"import {n}" for n in ("httpx", "pydantic") if n in used]
+    ext = [n for n in _EXT_NAMES if n in used]
     if ext:
-        lines.append(f"from typing_extensions import {', '.join(ext)}")
-    return lines
+        third.append(_from("typing_extensions", ext))
+    runtime = [n for n in RUNTIME_NAMES if n in used]
+    local = [_from(runtime_from, runtime)] if runtime else []
+    return "\n\n".join("\n".join(_section(group)) for group in (stdlib, third, local) if group)
 
 
 # ---------------------------------------------------------------- views
@@ -201,7 +231,6 @@ class ModuleView:
     module: str
     imports: List[str]
     items: List[ItemView]
-    runtime_imports: List[str]
 
 
 def _default_expr(f: ir.Field, types: Dict[str, ir.NamedType]) -> Optional[str]:
@@ -263,7 +292,7 @@ class Renderer:
             named = self.types[type_id]
             target = self._module_path(named.package, named.module)
             by_module.setdefault(self._import_from(here, target), set()).add(name)
-        return [f"from {mod} import {', '.join(sorted(names))}" for mod, names in sorted(by_module.items())]
+        return [_from(mod, names) for mod, names in sorted(by_module.items())]
 
     # ---- model modules
 
@@ -339,18 +368,15 @@ class Renderer:
             defined: Set[str] = set()
             items: List[ItemView] = []
             refs: List[Tuple[str, str]] = []
-            runtime: Set[str] = set()
             for t in ordered:
                 quote = local - defined  # same-module types not defined yet are forward references
                 if isinstance(t, ir.ModelDef):
                     items.append(self._model_item(t, quote))
-                    runtime.add("BaseModel")
                     for f in t.fields:
                         refs.extend(self.names.refs(f.type, typed_dict=t.is_input))
                 elif isinstance(t, ir.EnumDef):
                     members_view = [(m.name, repr(m.value)) for m in t.members]
                     base = "OpenEnum" if t.value_kind == "str" else "OpenIntEnum"
-                    runtime.add(base)
                     items.append(ItemView("enum", t.name, _doc(t.description), base=base, members=members_view))
                 else:
                     items.append(ItemView("alias", t.name, _doc(t.description), typed_dict_name=t.typed_dict_name,
@@ -359,11 +385,10 @@ class Renderer:
                     refs.extend(self.names.refs(t.type, typed_dict=bool(t.typed_dict_name)))
                 defined.add(t.id)
             for e in errors_by_module.get(module, []) if package == "errors" else []:
-                runtime.add("APIError")
                 refs.extend(self.names.refs(e.data_type))
                 items.append(ItemView("error", e.name, _doc(e.description), data_type=self.names.ann(e.data_type),
                                       message_path=repr(e.message_path)))
-            views.append(ModuleView(package, module, self._imports(here, refs, local), items, sorted(runtime)))
+            views.append(ModuleView(package, module, self._imports(here, refs, local), items))
         return views
 
     # ---- operations
@@ -432,7 +457,7 @@ class Renderer:
             if marker == "!error":
                 err = self.errors[err_id]
                 errors_needed.setdefault(self._import_from(here, f"models.errors.{err.module}"), set()).add(err.name)
-        imports += [f"from {m} import {', '.join(sorted(n))}" for m, n in sorted(errors_needed.items())]
+        imports += [_from(m, n) for m, n in sorted(errors_needed.items())]
         maps = [(name, literal) for literal, name in error_maps.items()]
         return views, sorted(set(imports)), maps
 
@@ -458,32 +483,37 @@ class Renderer:
         files[f"{src}/py.typed"] = ""
         files[self.runtime_path()] = (RUNTIME_DIR / "_runtime.py").read_text(encoding="utf-8")
         files[f"{src}/utils/__init__.py"] = self._t("package/utils.py.j2", **ctx)
-        files[f"{src}/sdk.py"] = self._module("package/sdk.py.j2", **ctx)
+        files[f"{src}/sdk.py"] = self._module("package/sdk.py.j2", "._runtime", **ctx)
         for resource in ctx["resources"]:
-            files[f"{src}/{resource['module']}.py"] = self._module("package/resource.py.j2", resource=resource, **ctx)
+            files[f"{src}/{resource['module']}.py"] = self._module("package/resource.py.j2", "._runtime", resource=resource, **ctx)
         modules = self.model_modules()
         files[f"{src}/models/__init__.py"] = self._t("package/models_init.py.j2", packages=ctx["model_packages"], **ctx)
         for package in ctx["model_packages"]:
             exports = [(item.name, m.module) for m in modules if m.package == package for item in m.items]
             exports += [(item.typed_dict_name, m.module) for m in modules if m.package == package for item in m.items if item.typed_dict_name]
             extra = ctx["error_base_exports"] if package == "errors" else []
+            grouped_exports: Dict[str, List[str]] = {}
+            for export, module in exports:
+                grouped_exports.setdefault(module, []).append(export)
+            imports = [_from(f".{module}", names) for module, names in sorted(grouped_exports.items())]
             files[f"{src}/models/{package}/__init__.py"] = self._t(
-                "package/lazy_init.py.j2", exports=sorted(exports), runtime_exports=extra, model_package=package, **ctx
+                "package/lazy_init.py.j2", exports=sorted(exports), type_imports=imports, runtime_exports=extra,
+                model_package=package, **ctx
             )
         for m in modules:
-            files[f"{src}/models/{m.package}/{m.module}.py"] = self._module("package/models.py.j2", module=m, **ctx)
+            files[f"{src}/models/{m.package}/{m.module}.py"] = self._module("package/models.py.j2", "..._runtime", module=m, **ctx)
         return files
 
     def _t(self, name: str, **ctx: Any) -> str:
         return self.env.get_template(name).render(**ctx)
 
-    def _module(self, name: str, **ctx: Any) -> str:
-        """A Python module: its body first, then the typing imports that body needs."""
+    def _module(self, name: str, runtime_from: str, **ctx: Any) -> str:
+        """A Python module: the template's text, with the imports its code uses put at the marker."""
         body = self._t(name, **ctx)
-        head, marker, rest = body.partition("# @typing-imports\n")
+        head, marker, rest = body.partition("# @imports\n")
         if not marker:
             return body
-        return head + "\n".join(typing_imports(rest)) + "\n\n" + rest
+        return head + module_imports(rest, runtime_from) + "\n" + rest
 
     def _context(self) -> Dict[str, Any]:
         api, opts = self.api, self.options

@@ -1,22 +1,17 @@
 """The Dub client."""
 
-from typing import List, Optional, TYPE_CHECKING
-
 import logging
 from functools import cached_property
+from typing import TYPE_CHECKING, Optional
 
 import httpx
 
 from ._runtime import (
-    UNSET,
     ClientBase,
     Credential,
-    Operation,
-    Param,
     RetryConfig,
     SDKConfiguration,
     SecurityScheme,
-    Unset,
     env_credential,
 )
 
@@ -25,7 +20,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 USER_AGENT = "sdkforge/0.1.0 dub/0.1.0 python"
-SERVERS: List[str] = [
+SERVERS: list[str] = [
     "https://api.dub.co",
 ]
 """The servers the API is served from; `server_idx` picks one, `server_url` overrides them."""

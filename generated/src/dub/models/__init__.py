@@ -4,9 +4,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from . import components
-    from . import errors
-    from . import operations
+    from . import components, errors, operations
 
 __all__ = [
     "components",

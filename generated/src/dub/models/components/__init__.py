@@ -1,18 +1,16 @@
 """The Dub SDK's `components` types, each imported on first use."""
 
 import importlib
-from typing import TYPE_CHECKING, Dict, List
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .linkschema import LinkSchema
-    from .linkschema import LinkSchemaGeo
+    from .linkschema import LinkSchema, LinkSchemaGeo
     from .partneranalyticscount import PartnerAnalyticsCount
     from .partneranalyticstimeseries import PartnerAnalyticsTimeseries
     from .partneranalyticstoplinks import PartnerAnalyticsTopLinks
-    from .tagschema import TagSchema
-    from .tagschema import TagSchemaColor
+    from .tagschema import TagSchema, TagSchemaColor
 
-_MODULES: Dict[str, str] = {
+_MODULES: dict[str, str] = {
     "LinkSchema": "linkschema",
     "LinkSchemaGeo": "linkschema",
     "PartnerAnalyticsCount": "partneranalyticscount",
@@ -42,5 +40,5 @@ def __getattr__(name: str) -> object:
     return value
 
 
-def __dir__() -> List[str]:
+def __dir__() -> list[str]:
     return list(__all__)

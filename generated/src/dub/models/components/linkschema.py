@@ -1,9 +1,9 @@
 """Types of the Dub SDK (components)."""
 
-from typing import List, Optional
-from typing_extensions import Annotated
+from typing import Optional
 
 import pydantic
+from typing_extensions import Annotated
 
 from ..._runtime import BaseModel
 from .tagschema import TagSchema
@@ -317,9 +317,9 @@ class LinkSchema(BaseModel):
     """The unique ID of the tag assigned to the short link. This field is deprecated – use `tags` instead.
 
     Deprecated: this is kept for compatibility and may be removed by the API."""
-    tags: Optional[List[TagSchema]]
+    tags: Optional[list[TagSchema]]
     """The tags assigned to the short link."""
-    webhook_ids: Annotated[List[str], pydantic.Field(alias="webhookIds")]
+    webhook_ids: Annotated[list[str], pydantic.Field(alias="webhookIds")]
     """The IDs of the webhooks that the short link is associated with."""
     comments: Optional[str]
     """The comments for the short link."""

@@ -1,8 +1,7 @@
 """Types of the Dub SDK (components)."""
 
-from typing_extensions import Annotated
-
 import pydantic
+from typing_extensions import Annotated
 
 from ..._runtime import BaseModel
 

@@ -1,9 +1,9 @@
 """Types of the Dub SDK (components)."""
 
 from typing import Optional
-from typing_extensions import Annotated
 
 import pydantic
+from typing_extensions import Annotated
 
 from ..._runtime import BaseModel
 

@@ -1,7 +1,5 @@
 """Types of the Dub SDK (components)."""
 
-import pydantic
-
 from ..._runtime import BaseModel, OpenEnum
 
 

@@ -1,52 +1,55 @@
 """The Dub SDK's `errors` types, each imported on first use."""
 
 import importlib
-from typing import TYPE_CHECKING, Dict, List
+from typing import TYPE_CHECKING
 
 from ..._runtime import NoResponseError, ResponseValidationError, SDKBaseError, SDKError
 
 if TYPE_CHECKING:
-    from .badrequest import BadRequest
-    from .badrequest import BadRequestData
-    from .badrequest import BadRequestError
-    from .badrequest import BadRequestErrorCode
-    from .conflict import Conflict
-    from .conflict import ConflictData
-    from .conflict import ConflictError
-    from .conflict import ConflictErrorCode
-    from .forbidden import Forbidden
-    from .forbidden import ForbiddenData
-    from .forbidden import ForbiddenError
-    from .forbidden import ForbiddenErrorCode
-    from .internalservererror import InternalServerError
-    from .internalservererror import InternalServerErrorData
-    from .internalservererror import InternalServerErrorError
-    from .internalservererror import InternalServerErrorErrorCode
-    from .inviteexpired import InviteExpired
-    from .inviteexpired import InviteExpiredData
-    from .inviteexpired import InviteExpiredError
-    from .inviteexpired import InviteExpiredErrorCode
-    from .notfound import NotFound
-    from .notfound import NotFoundData
-    from .notfound import NotFoundError
-    from .notfound import NotFoundErrorCode
-    from .ratelimitexceeded import RateLimitExceeded
-    from .ratelimitexceeded import RateLimitExceededData
-    from .ratelimitexceeded import RateLimitExceededError
-    from .ratelimitexceeded import RateLimitExceededErrorCode
-    from .unauthorized import Unauthorized
-    from .unauthorized import UnauthorizedData
-    from .unauthorized import UnauthorizedError
-    from .unauthorized import UnauthorizedErrorCode
-    from .unprocessableentity import UnprocessableEntity
-    from .unprocessableentity import UnprocessableEntityData
-    from .unprocessableentity import UnprocessableEntityError
-    from .unprocessableentity import UnprocessableEntityErrorCode
+    from .badrequest import (
+        BadRequest,
+        BadRequestData,
+        BadRequestError,
+        BadRequestErrorCode,
+    )
+    from .conflict import Conflict, ConflictData, ConflictError, ConflictErrorCode
+    from .forbidden import Forbidden, ForbiddenData, ForbiddenError, ForbiddenErrorCode
+    from .internalservererror import (
+        InternalServerError,
+        InternalServerErrorData,
+        InternalServerErrorError,
+        InternalServerErrorErrorCode,
+    )
+    from .inviteexpired import (
+        InviteExpired,
+        InviteExpiredData,
+        InviteExpiredError,
+        InviteExpiredErrorCode,
+    )
+    from .notfound import NotFound, NotFoundData, NotFoundError, NotFoundErrorCode
+    from .ratelimitexceeded import (
+        RateLimitExceeded,
+        RateLimitExceededData,
+        RateLimitExceededError,
+        RateLimitExceededErrorCode,
+    )
+    from .unauthorized import (
+        Unauthorized,
+        UnauthorizedData,
+        UnauthorizedError,
+        UnauthorizedErrorCode,
+    )
+    from .unprocessableentity import (
+        UnprocessableEntity,
+        UnprocessableEntityData,
+        UnprocessableEntityError,
+        UnprocessableEntityErrorCode,
+    )
 
 DubError = SDKBaseError
 """Base class of every exception the Dub SDK raises."""
 
-_MODULES: Dict[str, str] = {
+_MODULES: dict[str, str] = {
     "BadRequest": "badrequest",
     "BadRequestData": "badrequest",
     "BadRequestError": "badrequest",
@@ -139,5 +142,5 @@ def __getattr__(name: str) -> object:
     return value
 
 
-def __dir__() -> List[str]:
+def __dir__() -> list[str]:
     return list(__all__)

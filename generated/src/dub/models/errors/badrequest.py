@@ -2,24 +2,22 @@
 
 from typing import Optional
 
-import pydantic
-
 from ..._runtime import APIError, BaseModel, OpenEnum
 
 
 class BadRequestErrorCode(OpenEnum):
-    """A short code indicating the error code returned., example: bad_request"""
+    """A short code indicating the error code returned."""
 
     BAD_REQUEST = "bad_request"
 
 
 class BadRequestError(BaseModel):
     code: BadRequestErrorCode
-    """A short code indicating the error code returned., example: bad_request"""
+    """A short code indicating the error code returned."""
     message: str
-    """A human readable explanation of what went wrong., example: The requested resource was not found."""
+    """A human readable explanation of what went wrong."""
     doc_url: Optional[str] = None
-    """A link to our documentation with more details about this error code, example: "https://dub.co/docs/api-reference/errors#bad-request\""""
+    """A link to our documentation with more details about this error code"""
 
 
 class BadRequestData(BaseModel):

@@ -2,24 +2,22 @@
 
 from typing import Optional
 
-import pydantic
-
 from ..._runtime import APIError, BaseModel, OpenEnum
 
 
 class ConflictErrorCode(OpenEnum):
-    """A short code indicating the error code returned., example: conflict"""
+    """A short code indicating the error code returned."""
 
     CONFLICT = "conflict"
 
 
 class ConflictError(BaseModel):
     code: ConflictErrorCode
-    """A short code indicating the error code returned., example: conflict"""
+    """A short code indicating the error code returned."""
     message: str
-    """A human readable explanation of what went wrong., example: The requested resource was not found."""
+    """A human readable explanation of what went wrong."""
     doc_url: Optional[str] = None
-    """A link to our documentation with more details about this error code, example: "https://dub.co/docs/api-reference/errors#conflict\""""
+    """A link to our documentation with more details about this error code"""
 
 
 class ConflictData(BaseModel):

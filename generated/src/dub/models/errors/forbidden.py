@@ -2,24 +2,22 @@
 
 from typing import Optional
 
-import pydantic
-
 from ..._runtime import APIError, BaseModel, OpenEnum
 
 
 class ForbiddenErrorCode(OpenEnum):
-    """A short code indicating the error code returned., example: forbidden"""
+    """A short code indicating the error code returned."""
 
     FORBIDDEN = "forbidden"
 
 
 class ForbiddenError(BaseModel):
     code: ForbiddenErrorCode
-    """A short code indicating the error code returned., example: forbidden"""
+    """A short code indicating the error code returned."""
     message: str
-    """A human readable explanation of what went wrong., example: The requested resource was not found."""
+    """A human readable explanation of what went wrong."""
     doc_url: Optional[str] = None
-    """A link to our documentation with more details about this error code, example: "https://dub.co/docs/api-reference/errors#forbidden\""""
+    """A link to our documentation with more details about this error code"""
 
 
 class ForbiddenData(BaseModel):

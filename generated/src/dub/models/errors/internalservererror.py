@@ -2,24 +2,22 @@
 
 from typing import Optional
 
-import pydantic
-
 from ..._runtime import APIError, BaseModel, OpenEnum
 
 
 class InternalServerErrorErrorCode(OpenEnum):
-    """A short code indicating the error code returned., example: internal_server_error"""
+    """A short code indicating the error code returned."""
 
     INTERNAL_SERVER_ERROR = "internal_server_error"
 
 
 class InternalServerErrorError(BaseModel):
     code: InternalServerErrorErrorCode
-    """A short code indicating the error code returned., example: internal_server_error"""
+    """A short code indicating the error code returned."""
     message: str
-    """A human readable explanation of what went wrong., example: The requested resource was not found."""
+    """A human readable explanation of what went wrong."""
     doc_url: Optional[str] = None
-    """A link to our documentation with more details about this error code, example: "https://dub.co/docs/api-reference/errors#internal-server_error\""""
+    """A link to our documentation with more details about this error code"""
 
 
 class InternalServerErrorData(BaseModel):

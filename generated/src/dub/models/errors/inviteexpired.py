@@ -2,24 +2,22 @@
 
 from typing import Optional
 
-import pydantic
-
 from ..._runtime import APIError, BaseModel, OpenEnum
 
 
 class InviteExpiredErrorCode(OpenEnum):
-    """A short code indicating the error code returned., example: invite_expired"""
+    """A short code indicating the error code returned."""
 
     INVITE_EXPIRED = "invite_expired"
 
 
 class InviteExpiredError(BaseModel):
     code: InviteExpiredErrorCode
-    """A short code indicating the error code returned., example: invite_expired"""
+    """A short code indicating the error code returned."""
     message: str
-    """A human readable explanation of what went wrong., example: The requested resource was not found."""
+    """A human readable explanation of what went wrong."""
     doc_url: Optional[str] = None
-    """A link to our documentation with more details about this error code, example: "https://dub.co/docs/api-reference/errors#invite-expired\""""
+    """A link to our documentation with more details about this error code"""
 
 
 class InviteExpiredData(BaseModel):

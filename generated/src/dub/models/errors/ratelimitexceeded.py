@@ -2,24 +2,22 @@
 
 from typing import Optional
 
-import pydantic
-
 from ..._runtime import APIError, BaseModel, OpenEnum
 
 
 class RateLimitExceededErrorCode(OpenEnum):
-    """A short code indicating the error code returned., example: rate_limit_exceeded"""
+    """A short code indicating the error code returned."""
 
     RATE_LIMIT_EXCEEDED = "rate_limit_exceeded"
 
 
 class RateLimitExceededError(BaseModel):
     code: RateLimitExceededErrorCode
-    """A short code indicating the error code returned., example: rate_limit_exceeded"""
+    """A short code indicating the error code returned."""
     message: str
-    """A human readable explanation of what went wrong., example: The requested resource was not found."""
+    """A human readable explanation of what went wrong."""
     doc_url: Optional[str] = None
-    """A link to our documentation with more details about this error code, example: "https://dub.co/docs/api-reference/errors#rate-limit_exceeded\""""
+    """A link to our documentation with more details about this error code"""
 
 
 class RateLimitExceededData(BaseModel):

@@ -2,24 +2,22 @@
 
 from typing import Optional
 
-import pydantic
-
 from ..._runtime import APIError, BaseModel, OpenEnum
 
 
 class UnprocessableEntityErrorCode(OpenEnum):
-    """A short code indicating the error code returned., example: unprocessable_entity"""
+    """A short code indicating the error code returned."""
 
     UNPROCESSABLE_ENTITY = "unprocessable_entity"
 
 
 class UnprocessableEntityError(BaseModel):
     code: UnprocessableEntityErrorCode
-    """A short code indicating the error code returned., example: unprocessable_entity"""
+    """A short code indicating the error code returned."""
     message: str
-    """A human readable explanation of what went wrong., example: The requested resource was not found."""
+    """A human readable explanation of what went wrong."""
     doc_url: Optional[str] = None
-    """A link to our documentation with more details about this error code, example: "https://dub.co/docs/api-reference/errors#unprocessable-entity\""""
+    """A link to our documentation with more details about this error code"""
 
 
 class UnprocessableEntityData(BaseModel):

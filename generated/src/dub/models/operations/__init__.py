@@ -1,35 +1,43 @@
 """The Dub SDK's `operations` types, each imported on first use."""
 
 import importlib
-from typing import TYPE_CHECKING, Dict, List
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .createpartner import CreatePartnerCountry
-    from .createpartnerlink import CreatePartnerLinkLinkProps
-    from .createpartnerlink import CreatePartnerLinkLinkPropsTypedDict
-    from .createpartner import CreatePartnerLinkProps
-    from .createpartner import CreatePartnerLinkPropsTypedDict
-    from .createpartnerlink import CreatePartnerLinkRequestBody
-    from .createpartnerlink import CreatePartnerLinkRequestBodyTypedDict
-    from .createpartner import CreatePartnerRequestBody
-    from .createpartner import CreatePartnerRequestBodyTypedDict
-    from .createpartner import CreatePartnerResponseBody
-    from .createpartner import CreatePartnerResponseDiscount
-    from .createpartner import CreatePartnerResponseDiscountInterval
-    from .createpartner import CreatePartnerResponseDiscountType
-    from .createpartner import CreatePartnerResponseLink
-    from .createpartner import CreatePartnerResponseStatus
-    from .retrievepartneranalytics import RetrievePartnerAnalyticsGroupBy
-    from .retrievepartneranalytics import RetrievePartnerAnalyticsInterval
-    from .retrievepartneranalytics import RetrievePartnerAnalyticsRequest
-    from .retrievepartneranalytics import RetrievePartnerAnalyticsRequestTypedDict
-    from .retrievepartneranalytics import RetrievePartnerAnalyticsResponseBody
-    from .upsertpartnerlink import UpsertPartnerLinkLinkProps
-    from .upsertpartnerlink import UpsertPartnerLinkLinkPropsTypedDict
-    from .upsertpartnerlink import UpsertPartnerLinkRequestBody
-    from .upsertpartnerlink import UpsertPartnerLinkRequestBodyTypedDict
+    from .createpartner import (
+        CreatePartnerCountry,
+        CreatePartnerLinkProps,
+        CreatePartnerLinkPropsTypedDict,
+        CreatePartnerRequestBody,
+        CreatePartnerRequestBodyTypedDict,
+        CreatePartnerResponseBody,
+        CreatePartnerResponseDiscount,
+        CreatePartnerResponseDiscountInterval,
+        CreatePartnerResponseDiscountType,
+        CreatePartnerResponseLink,
+        CreatePartnerResponseStatus,
+    )
+    from .createpartnerlink import (
+        CreatePartnerLinkLinkProps,
+        CreatePartnerLinkLinkPropsTypedDict,
+        CreatePartnerLinkRequestBody,
+        CreatePartnerLinkRequestBodyTypedDict,
+    )
+    from .retrievepartneranalytics import (
+        RetrievePartnerAnalyticsGroupBy,
+        RetrievePartnerAnalyticsInterval,
+        RetrievePartnerAnalyticsRequest,
+        RetrievePartnerAnalyticsRequestTypedDict,
+        RetrievePartnerAnalyticsResponseBody,
+    )
+    from .upsertpartnerlink import (
+        UpsertPartnerLinkLinkProps,
+        UpsertPartnerLinkLinkPropsTypedDict,
+        UpsertPartnerLinkRequestBody,
+        UpsertPartnerLinkRequestBodyTypedDict,
+    )
 
-_MODULES: Dict[str, str] = {
+_MODULES: dict[str, str] = {
     "CreatePartnerCountry": "createpartner",
     "CreatePartnerLinkLinkProps": "createpartnerlink",
     "CreatePartnerLinkLinkPropsTypedDict": "createpartnerlink",
@@ -93,5 +101,5 @@ def __getattr__(name: str) -> object:
     return value
 
 
-def __dir__() -> List[str]:
+def __dir__() -> list[str]:
     return list(__all__)

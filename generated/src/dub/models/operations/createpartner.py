@@ -1,9 +1,9 @@
 """Types of the Dub SDK (operations)."""
 
-from typing import List, Optional, Union
-from typing_extensions import Annotated, NotRequired, TypedDict
+from typing import Optional, Union
 
 import pydantic
+from typing_extensions import Annotated, NotRequired, TypedDict
 
 from ..._runtime import BaseModel, OpenEnum
 
@@ -276,9 +276,9 @@ class CreatePartnerLinkPropsTypedDict(TypedDict):
     """The prefix of the short link slug for randomly-generated keys (e.g. if prefix is `/c/`, generated keys will be in the `/c/:key` format). Will be ignored if `key` is provided."""
     archived: NotRequired[bool]
     """Whether the short link is archived. Defaults to `false` if not provided."""
-    tag_ids: NotRequired[Union[str, List[str]]]
+    tag_ids: NotRequired[Union[str, list[str]]]
     """The unique IDs of the tags assigned to the short link."""
-    tag_names: NotRequired[Union[str, List[str]]]
+    tag_names: NotRequired[Union[str, list[str]]]
     """The unique name of the tags assigned to the short link (case insensitive)."""
     comments: NotRequired[Optional[str]]
     """The comments for the short link."""
@@ -334,11 +334,11 @@ class CreatePartnerLinkProps(BaseModel):
     archived: Optional[bool] = None
     """Whether the short link is archived. Defaults to `false` if not provided."""
     tag_ids: Annotated[
-        Optional[Union[str, List[str]]], pydantic.Field(alias="tagIds")
+        Optional[Union[str, list[str]]], pydantic.Field(alias="tagIds")
     ] = None
     """The unique IDs of the tags assigned to the short link."""
     tag_names: Annotated[
-        Optional[Union[str, List[str]]], pydantic.Field(alias="tagNames")
+        Optional[Union[str, list[str]]], pydantic.Field(alias="tagNames")
     ] = None
     """The unique name of the tags assigned to the short link (case insensitive)."""
     comments: Optional[str] = None
@@ -485,7 +485,7 @@ class CreatePartnerResponseBody(BaseModel):
     created_at: Annotated[str, pydantic.Field(alias="createdAt")]
     updated_at: Annotated[str, pydantic.Field(alias="updatedAt")]
     status: CreatePartnerResponseStatus
-    links: Optional[List[CreatePartnerResponseLink]]
+    links: Optional[list[CreatePartnerResponseLink]]
     discount: Optional[CreatePartnerResponseDiscount] = None
     commission_amount: Annotated[
         Optional[float], pydantic.Field(alias="commissionAmount")

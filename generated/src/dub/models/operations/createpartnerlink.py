@@ -1,9 +1,9 @@
 """Types of the Dub SDK (operations)."""
 
-from typing import List, Optional, Union
-from typing_extensions import Annotated, NotRequired, TypedDict
+from typing import Optional, Union
 
 import pydantic
+from typing_extensions import Annotated, NotRequired, TypedDict
 
 from ..._runtime import BaseModel
 
@@ -21,9 +21,9 @@ class CreatePartnerLinkLinkPropsTypedDict(TypedDict):
     """The prefix of the short link slug for randomly-generated keys (e.g. if prefix is `/c/`, generated keys will be in the `/c/:key` format). Will be ignored if `key` is provided."""
     archived: NotRequired[bool]
     """Whether the short link is archived. Defaults to `false` if not provided."""
-    tag_ids: NotRequired[Union[str, List[str]]]
+    tag_ids: NotRequired[Union[str, list[str]]]
     """The unique IDs of the tags assigned to the short link."""
-    tag_names: NotRequired[Union[str, List[str]]]
+    tag_names: NotRequired[Union[str, list[str]]]
     """The unique name of the tags assigned to the short link (case insensitive)."""
     comments: NotRequired[Optional[str]]
     """The comments for the short link."""
@@ -79,11 +79,11 @@ class CreatePartnerLinkLinkProps(BaseModel):
     archived: Optional[bool] = None
     """Whether the short link is archived. Defaults to `false` if not provided."""
     tag_ids: Annotated[
-        Optional[Union[str, List[str]]], pydantic.Field(alias="tagIds")
+        Optional[Union[str, list[str]]], pydantic.Field(alias="tagIds")
     ] = None
     """The unique IDs of the tags assigned to the short link."""
     tag_names: Annotated[
-        Optional[Union[str, List[str]]], pydantic.Field(alias="tagNames")
+        Optional[Union[str, list[str]]], pydantic.Field(alias="tagNames")
     ] = None
     """The unique name of the tags assigned to the short link (case insensitive)."""
     comments: Optional[str] = None

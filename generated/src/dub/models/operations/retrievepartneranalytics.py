@@ -1,9 +1,9 @@
 """Types of the Dub SDK (operations)."""
 
-from typing import ClassVar, FrozenSet, List, Optional, Union
-from typing_extensions import Annotated, NotRequired, TypeAlias, TypedDict
+from typing import ClassVar, FrozenSet, Optional, Union
 
 import pydantic
+from typing_extensions import Annotated, NotRequired, TypeAlias, TypedDict
 
 from ..._runtime import BaseModel, OpenEnum
 from ..components.partneranalyticscount import PartnerAnalyticsCount
@@ -32,8 +32,8 @@ class RetrievePartnerAnalyticsGroupBy(OpenEnum):
 
 RetrievePartnerAnalyticsResponseBody: TypeAlias = Union[
     PartnerAnalyticsCount,
-    List[PartnerAnalyticsTimeseries],
-    List[PartnerAnalyticsTopLinks],
+    list[PartnerAnalyticsTimeseries],
+    list[PartnerAnalyticsTopLinks],
 ]
 
 
