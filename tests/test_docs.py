@@ -58,3 +58,15 @@ def test_generated_readme_quick_start_runs(loopback, dub_sdk):
     with contextlib.redirect_stdout(io.StringIO()) as out:
         exec(compile(code, "<readme>", "exec"), {})
     assert "pn_1" in out.getvalue()
+
+
+def test_generated_readme_async_example_runs(loopback, dub_sdk, monkeypatch):
+    loopback.on("POST", "/partners", Reply(201, PARTNER))
+    monkeypatch.setenv("DUB_API_KEY", "env-token")
+    readme = (GENERATED / "README.md").read_text()
+    example = re.search(r"```python\n(import asyncio\n.*?)```", readme, flags=re.S).group(1)
+    code = example.replace("Dub()", f'Dub(server_url="{loopback.url}")', 1)
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        exec(compile(code, "<readme async>", "exec"), {})
+    assert "pn_1" in out.getvalue()
+    assert loopback.requests[-1].headers["authorization"] == "Bearer env-token"
