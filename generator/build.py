@@ -60,6 +60,7 @@ class Builder:
         self.errors: Dict[str, ir.ErrorDef] = {}
         self._building: Dict[str, bool] = {}
         self._input_roots: List[ir.TypeExpr] = []
+        self.doc_retries: Optional[ir.RetryPolicy] = None
 
     # ------------------------------------------------------------------ schemas
 
@@ -370,8 +371,41 @@ class Builder:
 
     # ------------------------------------------------------------------ operations
 
+    def _retries(self, value: Any, pointer: str, inherited: Optional[ir.RetryPolicy]) -> Optional[ir.RetryPolicy]:
+        """`x-speakeasy-retries` at document or operation level."""
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.diags.warn("x-speakeasy-retries must be a mapping; ignored", pointer)
+            return None
+        backoff = value.get("backoff") if isinstance(value.get("backoff"), dict) else {}
+        codes = value.get("statusCodes")
+        if isinstance(codes, list) and codes:
+            status_codes = tuple(str(c).upper() for c in codes)
+        else:
+            status_codes = inherited.status_codes if inherited else ("429", "500", "502", "503", "504")
+        base = inherited or ir.RetryPolicy(status_codes)
+
+        def number(key: str, default: Any) -> Any:
+            raw = backoff.get(key, default)
+            if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+                self.diags.warn(f"x-speakeasy-retries backoff.{key} must be a number; using {default}", pointer)
+                return default
+            return raw
+
+        return ir.RetryPolicy(
+            status_codes=status_codes,
+            initial_interval=int(number("initialInterval", base.initial_interval)),
+            max_interval=int(number("maxInterval", base.max_interval)),
+            exponent=float(number("exponent", base.exponent)),
+            max_elapsed_time=int(number("maxElapsedTime", base.max_elapsed_time)),
+            retry_connection_errors=bool(value.get("retryConnectionErrors", base.retry_connection_errors)),
+            enabled=value.get("strategy", "backoff") == "backoff",
+        )
+
     def build(self) -> ir.Api:
         info = self.data.get("info") or {}
+        self.doc_retries = self._retries(self.data.get("x-speakeasy-retries"), "/x-speakeasy-retries", None)
         for name, schema in sorted(((self.data.get("components") or {}).get("schemas") or {}).items()):
             pointer = pointer_join("/components/schemas", name)
             if self._is_named_kind(schema) or (isinstance(schema, dict) and "$ref" in schema):
@@ -411,7 +445,15 @@ class Builder:
             for tag, ops in grouped.items()
         )
         servers = tuple(
-            ir.Server(str(s.get("url", "")).rstrip("/") or "/", _text(s.get("description")))
+            ir.Server(
+                str(s.get("url", "")).rstrip("/") or "/",
+                _text(s.get("description")),
+                tuple(
+                    (str(name), str(var.get("default", "")))
+                    for name, var in (s.get("variables") or {}).items()
+                    if isinstance(var, dict)
+                ),
+            )
             for s in self.data.get("servers") or []
             if isinstance(s, dict)
         ) or (ir.Server("/", ""),)
@@ -427,6 +469,7 @@ class Builder:
             root_operations=tuple(root),
             types=types,
             errors=tuple(self.errors.values()),
+            retries=self.doc_retries,
         )
 
     def _security_schemes(self) -> Tuple[ir.SecurityScheme, ...]:
@@ -512,6 +555,7 @@ class Builder:
             result_type=result,
             errors=errors,
             security=self._security(op.get("security"), pointer_join(pointer, "security")),
+            retries=self._retries(op.get("x-speakeasy-retries"), pointer_join(pointer, "x-speakeasy-retries"), self.doc_retries),
         )
 
     def _parameters(self, item: dict, op: dict, pointer: str, base: str) -> Tuple[ir.Parameter, ...]:

@@ -205,6 +205,7 @@ class Operation:
     errors: Tuple[ErrorResponse, ...]
     security: Optional[Tuple[Tuple[str, ...], ...]]
     constant: str = ""
+    retries: Optional["RetryPolicy"] = None
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,20 @@ class Resource:
 class Server:
     url: str
     description: str = ""
+    variables: Tuple[Tuple[str, str], ...] = ()  # (name, default)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """`x-speakeasy-retries`: which statuses are retried, and the default strategy (None: no default)."""
+
+    status_codes: Tuple[str, ...]
+    initial_interval: int = 500
+    max_interval: int = 60000
+    exponent: float = 1.5
+    max_elapsed_time: int = 3600000
+    retry_connection_errors: bool = False
+    enabled: bool = True
 
 
 @dataclass(frozen=True)
@@ -246,3 +261,4 @@ class Api:
     root_operations: Tuple[Operation, ...]
     types: Tuple[NamedType, ...]
     errors: Tuple[ErrorDef, ...]
+    retries: Optional[RetryPolicy] = None

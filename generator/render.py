@@ -153,7 +153,7 @@ def _names_in(code: str) -> Set[str]:
 
 RUNTIME_NAMES = (
     "UNSET", "APIError", "BaseModel", "BaseSDK", "ClientBase", "Credential", "OpenEnum", "OpenIntEnum", "Operation",
-    "Param", "RetryConfig", "SDKConfiguration", "SecurityScheme", "Unset", "env_credential",
+    "Param", "RetryConfig", "BackoffStrategy", "Hooks", "fill_server", "SDKConfiguration", "SecurityScheme", "Unset", "env_credential",
 )
 
 
@@ -194,6 +194,21 @@ def module_imports(code: str, runtime_from: str) -> str:
     runtime = [n for n in RUNTIME_NAMES if n in used]
     local = [_from(runtime_from, runtime)] if runtime else []
     return "\n\n".join("\n".join(_section(group)) for group in (stdlib, third, local) if group)
+
+
+DEFAULT_RETRY_CODES = ("429", "500", "502", "503", "504")
+
+
+def retry_config_expr(policy: Optional[ir.RetryPolicy]) -> str:
+    """Python for a RetryConfig equal to a documented retry policy ("" for none, "None" when disabled)."""
+    if policy is None:
+        return ""
+    if not policy.enabled:
+        return "None"
+    return (
+        f'RetryConfig("backoff", BackoffStrategy({policy.initial_interval}, {policy.max_interval}, '
+        f"{policy.exponent!r}, {policy.max_elapsed_time}), {policy.retry_connection_errors})"
+    )
 
 
 # ---------------------------------------------------------------- views
@@ -424,6 +439,7 @@ class Renderer:
             literal = "{" + ", ".join(error_entries) + "}"
             errors_const = error_maps.setdefault(literal, "_ERRORS" if not error_maps else f"_ERRORS_{len(error_maps) + 1}")
         params = [(p.name, p.wire_name, p.location, p.style, p.explode) for p in op.parameters]
+        codes = (op.retries or self.api.retries or ir.RetryPolicy(DEFAULT_RETRY_CODES)).status_codes
         doc_parts = [op.summary, op.description if op.description != op.summary else ""]
         if op.deprecated:
             doc_parts.append("Deprecated: this operation may be removed by the API.")
@@ -443,6 +459,8 @@ class Renderer:
             responses=responses,
             errors_const=errors_const,
             security=repr(op.security) if op.security is not None else "",
+            retry_codes=repr(codes) if codes != DEFAULT_RETRY_CODES else "",
+            retry_config=retry_config_expr(op.retries),
             doc="\n\n".join(p for p in doc_parts if p),
         )
 
@@ -540,7 +558,9 @@ class Renderer:
             generator_version=__version__,
             env_var=opts.env_var,
             client_var=(opts.sdk_name[:1].lower() or "s") + "_client",
-            servers=[dict(url=s.url, description=s.description) for s in api.servers],
+            servers=[dict(url=s.url, description=s.description, variables=dict(s.variables)) for s in api.servers],
+            has_server_variables=any(s.variables for s in api.servers),
+            default_retry=retry_config_expr(api.retries),
             schemes=schemes,
             default_security=repr(api.default_security),
             resources=resources,

@@ -309,6 +309,60 @@ def _resolve(credential: Credential) -> str:
     return credential() if callable(credential) else credential
 
 
+# --------------------------------------------------------------------------- hooks
+
+BeforeRequestHook = Callable[[httpx.Request], Optional[httpx.Request]]
+AfterSuccessHook = Callable[[httpx.Response], Optional[httpx.Response]]
+AfterErrorHook = Callable[[Optional[httpx.Response], Optional[BaseException]], None]
+
+
+class Hooks:
+    """Callables run around every request, registered with the methods below (also as decorators).
+
+    - `before_request(hook)`: `hook(request)` may return a replacement `httpx.Request`; it runs
+      before every attempt.
+    - `after_success(hook)`: `hook(response)` may return a replacement `httpx.Response`; it runs
+      for a final response with a status below 400.
+    - `after_error(hook)`: `hook(response, exception)` runs for a final error status (with the
+      response) or when no response came (with the exception); it cannot suppress the error.
+    """
+
+    def __init__(self) -> None:
+        self._before: List[BeforeRequestHook] = []
+        self._success: List[AfterSuccessHook] = []
+        self._error: List[AfterErrorHook] = []
+
+    def before_request(self, hook: BeforeRequestHook) -> BeforeRequestHook:
+        self._before.append(hook)
+        return hook
+
+    def after_success(self, hook: AfterSuccessHook) -> AfterSuccessHook:
+        self._success.append(hook)
+        return hook
+
+    def after_error(self, hook: AfterErrorHook) -> AfterErrorHook:
+        self._error.append(hook)
+        return hook
+
+    def _run_before(self, request: httpx.Request) -> httpx.Request:
+        for hook in self._before:
+            request = hook(request) or request
+        return request
+
+    def _run_after(self, response: httpx.Response) -> httpx.Response:
+        if response.status_code >= 400:
+            for error_hook in self._error:
+                error_hook(response, None)
+            return response
+        for hook in self._success:
+            response = hook(response) or response
+        return response
+
+    def _run_error(self, exc: BaseException) -> None:
+        for hook in self._error:
+            hook(None, exc)
+
+
 # --------------------------------------------------------------------------- configuration
 
 
@@ -326,6 +380,7 @@ class SDKConfiguration:
         timeout_ms: Optional[int],
         retry_config: Optional[RetryConfig],
         client: Optional[httpx.Client],
+        default_retry_config: Optional[RetryConfig] = None,
         async_client: Optional[httpx.AsyncClient],
         debug_logger: Optional[logging.Logger],
     ) -> None:
@@ -336,6 +391,8 @@ class SDKConfiguration:
         self.default_security = tuple(tuple(alt) for alt in default_security)
         self.timeout_ms = timeout_ms
         self.retry_config = retry_config
+        self.default_retry_config = default_retry_config
+        self.hooks = Hooks()
         self._client = client
         self._async_client = async_client
         self._owns_client = client is None
@@ -414,6 +471,7 @@ class Operation(Generic[T]):
         "errors",
         "security",
         "retry_codes",
+        "retry_config",
         "_adapters",
         "_request_adapter",
     )
@@ -431,6 +489,7 @@ class Operation(Generic[T]):
         errors: Mapping[str, Type[APIError[Any]]] = {},
         security: Optional[Sequence[Sequence[str]]] = None,
         retry_codes: Sequence[str] = DEFAULT_RETRY_STATUS_CODES,
+        retry_config: Optional[RetryConfig] = None,
     ) -> None:
         self.method = method
         self.path = path
@@ -442,6 +501,7 @@ class Operation(Generic[T]):
         self.errors = dict(errors)
         self.security = None if security is None else tuple(tuple(a) for a in security)
         self.retry_codes = tuple(retry_codes)
+        self.retry_config = retry_config
         self._adapters: Dict[int, "pydantic.TypeAdapter[Any]"] = {}
         self._request_adapter: Optional["pydantic.TypeAdapter[Any]"] = None
 
@@ -660,10 +720,14 @@ class BaseSDK:
     def _retry(
         self, op: Operation[Any], retries: Union[RetryConfig, None, Unset]
     ) -> _RetryState:
-        config = self._config.retry_config if retries is UNSET else retries
-        return _RetryState(
-            config if isinstance(config, RetryConfig) else None, op.retry_codes
-        )
+        """Per call `retries` wins (None disables), then the client's `retry_config`,
+        then the operation's documented default, then the document's."""
+        if retries is UNSET:
+            config = self._config.retry_config or op.retry_config
+            config = config or self._config.default_retry_config
+        else:
+            config = retries
+        return _RetryState(config, op.retry_codes)
 
     # ---- response handling
 
@@ -690,7 +754,7 @@ class BaseSDK:
             data = self._parse(op, error_type._data_type, response)
             raise error_type(data, response)
         if response.status_code >= 400:
-            raise SDKError("API error occurred", response)
+            raise SDKError(_describe_error_body(response), response)
         raise SDKError(f"Unexpected response status {response.status_code}", response)
 
     def _parse(self, op: Operation[Any], tp: Any, response: httpx.Response) -> Any:
@@ -721,27 +785,55 @@ class BaseSDK:
             ) from exc
 
     def _log(
-        self, prepared: _Prepared, response: Optional[httpx.Response], started: float
+        self,
+        request: httpx.Request,
+        response: Optional[httpx.Response],
+        started: float,
     ) -> None:
         logger = self._config.debug_logger
         if logger is None:
             return
         elapsed = (time.monotonic() - started) * 1000.0
-        headers = {
-            k: ("[redacted]" if _is_secret_header(k, self._config) else v)
-            for k, v in prepared.headers.items()
+        url = request.url
+        secret_params = {
+            s.param for s in self._config.schemes.values() if s.location == "query"
         }
-        status = response.status_code if response is not None else "no response"
+        if secret_params & set(url.params.keys()):
+            url = url.copy_with(
+                params=[
+                    (k, "[redacted]" if k in secret_params else v)
+                    for k, v in url.params.multi_items()
+                ]
+            )
+        status: object = response.status_code if response is not None else "no response"
         logger.debug(
-            "%s %s -> %s in %.1f ms; request headers: %s",
-            prepared.method,
-            prepared.url,
+            "%s %s -> %s in %.1f ms; request headers: %s; response headers: %s",
+            request.method,
+            url,
             status,
             elapsed,
-            headers,
+            self._redact(request.headers),
+            self._redact(response.headers) if response is not None else {},
         )
 
+    def _redact(self, headers: httpx.Headers) -> Dict[str, str]:
+        return {
+            k: ("[redacted]" if _is_secret_header(k, self._config) else v)
+            for k, v in headers.items()
+        }
+
     # ---- sync and async entry points
+
+    def _build(self, client: Any, prepared: _Prepared, timeout: float) -> httpx.Request:
+        request: httpx.Request = client.build_request(
+            prepared.method,
+            prepared.url,
+            params=prepared.params or None,
+            headers=prepared.headers,
+            content=prepared.content,
+            timeout=timeout,
+        )
+        return self._config.hooks._run_before(request)
 
     def _request(
         self,
@@ -759,26 +851,22 @@ class BaseSDK:
         client = self._config.client
         while True:
             started = time.monotonic()
+            sent = self._build(client, prepared, timeout)
             try:
-                response = client.request(
-                    prepared.method,
-                    prepared.url,
-                    params=prepared.params or None,
-                    headers=prepared.headers,
-                    content=prepared.content,
-                    timeout=timeout,
-                )
+                response = client.send(sent)
             except httpx.TransportError as exc:
-                self._log(prepared, None, started)
+                self._log(sent, None, started)
                 delay = retry.after_exception()
                 if delay is None:
-                    raise _no_response(exc) from exc
+                    error = _no_response(exc)
+                    self._config.hooks._run_error(error)
+                    raise error from exc
                 time.sleep(delay)
                 continue
-            self._log(prepared, response, started)
+            self._log(sent, response, started)
             delay = retry.after_response(response)
             if delay is None:
-                return self._handle(op, response)
+                return self._handle(op, self._config.hooks._run_after(response))
             response.close()
             time.sleep(delay)
 
@@ -798,32 +886,33 @@ class BaseSDK:
         client = self._config.async_client
         while True:
             started = time.monotonic()
+            sent = self._build(client, prepared, timeout)
             try:
-                response = await client.request(
-                    prepared.method,
-                    prepared.url,
-                    params=prepared.params or None,
-                    headers=prepared.headers,
-                    content=prepared.content,
-                    timeout=timeout,
-                )
+                response = await client.send(sent)
             except httpx.TransportError as exc:
-                self._log(prepared, None, started)
+                self._log(sent, None, started)
                 delay = retry.after_exception()
                 if delay is None:
-                    raise _no_response(exc) from exc
+                    error = _no_response(exc)
+                    self._config.hooks._run_error(error)
+                    raise error from exc
                 await asyncio.sleep(delay)
                 continue
-            self._log(prepared, response, started)
+            self._log(sent, response, started)
             delay = retry.after_response(response)
             if delay is None:
-                return self._handle(op, response)
+                return self._handle(op, self._config.hooks._run_after(response))
             await response.aclose()
             await asyncio.sleep(delay)
 
 
 class ClientBase(BaseSDK):
     """Base of the generated client class: owns the HTTP clients it created and closes them."""
+
+    @property
+    def hooks(self) -> Hooks:
+        """Register `before_request`, `after_success` and `after_error` hooks here."""
+        return self._config.hooks
 
     def close(self) -> None:
         """Close the HTTP client the SDK created (an injected one is left open)."""
@@ -849,9 +938,25 @@ class ClientBase(BaseSDK):
 _C = TypeVar("_C", bound=ClientBase)
 
 
+def _describe_error_body(response: httpx.Response) -> str:
+    """A short message for an undocumented error response: its text when it is short."""
+    content_type = response.headers.get("content-type", "").split(";")[0].strip()
+    text = " ".join(_body_text(response).split())
+    if text and len(text) <= 200 and "html" not in content_type:
+        return f"API error occurred: {text}"
+    return f"API error occurred ({content_type or 'no content type'} body)"
+
+
+def fill_server(url: str, variables: Mapping[str, str]) -> str:
+    """A server URL with its `{variables}` filled in."""
+    for name, value in variables.items():
+        url = url.replace("{" + name + "}", value)
+    return url
+
+
 def _is_secret_header(name: str, config: SDKConfiguration) -> bool:
     lowered = name.lower()
-    if lowered in ("authorization", "cookie", "proxy-authorization"):
+    if lowered in ("authorization", "cookie", "set-cookie", "proxy-authorization"):
         return True
     return any(
         s.kind == "apikey" and s.param.lower() == lowered
