@@ -200,11 +200,11 @@ DEFAULT_RETRY_CODES = ("429", "500", "502", "503", "504")
 
 
 def retry_config_expr(policy: Optional[ir.RetryPolicy]) -> str:
-    """Python for a RetryConfig equal to a documented retry policy ("" for none, "None" when disabled)."""
+    """Python for a RetryConfig equal to a documented retry policy ("" when the document has none)."""
     if policy is None:
         return ""
     if not policy.enabled:
-        return "None"
+        return 'RetryConfig("none")'
     return (
         f'RetryConfig("backoff", BackoffStrategy({policy.initial_interval}, {policy.max_interval}, '
         f"{policy.exponent!r}, {policy.max_elapsed_time}), {policy.retry_connection_errors})"

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import socket
+import struct
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -34,10 +37,15 @@ class Recorded:
 
 @dataclass
 class Reply:
+    """A scripted answer. `delay` seconds pass before it; `action` misbehaves: "reset" closes the
+    connection with a TCP reset instead of answering, "truncate" sends half the announced body."""
+
     status: int
     body: Any = None
     headers: Dict[str, str] = field(default_factory=dict)
     raw: Optional[bytes] = None
+    delay: float = 0.0
+    action: str = ""
 
 
 class Loopback:
@@ -62,12 +70,25 @@ class Loopback:
                 queue = server.routes.get((self.command, parts.path))
                 reply = (queue.pop(0) if len(queue) > 1 else queue[0]) if queue else Reply(404, {"error": "no route"})
                 payload = reply.raw if reply.raw is not None else (b"" if reply.body is None else json.dumps(reply.body).encode())
+                if reply.delay:
+                    time.sleep(reply.delay)
+                if reply.action == "reset":
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    self.close_connection = True
+                    self.connection.close()
+                    return
                 self.send_response(reply.status)
                 headers = {"content-type": "application/json", **reply.headers}
                 for name, value in headers.items():
                     self.send_header(name, value)
                 self.send_header("content-length", str(len(payload)))
                 self.end_headers()
+                if reply.action == "truncate":
+                    self.wfile.write(payload[: len(payload) // 2])
+                    self.wfile.flush()
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
                 self.wfile.write(payload)
 
             do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
@@ -75,7 +96,14 @@ class Loopback:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            daemon_threads = True
+
+            def handle_error(self, request: Any, client_address: Any) -> None:
+                # A client that gave up (timeout, reset) is part of the script, not an error.
+                pass
+
+        self.httpd = Server(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
         self.thread.start()

@@ -744,7 +744,7 @@ class BaseSDK:
             media, tp = expected
             if tp is None:
                 return None  # type: ignore[return-value]
-            return self._parse(op, tp, response)  # type: ignore[no-any-return]
+            return self._parse(op, tp, response, media)  # type: ignore[no-any-return]
         error_type = (
             op.errors.get(status)
             or op.errors.get(status[0] + "XX")
@@ -757,11 +757,15 @@ class BaseSDK:
             raise SDKError(_describe_error_body(response), response)
         raise SDKError(f"Unexpected response status {response.status_code}", response)
 
-    def _parse(self, op: Operation[Any], tp: Any, response: httpx.Response) -> Any:
-        if tp is bytes:
-            return response.content
-        if tp is str:
-            return response.text
+    def _parse(
+        self,
+        op: Operation[Any],
+        tp: Any,
+        response: httpx.Response,
+        media: Optional[str] = "application/json",
+    ) -> Any:
+        if media and "json" not in media and "*" not in media:
+            return response.text if tp is str else response.content
         content_type = (
             response.headers.get("content-type", "").split(";")[0].strip().lower()
         )
@@ -942,7 +946,9 @@ def _describe_error_body(response: httpx.Response) -> str:
     """A short message for an undocumented error response: its text when it is short."""
     content_type = response.headers.get("content-type", "").split(";")[0].strip()
     text = " ".join(_body_text(response).split())
-    if text and len(text) <= 200 and "html" not in content_type:
+    if not text:
+        return "API error occurred (empty body)"
+    if len(text) <= 200 and "html" not in content_type:
         return f"API error occurred: {text}"
     return f"API error occurred ({content_type or 'no content type'} body)"
 
@@ -973,6 +979,8 @@ def _no_response(exc: httpx.TransportError) -> NoResponseError:
         kind = "timed out"
     elif isinstance(exc, httpx.ConnectError):
         kind = "could not connect"
+    elif isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError)):
+        kind = "lost its connection before the response was complete"
     else:
         kind = "failed"
     where = (
