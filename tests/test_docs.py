@@ -70,3 +70,32 @@ def test_generated_readme_async_example_runs(loopback, dub_sdk, monkeypatch):
         exec(compile(code, "<readme async>", "exec"), {})
     assert "pn_1" in out.getvalue()
     assert loopback.requests[-1].headers["authorization"] == "Bearer env-token"
+
+
+def test_every_readme_code_block_compiles():
+    readme = (GENERATED / "README.md").read_text()
+    blocks = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
+    assert len(blocks) >= 8
+    for block in blocks:
+        compile(block, "<readme block>", "exec")
+
+
+def test_readme_errors_and_hooks_examples_run(loopback, dub_sdk):
+    from dub_payloads import error_body
+
+    loopback.on("POST", "/partners", Reply(404, error_body(404, "No such program.")))
+    loopback.on("GET", "/partners/analytics", Reply(200, ANALYTICS_COUNT))
+    readme = (GENERATED / "README.md").read_text()
+    errors_example = re.search(r"## Errors\n.*?```python\n(.*?)```", readme, flags=re.S).group(1)
+    hooks_example = re.search(r"## Hooks\n.*?```python\n(.*?)```", readme, flags=re.S).group(1)
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        namespace: dict = {}
+        exec(compile(hooks_example, "<hooks>", "exec"), namespace)
+        client = namespace["d_client"]
+        client._config.server_url = loopback.url
+        client.partners.analytics(request={"program_id": "p"})
+        exec(compile(errors_example.replace("Dub()", f'Dub(server_url="{loopback.url}")'), "<errors>", "exec"), {})
+    printed = out.getvalue().splitlines()
+    assert loopback.requests[0].headers["x-trace-id"] == "abc123"
+    assert printed[0] == "200"  # the after_success hook
+    assert printed[1].startswith("404 ") and "No such program." in printed[1]  # the documented error branch
