@@ -10,7 +10,9 @@ import click
 
 from . import __version__
 from .config import resolve
-from .diagnostics import WARNING, Diagnostic, GenerationError
+from .diagnostics import ERROR, WARNING, Diagnostic, GenerationError
+from .diff import diff_apis, render_json, render_markdown
+from .pipeline import analyze
 from .pipeline import generate as run_pipeline
 from .write import compare_output, write_output
 
@@ -31,6 +33,32 @@ def _options(func: Any) -> Any:
     ):
         func = decorator(func)
     return func
+
+
+class _Progress:
+    """A progress bar on a terminal while large SDKs are formatted (silent otherwise)."""
+
+    THRESHOLD = 200
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.bar: Any = None
+
+    def __enter__(self) -> "_Progress":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+    def start(self, total: int) -> None:
+        if self.enabled and total >= self.THRESHOLD:
+            self.bar = click.progressbar(length=total, label="Formatting", file=sys.stderr)
+            self.bar.__enter__()
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
 
 
 def _summarise_warnings(diagnostics: List[Diagnostic], quiet: bool) -> None:
@@ -56,7 +84,8 @@ def _fail(exc: GenerationError) -> None:
 def main() -> None:
     """sdkforge: generate a typed Python SDK from an OpenAPI document.
 
-    Exit codes: 0 success; 1 drift found (check); 2 unusable spec or options.
+    Exit codes: 0 success; 1 drift (check), errors (validate) or breaking changes (diff);
+    2 unusable spec or options.
     """
 
 
@@ -68,7 +97,8 @@ def generate(spec: Optional[Path], out: Optional[Path], package_name: Optional[s
     """Generate the SDK into the output directory."""
     try:
         config = resolve(dict(spec=spec, out=out, package_name=package_name, sdk_name=sdk_name), config_path, Path.cwd())
-        result = run_pipeline(config)
+        with _Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
+            result = run_pipeline(config, progress=progress)
     except GenerationError as exc:
         _fail(exc)
         return
@@ -113,6 +143,55 @@ def check(spec: Optional[Path], out: Optional[Path], package_name: Optional[str]
                 click.echo(click.style(line, fg=fg) if color and fg else line)
     click.echo(f"{config.out} has drifted from {config.spec}: run `sdkforge generate`.", err=True)
     sys.exit(EXIT_DRIFT)
+
+
+@main.command("validate")
+@click.argument("spec", type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def validate_command(spec: Path, strict: bool) -> None:
+    """Report every problem in SPEC with its severity, file:line:column and JSON pointer.
+
+    Exit codes: 0 no errors (warnings allowed unless --strict); 1 errors; 2 unreadable.
+    """
+    try:
+        _, diags = analyze(spec)
+    except GenerationError as exc:
+        _fail(exc)
+        return
+    located = sorted(diags.located(), key=lambda d: (d.line or 0, d.column or 0, d.pointer))
+    for d in located:
+        click.echo(d.render())
+    errors = [d for d in located if d.severity != WARNING]
+    warnings = [d for d in located if d.severity == WARNING]
+    click.echo(f"{spec}: {len(errors)} error(s), {len(warnings)} warning(s)", err=True)
+    if errors or (strict and warnings):
+        sys.exit(EXIT_DRIFT)
+
+
+@main.command("diff")
+@click.argument("old_spec", type=click.Path(path_type=Path))
+@click.argument("new_spec", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
+def diff_command(old_spec: Path, new_spec: Path, fmt: str) -> None:
+    """What regenerating from NEW_SPEC instead of OLD_SPEC changes for SDK users.
+
+    Exit codes: 0 nothing breaking; 1 something breaking; 2 a document is unusable.
+    """
+    apis = []
+    for spec in (old_spec, new_spec):
+        try:
+            api, diags = analyze(spec, full_validation=False)
+        except GenerationError as exc:
+            _fail(exc)
+            return
+        if api is None:
+            _fail(GenerationError(diags.located(ERROR)))
+            return
+        apis.append(api)
+    changes = diff_apis(apis[0], apis[1])
+    click.echo(render_json(changes) if fmt == "json" else render_markdown(changes), nl=False)
+    if any(c.breaking for c in changes):
+        sys.exit(EXIT_DRIFT)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -48,8 +48,8 @@ def read_config_file(path: Optional[Path], cwd: Path) -> Dict[str, Any]:
     if pyproject.is_file():
         try:
             import tomllib  # type: ignore[import-not-found]
-        except ImportError:  # Python < 3.11
-            return {}
+        except ImportError:  # Python < 3.11: black depends on tomli there
+            import tomli as tomllib  # type: ignore[no-redef]
         try:
             table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("sdkforge")
         except ValueError as exc:

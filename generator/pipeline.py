@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Dict, List
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
 
 from . import ir
 from .build import build
@@ -31,19 +32,29 @@ class Generated:
         return sum(len(r.operations) for r in self.api.resources) + len(self.api.root_operations)
 
 
-def generate(config: Config, *, full_validation: bool = True) -> Generated:
-    """Everything but writing: returns the files to write, or raises GenerationError."""
-    started = time.perf_counter()
-    doc = load_document(config.spec)
-    diags = Diagnostics(str(config.spec), doc.locate)
+def analyze(spec: Path, *, full_validation: bool = True) -> Tuple[Optional[ir.Api], Diagnostics]:
+    """Load, validate, build and name: the API and every diagnostic (no API when errors stop it).
+
+    Raises GenerationError only when the file cannot be read as a document at all.
+    """
+    doc = load_document(spec)
+    diags = Diagnostics(str(spec), doc.locate)
     validate(doc.data, diags, full=full_validation, base_uri=doc.path.resolve().as_uri())
     if diags.errors:
-        raise GenerationError(diags.located(ERROR))
+        return None, diags
     api = build(doc, Resolver(doc), diags)
     if diags.errors:
+        return None, diags
+    return name_api(api), diags
+
+
+def generate(config: Config, *, full_validation: bool = True, progress: Optional[Any] = None) -> Generated:
+    """Everything but writing: returns the files to write, or raises GenerationError."""
+    started = time.perf_counter()
+    api, diags = analyze(config.spec, full_validation=full_validation)
+    if api is None:
         raise GenerationError(diags.located(ERROR))
-    api = name_api(api)
     options = Options(config.package_name, config.sdk_name, config.sdk_version, config.description, config.env_var)
     renderer = Renderer(api, options)
-    files = with_manifest(format_files(renderer.render(), preformatted={renderer.runtime_path()}))
+    files = with_manifest(format_files(renderer.render(), preformatted={renderer.runtime_path()}, progress=progress))
     return Generated(files, api, diags.located(), time.perf_counter() - started)

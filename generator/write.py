@@ -7,14 +7,17 @@ rewritten, so timestamps survive and regeneration is cheap.
 
 from __future__ import annotations
 
+import ctypes
 import difflib
 import hashlib
 import json
 import os
+import shutil
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Optional, Tuple
 
 from . import __version__
 
@@ -60,15 +63,16 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def write_output(out_dir: Path, files: Dict[str, str], force: bool = False) -> WriteResult:
+def _plan(out_dir: Path, files: Dict[str, str], force: bool) -> Tuple[WriteResult, Dict[str, bytes]]:
+    """What a generation changes: files to write (with their bytes), to remove, to keep."""
     result = WriteResult()
+    to_write: Dict[str, bytes] = {}
     old = _old_manifest(out_dir)
     for rel, content in sorted(files.items()):
-        target = out_dir / rel
         data = content.encode("utf-8")
         try:
-            current = target.read_bytes()
-        except FileNotFoundError:
+            current: Optional[bytes] = (out_dir / rel).read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
             current = None
         if current == data:
             result.unchanged.append(rel)
@@ -77,23 +81,84 @@ def write_output(out_dir: Path, files: Dict[str, str], force: bool = False) -> W
         if edited and not force:
             result.kept_user_edits.append(rel)
             continue
-        _atomic_write(target, data)
+        to_write[rel] = data
         result.written.append(rel)
     for rel, digest in sorted(old.items()):
         if rel in files:
             continue
-        target = out_dir / rel
         try:
-            current = target.read_bytes()
-        except FileNotFoundError:
+            current = (out_dir / rel).read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
             continue
         if _hash(current) == digest or force:
-            target.unlink()
             result.removed.append(rel)
-            _prune_empty_dirs(target.parent, out_dir)
         else:
             result.kept_user_edits.append(rel)
+    return result, to_write
+
+
+def write_output(out_dir: Path, files: Dict[str, str], force: bool = False) -> WriteResult:
+    """Bring `out_dir` to the generated files in one step.
+
+    The new tree is staged next to `out_dir` (unchanged files are hard links, so their timestamps
+    survive) and swapped in with one atomic rename: an error or an interruption before the swap
+    leaves the previous output exactly as it was.
+    """
+    result, to_write = _plan(out_dir, files, force)
+    if not to_write and not result.removed:
+        return result
+    out_dir = out_dir.absolute()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.sdkforge-"))
+    try:
+        if out_dir.is_dir():
+            _mirror(out_dir, staging)
+        for rel in result.removed:
+            (staging / rel).unlink()
+            _prune_empty_dirs((staging / rel).parent, staging)
+        for rel, data in to_write.items():
+            _atomic_write(staging / rel, data)
+        if out_dir.is_dir():
+            _exchange(staging, out_dir)
+        else:
+            os.rename(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    shutil.rmtree(staging, ignore_errors=True)  # now holds the previous output
     return result
+
+
+def _mirror(source: Path, target: Path) -> None:
+    """Recreate `source` under `target` with hard links (copies where links are impossible)."""
+    for directory, subdirs, names in os.walk(source):
+        rel = Path(directory).relative_to(source)
+        (target / rel).mkdir(parents=True, exist_ok=True)
+        for name in names:
+            src = Path(directory) / name
+            dst = target / rel / name
+            if src.is_symlink():
+                os.symlink(os.readlink(src), dst)
+                continue
+            try:
+                os.link(src, dst)
+            except OSError:
+                shutil.copy2(src, dst)
+
+
+def _exchange(a: Path, b: Path) -> None:
+    """Swap two directories atomically (renameat2 RENAME_EXCHANGE on Linux; two renames elsewhere)."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = getattr(libc, "renameat2", None)
+        if renameat2 is not None:
+            at_fdcwd, rename_exchange = -100, 2
+            if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+                return
+    backup = a.with_name(a.name + ".old")
+    os.rename(b, backup)
+    os.rename(a, b)
+    os.rename(backup, a)
 
 
 def _prune_empty_dirs(directory: Path, stop: Path) -> None:

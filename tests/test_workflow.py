@@ -1,0 +1,217 @@
+"""The workflow around the generator: validate, diff, safe output, config, determinism."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from generator import write as write_module
+from generator.cli import main
+
+DUB = ROOT / "specs" / "dub.yaml"
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def gen_args(spec, out):
+    return ["--spec", str(spec), "--out", str(out), "--package-name", "dub", "--sdk-name", "Dub"]
+
+
+# ---------------------------------------------------------------- validate
+
+
+def test_validate_clean_spec():
+    result = run("validate", str(DUB))
+    assert result.exit_code == 0 and "0 error(s), 0 warning(s)" in result.output
+
+
+def test_validate_warnings_and_strict(tmp_path):
+    spec = tmp_path / "s.yaml"
+    spec.write_text("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n"
+                    "      parameters: [{name: x, in: query, schema: {type: boolean, default: 'yes'}}]\n"
+                    "      responses: {'200': {description: ok}}\n")
+    result = run("validate", str(spec))
+    assert result.exit_code == 0
+    assert f"{spec}:6:" in result.output and "warning" in result.output
+    assert "#/paths/~1a/get/parameters/0/schema/default" in result.output
+    assert run("validate", "--strict", str(spec)).exit_code == 1
+
+
+def test_validate_errors_and_unreadable(tmp_path):
+    spec = tmp_path / "s.yaml"
+    spec.write_text("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n"
+                    "      responses: {'200': {$ref: '#/components/responses/Nope'}}\n")
+    result = run("validate", str(spec))
+    assert result.exit_code == 1 and "error" in result.output and f"{spec}:6:" in result.output
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("openapi: [\n")
+    result = run("validate", str(bad))
+    assert result.exit_code == 2 and "invalid YAML" in result.output
+
+
+# ---------------------------------------------------------------- diff
+
+
+def _variant(tmp_path, name, *replacements):
+    text = DUB.read_text()
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def test_diff_breaking_changes(tmp_path):
+    new = _variant(
+        tmp_path, "new.yaml",
+        ('                key: {type: string, maxLength: 190, description: "The short link slug. If not provided, a random 7-character slug will be generated."}\n', ""),
+        ("required: [programId, url]", "required: [programId, url, tenantId]"),
+        ("x-speakeasy-name-override: analytics", "x-speakeasy-name-override: stats"),
+        ("enum: [approved, pending, rejected]", "enum: [approved, pending]"),
+    )
+    result = run("diff", str(DUB), str(new))
+    assert result.exit_code == 1
+    out = result.output
+    assert "suggested version bump: major" in out
+    assert "`partners.create_link()`: request.key removed — **breaking**" in out
+    assert "`partners.create_link()`: request.tenant_id is now required — **breaking**" in out
+    assert "`partners.analytics()`: renamed to partners.stats() — **breaking**" in out
+    assert "response.status: enum value 'rejected' removed — compatible" in out
+
+
+def test_diff_compatible_changes_json(tmp_path):
+    new = _variant(
+        tmp_path, "new.yaml",
+        ("enum: [top_links, timeseries, count], default: count", "enum: [top_links, timeseries, count, hourly], default: count"),
+        ("        earnings: {type: number, default: 0}\n    PartnerAnalyticsTimeseries:",
+         "        earnings: {type: number, default: 0}\n        currency: {type: string}\n    PartnerAnalyticsTimeseries:"),
+    )
+    result = run("diff", str(DUB), str(new), "--format", "json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["breaking"] is False and payload["suggested_bump"] == "minor"
+    whats = {(c["where"], c["what"]) for c in payload["changes"]}
+    assert ("partners.analytics()", "request.group_by: enum value 'hourly' added") in whats
+    assert all(not c["breaking"] for c in payload["changes"])
+
+
+def test_diff_method_added_and_removed(tmp_path):
+    removed = _variant(tmp_path, "removed.yaml", ("  /partners/analytics:\n    get:", "  /partners/analytics:\n    x-get:"))
+    assert "`partners.analytics()`: method removed — **breaking**" in run("diff", str(DUB), str(removed)).output
+    added = run("diff", str(removed), str(DUB))
+    assert added.exit_code == 0 and "`partners.analytics()`: method added — compatible" in added.output
+
+
+def test_diff_unusable_document(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- not a document\n")
+    result = run("diff", str(DUB), str(bad))
+    assert result.exit_code == 2 and str(bad) in result.output
+
+
+# ---------------------------------------------------------------- safe output
+
+
+def test_crash_mid_write_leaves_previous_output(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    assert run("generate", *gen_args(DUB, out)).exit_code == 0
+    (out / "mine.txt").write_text("user file")
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    changed = _variant(tmp_path, "changed.yaml", ("summary: Create a new partner", "summary: Create a partner (v2)"),
+                       ("summary: Retrieve analytics for a partner", "summary: Partner analytics"))
+    calls = {"n": 0}
+    real = write_module._atomic_write
+
+    def crashing(path, data):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt("injected")
+        real(path, data)
+
+    monkeypatch.setattr(write_module, "_atomic_write", crashing)
+    result = CliRunner().invoke(main, ["generate", *gen_args(changed, out)])
+    assert result.exit_code != 0 and calls["n"] == 2
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []  # no staging left behind
+
+
+def test_unchanged_files_keep_their_timestamps_and_edits_are_kept(tmp_path):
+    out = tmp_path / "out"
+    assert run("generate", *gen_args(DUB, out)).exit_code == 0
+    sdk = out / "src" / "dub" / "sdk.py"
+    partners = out / "src" / "dub" / "partners.py"
+    os.utime(sdk, (1_000_000, 1_000_000))
+    partners.write_text(partners.read_text() + "# my tweak\n")
+    changed = _variant(tmp_path, "changed.yaml", ("summary: Create a new partner", "summary: Create a partner"),
+                       ("summary: Create a link for a partner", "summary: Create a partner link"))
+    result = run("generate", *gen_args(changed, out))
+    assert result.exit_code == 0
+    assert "kept" in result.output and "partners.py" in result.output
+    assert sdk.stat().st_mtime == 1_000_000  # not rewritten
+    assert partners.read_text().endswith("# my tweak\n")
+    assert "Create a partner link" in (out / "docs" / "sdks" / "partners" / "README.md").read_text()
+    forced = run("generate", "--force", *gen_args(changed, out))
+    assert forced.exit_code == 0 and "# my tweak" not in partners.read_text()
+
+
+def test_files_of_removed_operations_are_removed(tmp_path):
+    out = tmp_path / "out"
+    assert run("generate", *gen_args(DUB, out)).exit_code == 0
+    module = out / "src" / "dub" / "models" / "operations" / "retrievepartneranalytics.py"
+    assert module.exists()
+    smaller = _variant(tmp_path, "smaller.yaml", ("  /partners/analytics:\n    get:", "  /partners/analytics:\n    x-get:"))
+    result = run("generate", *gen_args(smaller, out))
+    assert result.exit_code == 0 and "removed" in result.output
+    assert not module.exists()
+
+
+def test_output_is_identical_across_hash_seeds(tmp_path):
+    digests = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "generator.cli", "generate", *gen_args(DUB, out), "-q"],
+                       cwd=ROOT, env=env, check=True)
+        digests.append((out / ".sdkforge-manifest.json").read_text())
+    assert digests[0] == digests[1]
+
+
+def test_config_from_pyproject(tmp_path):
+    shutil.copy(DUB, tmp_path / "api.yaml")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.sdkforge]\nspec = "api.yaml"\nout = "client"\npackage-name = "dubby"\nsdk-name = "Dubby"\n'
+    )
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(main, ["generate"])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    assert "class Dubby(" in (tmp_path / "client" / "src" / "dubby" / "sdk.py").read_text()
+
+
+@pytest.mark.parametrize("command", [["validate", str(DUB)], ["diff", str(DUB), str(DUB)]])
+def test_installed_entry_point_commands(command):
+    exe = shutil.which("sdkforge")
+    if exe is None:
+        pytest.skip("sdkforge is not installed here (pip install -e .)")
+    result = subprocess.run([exe, *command], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_command_has_help():
+    for command in ("generate", "check", "validate", "diff"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.output
