@@ -53,22 +53,15 @@ def _shape(side: _Side, t: Optional[ir.TypeExpr]) -> str:
     """A type's shape for comparison: named types compare by kind, not by (generated) name."""
     if t is None:
         return "None"
-    if isinstance(t, ir.Nullable):
-        return f"Optional[{_shape(side, t.inner)}]"
-    if isinstance(t, ir.ListT):
-        return f"list[{_shape(side, t.item)}]"
-    if isinstance(t, ir.MapT):
-        return f"dict[str, {_shape(side, t.value)}]"
-    if isinstance(t, ir.UnionT):
-        return "Union[" + ", ".join(sorted(_shape(side, v) for v in t.variants)) + "]"
-    if isinstance(t, ir.Ref):
-        named = side.types[t.id]
+
+    def kind(named: ir.NamedType) -> str:
         if isinstance(named, ir.ModelDef):
             return "object"
         if isinstance(named, ir.EnumDef):
             return f"enum[{named.value_kind}]"
-        return _shape(side, named.type)
-    return side.describe(t)
+        return side.names.ann(named.type, ref=kind)
+
+    return side.names.ann(t, ref=kind)
 
 
 class Differ:

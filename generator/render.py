@@ -14,7 +14,7 @@ import tokenize
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import jinja2
 
@@ -89,13 +89,26 @@ class TypeNames:
     def __init__(self, types: Dict[str, ir.NamedType]):
         self.types = types
 
-    def ann(self, t: ir.TypeExpr, typed_dict: bool = False, quote: Optional[Set[str]] = None) -> str:
+    def ann(
+        self,
+        t: ir.TypeExpr,
+        typed_dict: bool = False,
+        quote: Optional[Set[str]] = None,
+        ref: Optional[Callable[[ir.NamedType], str]] = None,
+    ) -> str:
+        """The annotation of `t`; `ref`, when given, spells named types (and sorts union members)."""
+
+        def again(inner: ir.TypeExpr) -> str:
+            return self.ann(inner, typed_dict, quote, ref)
+
         if isinstance(t, ir.Prim):
             return _PRIMS.get(t.kind, "Any")
         if isinstance(t, ir.AnyT):
             return "Any"
         if isinstance(t, ir.Ref):
             named = self.types[t.id]
+            if ref is not None:
+                return ref(named)
             if typed_dict and isinstance(named, (ir.ModelDef, ir.AliasDef)) and named.typed_dict_name:
                 name = named.typed_dict_name
             elif typed_dict and isinstance(named, ir.EnumDef):
@@ -104,15 +117,16 @@ class TypeNames:
                 name = named.name
             return f'"{name}"' if quote and t.id in quote else name
         if isinstance(t, ir.ListT):
-            return f"list[{self.ann(t.item, typed_dict, quote)}]"
+            return f"list[{again(t.item)}]"
         if isinstance(t, ir.MapT):
-            return f"dict[str, {self.ann(t.value, typed_dict, quote)}]"
+            return f"dict[str, {again(t.value)}]"
         if isinstance(t, ir.UnionT):
-            return f"Union[{', '.join(self.ann(v, typed_dict, quote) for v in t.variants)}]"
+            members = [again(v) for v in t.variants]
+            return f"Union[{', '.join(sorted(members) if ref else members)}]"
         if isinstance(t, ir.LiteralT):
             return f"Literal[{t.value!r}]"
         if isinstance(t, ir.Nullable):
-            return f"Optional[{self.ann(t.inner, typed_dict, quote)}]"
+            return f"Optional[{again(t.inner)}]"
         raise TypeError(t)
 
     def refs(self, t: Optional[ir.TypeExpr], typed_dict: bool = False) -> Iterable[Tuple[str, str]]:
