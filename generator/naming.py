@@ -7,6 +7,8 @@ gives the same names, byte for byte.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import keyword
 from typing import Dict, Iterable, List, Set, Tuple
 
 from . import ir
@@ -49,16 +51,27 @@ class _Namer:
 
 
 def _type_name(raw: str) -> str:
-    name = pascal(raw) or "Model"
+    name = _shorten(pascal(raw) or "Model")
     if name[0].isdigit():
         name = "Model" + name
-    if name in RESERVED_TYPE_NAMES:
+    if name in RESERVED_TYPE_NAMES or keyword.iskeyword(name) or keyword.issoftkeyword(name):
         name += "Model"
     return name
 
 
+MAX_NAME = 80
+
+
+def _shorten(name: str) -> str:
+    """Very long names are cut, with a digest of the full name so they stay distinct and stable."""
+    if len(name) <= MAX_NAME:
+        return name
+    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+    return f"{name[: MAX_NAME - 9]}_{digest}"
+
+
 def _module_name(raw: str) -> str:
-    name = snake(raw).replace("_", "") or "module"
+    name = _shorten(snake(raw).replace("_", "") or "module")
     name = safe_identifier(name, "m")
     if name in RESERVED_MODULES:
         name += "_"
@@ -69,7 +82,7 @@ def _field_names(fields: Tuple[ir.Field, ...]) -> List[str]:
     namer = _Namer()
     out = []
     for f in fields:
-        name = safe_identifier(snake(f.name) or "field", "field")
+        name = safe_identifier(_shorten(snake(f.name)) or "field", "field")
         if name in RESERVED_FIELD_NAMES or name.startswith("model_"):
             name += "_"
         out.append(namer.claim(name, "_"))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar
 
 from . import ir
 from .build import build
@@ -32,11 +34,46 @@ class Generated:
         return sum(len(r.operations) for r in self.api.resources) + len(self.api.root_operations)
 
 
+T = TypeVar("T")
+DEEP_STACK_BYTES = 512 * 1024 * 1024
+DEEP_RECURSION_LIMIT = 100_000
+
+
+def with_deep_stack(fn: Callable[[], T]) -> T:
+    """Run `fn` in a thread with a large stack, so deeply nested documents cannot exhaust it."""
+    outcome: Dict[str, Any] = {}
+
+    def target() -> None:
+        previous = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(previous, DEEP_RECURSION_LIMIT))
+        try:
+            outcome["value"] = fn()
+        except BaseException as exc:  # re-raised in the caller's thread
+            outcome["error"] = exc
+        finally:
+            sys.setrecursionlimit(previous)
+
+    old_size = threading.stack_size(DEEP_STACK_BYTES)
+    try:
+        worker = threading.Thread(target=target, name="sdkforge-pipeline")
+        worker.start()
+    finally:
+        threading.stack_size(old_size)
+    worker.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]  # type: ignore[no-any-return]
+
+
 def analyze(spec: Path, *, full_validation: bool = True) -> Tuple[Optional[ir.Api], Diagnostics]:
     """Load, validate, build and name: the API and every diagnostic (no API when errors stop it).
 
     Raises GenerationError only when the file cannot be read as a document at all.
     """
+    return with_deep_stack(lambda: _analyze(spec, full_validation))
+
+
+def _analyze(spec: Path, full_validation: bool) -> Tuple[Optional[ir.Api], Diagnostics]:
     doc = load_document(spec)
     diags = Diagnostics(str(spec), doc.locate)
     validate(doc.data, diags, full=full_validation, base_uri=doc.path.resolve().as_uri())

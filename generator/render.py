@@ -11,6 +11,7 @@ import io
 import json
 import re
 import tokenize
+import uuid
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set,
 import jinja2
 
 from . import __version__, ir
+from .examples import example_literal, format_literal
 from .text import snake
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
@@ -54,11 +56,20 @@ def pydoc(text: str, indent: int = 4) -> str:
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
         else:
             out.append(ch)
-    s = "".join(out).replace('"""', '\\"\\"\\"').strip()
-    if s.endswith('"'):
-        s = s[:-1] + '\\"'
+    s = _escape_quote_runs("".join(out).strip())
     pad = " " * indent
     return "\n".join(line.rstrip() if i == 0 or not line.strip() else pad + line.rstrip() for i, line in enumerate(s.split("\n")))
+
+
+def _escape_quote_runs(text: str) -> str:
+    """Escape each double quote that touches another one or ends the text: no `\"\"\"` can form."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch == '"' and (i + 1 == len(text) or text[i + 1] == '"' or (i and text[i - 1] == '"')):
+            out.append('\\"')
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def pyrepr(value: Any) -> str:
@@ -296,7 +307,9 @@ class Renderer:
             lstrip_blocks=True,
             autoescape=False,
         )
-        self.env.filters.update(pydoc=pydoc, pyrepr=pyrepr, toml_str=toml_str, md_cell=md_cell, md_text=md_text)
+        # Where a module's imports go. Random, so that no text of the document can imitate it.
+        self.marker = f"# imports-{uuid.uuid4().hex}"
+        self.env.filters.update(pydoc=pydoc, pyrepr=pyrepr, pylit=lambda v: format_literal(v, 0), toml_str=toml_str, md_cell=md_cell, md_text=md_text)
 
     # ---- locations
 
@@ -541,8 +554,8 @@ class Renderer:
 
     def _module(self, name: str, runtime_from: str, **ctx: Any) -> str:
         """A Python module: the template's text, with the imports its code uses put at the marker."""
-        body = self._t(name, **ctx)
-        head, marker, rest = body.partition("# @imports\n")
+        body = self._t(name, imports_marker=self.marker, **ctx)
+        head, marker, rest = body.partition(self.marker + "\n")
         if not marker:
             return body
         return head + module_imports(rest, runtime_from) + "\n" + rest
@@ -602,8 +615,6 @@ class Renderer:
     # ---- docs
 
     def _op_docs(self, op: ir.Operation, resource: str) -> Dict[str, Any]:
-        from .examples import example_literal
-
         request_doc = ""
         if op.request_type is not None:
             request_doc = self._doc_type(op.request_type)

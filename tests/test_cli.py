@@ -130,3 +130,14 @@ def test_installed_entry_point():
 def test_module_entry_point_help():
     result = subprocess.run([sys.executable, "-m", "generator.cli", "generate", "--help"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0 and "--package-name" in result.stdout
+
+
+def test_ref_cycle_without_structure_is_an_error(tmp_path):
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(MINIMAL.replace("paths: {}", "paths:\n  /a:\n    get:\n      responses:\n"
+                                    "        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/A'}}}}\n"
+                                    "components:\n  schemas:\n    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n"))
+    out = tmp_path / "out"
+    result = _run(["generate", "--spec", str(spec), "--out", str(out), "--package-name", "p", "--sdk-name", "C"])
+    assert result.exit_code == 2 and "$ref cycle" in result.output and "Traceback" not in result.output
+    assert not out.exists()

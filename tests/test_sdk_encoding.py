@@ -1,0 +1,104 @@
+"""What the generated SDK puts on the wire: user data cannot change the request's structure."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import textwrap
+from urllib.parse import parse_qsl
+
+import pytest
+
+from conftest import Reply, generate_into
+from generator.write import write_output
+
+SPEC = textwrap.dedent("""
+    openapi: 3.0.3
+    info: {title: Files, version: "1"}
+    servers: [{url: "https://files.example.test"}]
+    components:
+      securitySchemes:
+        key: {type: apiKey, in: query, name: api_key}
+        session: {type: apiKey, in: cookie, name: sid}
+    security: [{key: []}]
+    paths:
+      /files/{name}:
+        get:
+          operationId: getFile
+          parameters:
+            - {name: name, in: path, required: true, schema: {type: string}}
+            - {name: q, in: query, schema: {type: string}}
+            - {name: tags, in: query, schema: {type: array, items: {type: string}}}
+            - {name: ids, in: query, style: pipeDelimited, explode: false, schema: {type: array, items: {type: integer}}}
+            - {name: filter, in: query, style: deepObject, schema: {type: object, properties: {kind: {type: string}, size: {type: integer}}}}
+            - {name: X-Note, in: header, schema: {type: string}}
+            - {name: pref, in: cookie, schema: {type: string}}
+          responses:
+            "200": {description: ok, content: {application/json: {schema: {type: object, properties: {ok: {type: boolean}}}}}}
+      /session:
+        get:
+          operationId: whoami
+          security: [{session: []}]
+          responses:
+            "200": {description: ok, content: {application/json: {schema: {type: string}}}}
+""")
+
+
+@pytest.fixture(scope="module")
+def files_sdk(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("files")
+    result = generate_into(tmp, SPEC, package="files_sdk", sdk_name="Files")
+    write_output(tmp / "out", result.files)
+    sys.path.insert(0, str(tmp / "out" / "src"))
+    return importlib.import_module("files_sdk")
+
+
+def test_path_values_cannot_change_the_path(loopback, files_sdk):
+    loopback.on("GET", "/files/..%2Fadmin%3Fx%3D1%23frag", Reply(200, {"ok": True}))
+    with files_sdk.Files(key="k-1", server_url=loopback.url) as client:
+        assert client.get_file(request={"name": "../admin?x=1#frag"}).ok is True
+    (sent,) = loopback.requests
+    assert sent.path == "/files/..%2Fadmin%3Fx%3D1%23frag"
+    assert sent.query == [("api_key", "k-1")]  # no `x=1` smuggled in
+
+
+def test_query_values_round_trip_reserved_characters(loopback, files_sdk):
+    loopback.on("GET", "/files/f", Reply(200, {"ok": True}))
+    with files_sdk.Files(key="k&x=1", server_url=loopback.url) as client:
+        client.get_file(request={"name": "f", "q": "a&b=c d#e", "tags": ["x y", "z&w"], "ids": [1, 2, 3],
+                                 "filter": {"kind": "a=b", "size": 5}})
+    (sent,) = loopback.requests
+    assert sent.query == [("q", "a&b=c d#e"), ("tags", "x y"), ("tags", "z&w"), ("ids", "1|2|3"),
+                          ("filter[kind]", "a=b"), ("filter[size]", "5"), ("api_key", "k&x=1")]
+
+
+def test_header_values_with_cr_or_lf_are_refused_before_sending(loopback, files_sdk):
+    loopback.on("GET", "/files/f", Reply(200, {"ok": True}))
+    with files_sdk.Files(key="k", server_url=loopback.url) as client:
+        for bad in ("a\r\nX-Injected: 1", "a\nb", "a\rb"):
+            with pytest.raises(ValueError, match="CR or LF"):
+                client.get_file(request={"name": "f", "x_note": bad})
+            with pytest.raises(ValueError, match="CR or LF"):
+                client.get_file(request={"name": "f"}, http_headers={"X-Other": bad})
+    assert loopback.requests == []
+
+
+def test_cookie_values_are_encoded_and_credentials_stay_in_their_place(loopback, files_sdk):
+    loopback.on("GET", "/files/f", Reply(200, {"ok": True}))
+    loopback.on("GET", "/session", Reply(200, "me"))
+    with files_sdk.Files(key="query-key", session="s; evil=1", server_url=loopback.url) as client:
+        client.get_file(request={"name": "f", "pref": "dark; admin=true"})
+        assert client.whoami() == "me"
+    files, session = loopback.requests
+    assert files.headers["cookie"] == "pref=dark%3B%20admin%3Dtrue"
+    assert "authorization" not in files.headers and ("api_key", "query-key") in files.query
+    assert session.headers["cookie"] == "sid=s%3B%20evil%3D1"
+    assert session.query == [] and "authorization" not in session.headers
+
+
+def test_tls_verification_is_on_by_default(files_sdk):
+    client = files_sdk.Files(key="super-secret-value")
+    pool = client._config.client._transport._pool
+    assert pool._ssl_context.verify_mode.name == "CERT_REQUIRED"
+    for text in (repr(client), str(client), repr(client._config), str(client._config)):
+        assert "super-secret-value" not in text
