@@ -79,7 +79,23 @@ def _fail(exc: GenerationError) -> None:
     sys.exit(EXIT_UNUSABLE)
 
 
-@click.group()
+class _Guarded(click.Group):
+    """Any unexpected exception becomes one clear line and exit code 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except RecursionError:
+            click.echo("sdkforge: error: the document is nested too deeply to process", err=True)
+            sys.exit(EXIT_UNUSABLE)
+        except Exception as exc:  # a bug in sdkforge: say so, without a traceback
+            click.echo(f"sdkforge: internal error: {type(exc).__name__}: {exc} (please report this with the document)", err=True)
+            sys.exit(EXIT_UNUSABLE)
+
+
+@click.group(cls=_Guarded)
 @click.version_option(__version__, prog_name="sdkforge")
 def main() -> None:
     """sdkforge: generate a typed Python SDK from an OpenAPI document.

@@ -33,6 +33,7 @@ def _run(args, cwd=None):
     ("openapi: 3.0.3\ninfo: {title: T, version: '1'}\n", "no 'paths' object"),
     (MINIMAL.replace("paths: {}", "paths:\n  /a:\n    get:\n      responses:\n        '200': {$ref: 'missing.yaml#/R'}"), "cannot be loaded"),
     (b"\x89PNG\x00\x01binary", "binary"),
+    (MINIMAL.replace("paths: {}", "paths:\n  /a:\n    get:\n      responses:\n        '200': {$ref: '#/components/responses/Gone'}"), "points to nothing"),
 ])
 def test_unusable_documents_exit_2_with_a_located_message(tmp_path, content, expected):
     spec = tmp_path / "spec.yaml"
@@ -141,3 +142,17 @@ def test_ref_cycle_without_structure_is_an_error(tmp_path):
     result = _run(["generate", "--spec", str(spec), "--out", str(out), "--package-name", "p", "--sdk-name", "C"])
     assert result.exit_code == 2 and "$ref cycle" in result.output and "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_internal_errors_are_one_line_without_traceback(tmp_path, monkeypatch):
+    import generator.cli as cli
+
+    def broken(*args, **kwargs):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(cli, "run_pipeline", broken)
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(MINIMAL)
+    result = _run(["generate", "--spec", str(spec), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "internal error: KeyError" in result.output and "Traceback" not in result.output
