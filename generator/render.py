@@ -21,6 +21,7 @@ import jinja2
 
 from . import __version__, ir
 from .examples import example_literal, format_literal
+from .pystyle import docstring, literal
 from .text import snake
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
@@ -43,37 +44,12 @@ class Options:
 # ---------------------------------------------------------------- escaping
 
 
-def pydoc(text: str, indent: int = 4) -> str:
-    """Text for the inside of a triple-quoted docstring: escaped, and indented after line one."""
-    out = []
-    for ch in str(text).replace("\r\n", "\n"):
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch in "\n\t":
-            out.append(ch)
-        elif unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"):
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
-        else:
-            out.append(ch)
-    s = _escape_quote_runs("".join(out).strip())
-    pad = " " * indent
-    return "\n".join(line.rstrip() if i == 0 or not line.strip() else pad + line.rstrip() for i, line in enumerate(s.split("\n")))
-
-
-def _escape_quote_runs(text: str) -> str:
-    """Escape each double quote that touches another one or ends the text: no `\"\"\"` can form."""
-    out = []
-    for i, ch in enumerate(text):
-        if ch == '"' and (i + 1 == len(text) or text[i + 1] == '"' or (i and text[i - 1] == '"')):
-            out.append('\\"')
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
 def pyrepr(value: Any) -> str:
-    return repr(value)
+    return literal(value)
+
+
+def docstring_filter(text: str, indent: int) -> str:
+    return docstring(text, " " * indent)
 
 
 def toml_str(value: str) -> str:
@@ -135,7 +111,7 @@ class TypeNames:
             members = [again(v) for v in t.variants]
             return f"Union[{', '.join(sorted(members) if ref else members)}]"
         if isinstance(t, ir.LiteralT):
-            return f"Literal[{t.value!r}]"
+            return f"Literal[{literal(t.value)}]"
         if isinstance(t, ir.Nullable):
             return f"Optional[{again(t.inner)}]"
         raise TypeError(t)
@@ -281,7 +257,7 @@ def _default_expr(f: ir.Field, types: Dict[str, ir.NamedType]) -> Optional[str]:
     if isinstance(named, ir.EnumDef) and f.default is not None:
         member = next(m for m in named.members if m.value == f.default)
         return f"{named.name}.{member.name}"
-    return repr(f.default)
+    return literal(f.default)
 
 
 def _doc(description: str, deprecated: bool = False) -> str:
@@ -309,7 +285,7 @@ class Renderer:
         )
         # Where a module's imports go. Random, so that no text of the document can imitate it.
         self.marker = f"# imports-{uuid.uuid4().hex}"
-        self.env.filters.update(pydoc=pydoc, pyrepr=pyrepr, pylit=lambda v: format_literal(v, 0), toml_str=toml_str, md_cell=md_cell, md_text=md_text)
+        self.env.filters.update(docstring=docstring_filter, pyrepr=pyrepr, pylit=lambda v: format_literal(v, 0), toml_str=toml_str, md_cell=md_cell, md_text=md_text)
 
     # ---- locations
 
@@ -382,7 +358,7 @@ class Renderer:
             if f.default is not ir.MISSING:
                 send_defaults.append(f.name)
             if f.wire_name and f.wire_name != f.name:
-                annotation = f"Annotated[{annotation}, pydantic.Field(alias={f.wire_name!r})]"
+                annotation = f"Annotated[{annotation}, pydantic.Field(alias={literal(f.wire_name)})]"
             td = self.names.ann(f.type, typed_dict=True, quote=quote)
             fields.append(FieldView(f.name, annotation, default, _doc(f.description, f.deprecated), td, f.required and f.default is ir.MISSING))
         return ItemView(
@@ -391,7 +367,7 @@ class Renderer:
             _doc(t.description, t.deprecated),
             fields,
             t.typed_dict_name,
-            ", ".join(repr(n) for n in send_defaults) if t.is_input else "",
+            ", ".join(literal(n) for n in send_defaults) if t.is_input else "",
         )
 
     def model_modules(self) -> List[ModuleView]:
@@ -417,7 +393,7 @@ class Renderer:
                     for f in t.fields:
                         refs.extend(self.names.refs(f.type, typed_dict=t.is_input))
                 elif isinstance(t, ir.EnumDef):
-                    members_view = [(m.name, repr(m.value)) for m in t.members]
+                    members_view = [(m.name, literal(m.value)) for m in t.members]
                     base = "OpenEnum" if t.value_kind == "str" else "OpenIntEnum"
                     items.append(ItemView("enum", t.name, _doc(t.description), base=base, members=members_view))
                 else:
@@ -428,8 +404,12 @@ class Renderer:
                 defined.add(t.id)
             for e in errors_by_module.get(module, []) if package == "errors" else []:
                 refs.extend(self.names.refs(e.data_type))
-                items.append(ItemView("error", e.name, _doc(e.description), data_type=self.names.ann(e.data_type),
-                                      message_path=repr(e.message_path)))
+                error_doc = (e.description or "The API answered with this error.") + (
+                    "\n\nThe parsed error body is in `data`; `status_code`, `headers`, `body` and `raw_response`\n"
+                    "describe the response."
+                )
+                items.append(ItemView("error", e.name, error_doc, data_type=self.names.ann(e.data_type),
+                                      message_path=literal(e.message_path)))
             views.append(ModuleView(package, module, self._imports(here, refs, local), items))
         return views
 
@@ -455,16 +435,16 @@ class Renderer:
         responses = []
         for r in op.responses:
             tp = self.names.ann(r.type) if r.type is not None else "None"
-            responses.append((r.status, repr(r.media_type) if r.media_type else "None", tp))
+            responses.append((r.status, literal(r.media_type) if r.media_type else "None", tp))
         error_entries = []
         for e in sorted(op.errors, key=lambda e: e.status):
             err = self.errors[e.error_id]
-            error_entries.append(f"{e.status!r}: {err.name}")
+            error_entries.append(f"{literal(e.status)}: {err.name}")
             refs.append(("!error", err.id))
         errors_const = ""
         if error_entries:
-            literal = "{" + ", ".join(error_entries) + "}"
-            errors_const = error_maps.setdefault(literal, "_ERRORS" if not error_maps else f"_ERRORS_{len(error_maps) + 1}")
+            mapping = "{\n" + "".join(f"    {entry},\n" for entry in error_entries) + "}"
+            errors_const = error_maps.setdefault(mapping, "_ERRORS" if not error_maps else f"_ERRORS_{len(error_maps) + 1}")
         params = [(p.name, p.wire_name, p.location, p.style, p.explode) for p in op.parameters]
         codes = (op.retries or self.api.retries or ir.RetryPolicy(DEFAULT_RETRY_CODES)).status_codes
         doc_parts = [op.summary, op.description if op.description != op.summary else ""]
@@ -480,13 +460,13 @@ class Renderer:
             request_type=request_type,
             has_request=op.request_type is not None,
             result=result,
-            body_attr=repr(op.body_attr) if op.body_attr else "",
-            body_media=repr(op.body.media_type) if op.body is not None else "",
+            body_attr=literal(op.body_attr) if op.body_attr else "",
+            body_media=literal(op.body.media_type) if op.body is not None else "",
             params=params,
             responses=responses,
             errors_const=errors_const,
-            security=repr(op.security) if op.security is not None else "",
-            retry_codes=repr(codes) if codes != DEFAULT_RETRY_CODES else "",
+            security=literal(op.security) if op.security is not None else "",
+            retry_codes=literal(codes) if codes != DEFAULT_RETRY_CODES else "",
             retry_config=retry_config_expr(op.retries),
             doc="\n\n".join(p for p in doc_parts if p),
         )
@@ -503,7 +483,7 @@ class Renderer:
                 err = self.errors[err_id]
                 errors_needed.setdefault(self._import_from(here, f"models.errors.{err.module}"), set()).add(err.name)
         imports += [_from(m, n) for m, n in sorted(errors_needed.items())]
-        maps = [(name, literal) for literal, name in error_maps.items()]
+        maps = [(name, mapping) for mapping, name in error_maps.items()]
         return views, sorted(set(imports)), maps
 
     # ---- files
@@ -589,7 +569,7 @@ class Renderer:
             has_server_variables=any(s.variables for s in api.servers),
             default_retry=retry_config_expr(api.retries),
             schemes=schemes,
-            default_security=repr(api.default_security),
+            default_security=literal(api.default_security),
             resources=resources,
             root_ops=root_ops,
             root_imports=root_imports,
@@ -601,7 +581,36 @@ class Renderer:
             error_base_exports=error_base_exports,
             errors=[dict(name=e.name, description=e.description) for e in api.errors],
             error_statuses=self._error_statuses(),
+            package_doc=f"{opts.description or api.description or api.title}\n\nGenerated by sdkforge {__version__}: do not edit by hand.",
+            client_doc=f"{opts.description or api.description or api.title}\n\n"
+            f"Use it as a context manager (`with {opts.sdk_name}(...) as client:` or\n"
+            f"`async with {opts.sdk_name}(...) as client:`) to close the connections it opened.",
+            init_doc=self._init_doc(),
         )
+
+    def _init_doc(self) -> str:
+        lines = ["Create a client.", ""]
+        for index, s in enumerate(self.api.security_schemes):
+            what = s.description or f"The {s.name} credential"
+            lines.append(f":param {s.param_name}: {' '.join(what.split())}: a string, or a callable returning one")
+            lines.append("    (called for every request).")
+            if index == 0 and self.options.env_var:
+                lines.append(f"    Defaults to the `{self.options.env_var}` environment variable.")
+        lines += [
+            ":param server_url: Base URL to send requests to, instead of the documented server.",
+            ":param server_idx: Which of `SERVERS` to use when `server_url` is not given.",
+        ]
+        if any(s.variables for s in self.api.servers):
+            lines.append(":param server_variables: Values for the `{variables}` of that server's URL.")
+        lines += [
+            ":param timeout_ms: Timeout of each request, in milliseconds.",
+            ":param retry_config: How to retry failed requests "
+            + ("(default: `DEFAULT_RETRY_CONFIG`)." if self.api.retries else "(no retries when not given)."),
+            ":param client: An `httpx.Client` to send requests with; the SDK will not close it.",
+            ":param async_client: An `httpx.AsyncClient` for the `*_async` methods; not closed either.",
+            ":param debug_logger: A logger that receives one debug line per request (secrets redacted).",
+        ]
+        return "\n".join(lines)
 
     def _error_statuses(self) -> List[Tuple[str, str]]:
         seen: Dict[str, List[str]] = {}

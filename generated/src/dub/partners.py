@@ -44,7 +44,8 @@ _ERRORS = {
     "500": InternalServerError,
 }
 
-_CREATE: Operation[CreatePartnerResponseBody] = Operation(
+_CREATE: Operation[CreatePartnerResponseBody]
+_CREATE = Operation(
     "POST",
     "/partners",
     request_type=CreatePartnerRequestBody,
@@ -56,7 +57,8 @@ _CREATE: Operation[CreatePartnerResponseBody] = Operation(
     security=(("token",),),
 )
 
-_CREATE_LINK: Operation[LinkSchema] = Operation(
+_CREATE_LINK: Operation[LinkSchema]
+_CREATE_LINK = Operation(
     "POST",
     "/partners/links",
     request_type=CreatePartnerLinkRequestBody,
@@ -68,7 +70,8 @@ _CREATE_LINK: Operation[LinkSchema] = Operation(
     security=(("token",),),
 )
 
-_UPSERT_LINK: Operation[LinkSchema] = Operation(
+_UPSERT_LINK: Operation[LinkSchema]
+_UPSERT_LINK = Operation(
     "PUT",
     "/partners/links/upsert",
     request_type=UpsertPartnerLinkRequestBody,
@@ -80,11 +83,12 @@ _UPSERT_LINK: Operation[LinkSchema] = Operation(
     security=(("token",),),
 )
 
-_ANALYTICS: Operation[RetrievePartnerAnalyticsResponseBody] = Operation(
+_ANALYTICS: Operation[RetrievePartnerAnalyticsResponseBody]
+_ANALYTICS = Operation(
     "GET",
     "/partners/analytics",
     request_type=RetrievePartnerAnalyticsRequest,
-    params=(
+    params=[
         Param("program_id", "programId", "query", "form", True),
         Param("partner_id", "partnerId", "query", "form", True),
         Param("tenant_id", "tenantId", "query", "form", True),
@@ -93,7 +97,7 @@ _ANALYTICS: Operation[RetrievePartnerAnalyticsResponseBody] = Operation(
         Param("end", "end", "query", "form", True),
         Param("timezone", "timezone", "query", "form", True),
         Param("group_by", "groupBy", "query", "form", True),
-    ),
+    ],
     responses={
         "200": ("application/json", RetrievePartnerAnalyticsResponseBody),
     },

@@ -34,8 +34,7 @@ class Dub(ClientBase):
     """Dub is link management infrastructure for companies to create marketing campaigns, link sharing features, and referral programs.
 
     Use it as a context manager (`with Dub(...) as client:` or
-    `async with Dub(...) as client:`) to close the connections it opened.
-    """
+    `async with Dub(...) as client:`) to close the connections it opened."""
 
     def __init__(
         self,
@@ -51,7 +50,8 @@ class Dub(ClientBase):
     ) -> None:
         """Create a client.
 
-        :param token: Default authentication mechanism: a string, or a callable returning one (called for every request).
+        :param token: Default authentication mechanism: a string, or a callable returning one
+            (called for every request).
             Defaults to the `DUB_API_KEY` environment variable.
         :param server_url: Base URL to send requests to, instead of the documented server.
         :param server_idx: Which of `SERVERS` to use when `server_url` is not given.
@@ -81,6 +81,7 @@ class Dub(ClientBase):
     @cached_property
     def partners(self) -> "Partners":
         """Manage the partners of your programs and their links."""
+
         from .partners import Partners
 
         return Partners(self._config)

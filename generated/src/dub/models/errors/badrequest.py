@@ -28,8 +28,7 @@ class BadRequest(APIError[BadRequestData]):
     """The server cannot or will not process the request due to something that is perceived to be a client error (e.g., malformed request syntax, invalid request message framing, or deceptive request routing).
 
     The parsed error body is in `data`; `status_code`, `headers`, `body` and `raw_response`
-    describe the response.
-    """
+    describe the response."""
 
     _data_type = BadRequestData
     _message_path = ("error", "message")

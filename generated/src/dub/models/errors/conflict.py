@@ -28,8 +28,7 @@ class Conflict(APIError[ConflictData]):
     """This response is sent when a request conflicts with the current state of the server.
 
     The parsed error body is in `data`; `status_code`, `headers`, `body` and `raw_response`
-    describe the response.
-    """
+    describe the response."""
 
     _data_type = ConflictData
     _message_path = ("error", "message")

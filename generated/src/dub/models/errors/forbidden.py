@@ -28,8 +28,7 @@ class Forbidden(APIError[ForbiddenData]):
     """The client does not have access rights to the content; that is, it is unauthorized, so the server is refusing to give the requested resource. Unlike 401 Unauthorized, the client's identity is known to the server.
 
     The parsed error body is in `data`; `status_code`, `headers`, `body` and `raw_response`
-    describe the response.
-    """
+    describe the response."""
 
     _data_type = ForbiddenData
     _message_path = ("error", "message")

@@ -28,8 +28,7 @@ class InternalServerError(APIError[InternalServerErrorData]):
     """The server has encountered a situation it does not know how to handle.
 
     The parsed error body is in `data`; `status_code`, `headers`, `body` and `raw_response`
-    describe the response.
-    """
+    describe the response."""
 
     _data_type = InternalServerErrorData
     _message_path = ("error", "message")

@@ -28,8 +28,7 @@ class InviteExpired(APIError[InviteExpiredData]):
     """This response is sent when the requested content has been permanently deleted from server, with no forwarding address.
 
     The parsed error body is in `data`; `status_code`, `headers`, `body` and `raw_response`
-    describe the response.
-    """
+    describe the response."""
 
     _data_type = InviteExpiredData
     _message_path = ("error", "message")

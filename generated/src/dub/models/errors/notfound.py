@@ -28,8 +28,7 @@ class NotFound(APIError[NotFoundData]):
     """The server cannot find the requested resource.
 
     The parsed error body is in `data`; `status_code`, `headers`, `body` and `raw_response`
-    describe the response.
-    """
+    describe the response."""
 
     _data_type = NotFoundData
     _message_path = ("error", "message")

@@ -28,8 +28,7 @@ class RateLimitExceeded(APIError[RateLimitExceededData]):
     """The user has sent too many requests in a given amount of time ("rate limiting")
 
     The parsed error body is in `data`; `status_code`, `headers`, `body` and `raw_response`
-    describe the response.
-    """
+    describe the response."""
 
     _data_type = RateLimitExceededData
     _message_path = ("error", "message")

@@ -28,8 +28,7 @@ class Unauthorized(APIError[UnauthorizedData]):
     """Although the HTTP standard specifies "unauthorized", semantically this response means "unauthenticated". That is, the client must authenticate itself to get the requested response.
 
     The parsed error body is in `data`; `status_code`, `headers`, `body` and `raw_response`
-    describe the response.
-    """
+    describe the response."""
 
     _data_type = UnauthorizedData
     _message_path = ("error", "message")

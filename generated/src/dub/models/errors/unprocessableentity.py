@@ -28,8 +28,7 @@ class UnprocessableEntity(APIError[UnprocessableEntityData]):
     """The request was well-formed but was unable to be followed due to semantic errors.
 
     The parsed error body is in `data`; `status_code`, `headers`, `body` and `raw_response`
-    describe the response.
-    """
+    describe the response."""
 
     _data_type = UnprocessableEntityData
     _message_path = ("error", "message")

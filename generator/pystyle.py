@@ -1,0 +1,371 @@
+"""Black's style, emitted directly.
+
+Running black over a large SDK is the slowest part of generation, so the templates write code the
+way black would and this module supplies the pieces they cannot express: literals with black's
+quote preference, docstrings normalised as black normalises them, and the splitting of lines longer
+than the line length for the few statement shapes templates produce. `finish` returns None when a
+module holds something it does not know how black would lay out; only such modules go through black.
+The test suite checks the result with `black --check`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from typing import Any, List, Optional
+
+LINE_LENGTH = 88
+_ESCAPE_CATEGORIES = ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
+
+
+# ---------------------------------------------------------------- literals
+
+
+def string_literal(value: str) -> str:
+    """A string literal the way black writes it: double quotes unless they need more escapes."""
+    text = repr(value)
+    if text[0] == '"':
+        return text
+    if '"' not in value:
+        return '"' + text[1:-1].replace("\\'", "'") + '"'
+    if "'" in value and value.count('"') <= value.count("'"):
+        body = text[1:-1].replace("\\'", "'").replace('"', '\\"')
+        return '"' + body + '"'
+    return text
+
+
+def literal(value: Any) -> str:
+    """A Python literal for plain data (str, numbers, bools, None, tuples, lists, dicts)."""
+    if isinstance(value, str):
+        return string_literal(value)
+    if isinstance(value, tuple):
+        if len(value) == 1:
+            return f"({literal(value[0])},)"
+        return "(" + ", ".join(literal(v) for v in value) + ")"
+    if isinstance(value, list):
+        return "[" + ", ".join(literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{literal(k)}: {literal(v)}" for k, v in value.items()) + "}"
+    return repr(value)
+
+
+# ---------------------------------------------------------------- docstrings
+
+
+def _escape(text: str) -> str:
+    """Text safe inside a triple-quoted string: backslashes, invisible characters, quote runs."""
+    text = str(text).replace("\r\n", "\n")
+    if text.isascii() and text.isprintable() and "\\" not in text and '"' not in text:
+        return text
+    out = []
+    for ch in text:
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch in "\n\t":
+            out.append(ch)
+        elif unicodedata.category(ch) in _ESCAPE_CATEGORIES:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    text = "".join(out)
+    if '"' not in text:
+        return text
+    # Escape each double quote that touches another one or ends the text: no `"""` can form.
+    chars = []
+    for i, ch in enumerate(text):
+        if ch == '"' and (i + 1 == len(text) or text[i + 1] == '"' or (i and text[i - 1] == '"')):
+            chars.append('\\"')
+        else:
+            chars.append(ch)
+    return "".join(chars)
+
+
+def _black_docstring(value: str, indent: str) -> str:
+    """What black makes of the docstring literal `value` (triple double quotes, no prefix)."""
+    body = value[3:-3]
+    started_empty = not body
+    if "\n" in value:
+        lines = [
+            line if not line[:1].isspace() else line[: len(line) - len(line.lstrip())].expandtabs(4) + line.lstrip()
+            for line in re.split(r"\r\n|\r|\n", body)
+        ]
+        margin = min((len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()), default=sys.maxsize)
+        trimmed = [lines[0].strip()]
+        if margin < sys.maxsize:
+            last = len(lines) - 2
+            for i, line in enumerate(lines[1:]):
+                stripped = line[margin:].rstrip()
+                trimmed.append(indent + stripped if stripped or i == last else "")
+        body = "\n".join(trimmed)
+    else:
+        body = body.strip()
+    if body:
+        if body[0] == '"':
+            body = " " + body
+        if body[-1] == '"':
+            body += " "
+    elif not started_empty:
+        body = " "
+    lines = body.splitlines()
+    last_length = len(lines[-1]) if body and not body.endswith("\n") else 0
+    if len(lines) > 1 and last_length + 3 > LINE_LENGTH and len(indent) + 3 <= LINE_LENGTH:
+        if value[-4] == "\n":
+            return '"""' + body + '"""'
+        return '"""' + body + "\n" + indent + '"""'
+    return '"""' + body + '"""'
+
+
+def docstring(text: str, indent: str) -> str:
+    """A complete `\"\"\"...\"\"\"` literal, laid out as black lays out docstrings at `indent`."""
+    escaped = _escape(text).strip()
+    naive = '"""' + "\n".join(
+        line if i == 0 or not line.strip() else indent + line for i, line in enumerate(escaped.split("\n"))
+    ) + '"""'
+    once = _black_docstring(naive, indent)
+    return _black_docstring(once, indent)  # black's output is its own fixed point: reach it
+
+
+# ---------------------------------------------------------------- long lines
+
+_TRIVIAL_TAIL = re.compile(r"^[\]\)\}](?: = [A-Za-z0-9_.]+| = -?[0-9.]+)?,?:?$")
+_ATOM = re.compile(r"^[A-Za-z0-9_.]+$")
+_BARE_ANNOTATION = re.compile(r"^(\s*[A-Za-z_][A-Za-z0-9_]*): ([A-Za-z_][A-Za-z0-9_.]*)$")
+_GENERIC_HEADER = re.compile(r"^(\s*[A-Za-z_][A-Za-z0-9_]*): ([A-Za-z_][A-Za-z0-9_.]*)\[(.*)\] = ([A-Za-z_][A-Za-z0-9_.]*)\($")
+_ATOM_ASSIGNMENT = re.compile(r"^(\s*[A-Za-z_][A-Za-z0-9_]*(?::.*?)?) = (-?[A-Za-z0-9_.]+|\"[^\"\\\\]*\")$")
+
+
+def _scan(line: str) -> Optional[List[tuple]]:
+    """Bracket pairs (open index, close index) of a line, ignoring brackets inside strings."""
+    pairs = []
+    stack: List[int] = []
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        if ch in "\"'":
+            end = i + 1
+            while end < len(line) and line[end] != ch:
+                end += 2 if line[end] == "\\" else 1
+            if end >= len(line):
+                return None
+            i = end + 1
+            continue
+        if ch == "#":
+            return None
+        if ch in "([{":
+            stack.append(i)
+        elif ch in ")]}":
+            if not stack:
+                return None
+            pairs.append((stack.pop(), i))
+        i += 1
+    return pairs if not stack else None
+
+
+def _split_top_level(body: str) -> List[str]:
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(body):
+        ch = body[i]
+        if ch in "\"'":
+            end = i + 1
+            while end < len(body) and body[end] != ch:
+                end += 2 if body[end] == "\\" else 1
+            i = end + 1
+            continue
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+        i += 1
+    parts.append(body[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def split_line(line: str) -> Optional[List[str]]:
+    """Black's right-hand split of a too-long line, for the shapes templates produce; None if unsure."""
+    if len(line) <= LINE_LENGTH:
+        return [line]
+    stripped = line.lstrip()
+    indent = line[: len(line) - len(stripped)]
+    if stripped.startswith("from ") and " import " in stripped and "(" not in stripped:
+        module, _, names = stripped.partition(" import ")
+        items = [n.strip() for n in names.split(",") if n.strip()]
+        return [f"{indent}{module} import ("] + [f"{indent}    {n}," for n in items] + [f"{indent})"]
+    assignment = _ATOM_ASSIGNMENT.match(line)
+    if assignment and _scan(assignment.group(1)) is not None:
+        # Black prefers wrapping a right-hand side in parentheses when the left side then fits.
+        head = assignment.group(1) + " = ("
+        value = indent + "    " + assignment.group(2)
+        if len(head) <= LINE_LENGTH and len(value) <= LINE_LENGTH:
+            return [head, value, indent + ")"]
+    bare = _BARE_ANNOTATION.match(line)
+    if bare:
+        # `name: LongTypeName` without brackets: black wraps the annotation in parentheses.
+        wrapped = indent + "    " + bare.group(2)
+        return [f"{bare.group(1)}: (", wrapped, indent + ")"] if len(wrapped) <= LINE_LENGTH else [line]
+    header = _GENERIC_HEADER.match(line)
+    if header:
+        # `NAME: Generic[T] = Call(` opening an exploded call: black splits the subscript.
+        inner = split_line(indent + "    " + header.group(3))
+        closing = f"{indent}] = {header.group(4)}("
+        if inner is None or len(header.group(1)) + len(header.group(2)) + 2 > LINE_LENGTH or len(closing) > LINE_LENGTH:
+            return None
+        return [f"{header.group(1)}: {header.group(2)}["] + inner + [closing]
+    pairs = _scan(line)
+    if pairs is None:
+        return None
+    if not pairs:
+        return [line]  # nothing black could split: it leaves the line long
+    opening, closing = max(pairs, key=lambda p: p[1])
+    tail = line[closing:]
+    if not _TRIVIAL_TAIL.match(tail):
+        return None
+    head = line[: opening + 1]
+    body = line[opening + 1 : closing].strip()
+    if not body or len(head) > LINE_LENGTH or head.rstrip().endswith("= ("):
+        return None
+    inner = indent + "    "
+    elements = _split_top_level(body)
+    lines = [head]
+    # A literal collection (not a call or a subscript) that black splits is always exploded.
+    is_literal = opening == 0 or not (line[opening - 1].isalnum() or line[opening - 1] in "_])")
+    if is_literal and (len(elements) > 1 or body.endswith(",")):
+        for element in elements:
+            sub = split_line(inner + element + ",")
+            if sub is None:
+                return None
+            lines += sub
+    elif len(elements) == 1 and not body.endswith(","):
+        if _ATOM.match(elements[0]) and len(inner + elements[0]) > LINE_LENGTH:
+            return None
+        sub = split_line(inner + elements[0])
+        if sub is None:
+            return None
+        lines += sub
+    else:
+        joined = inner + ", ".join(elements)
+        if not body.endswith(",") and len(joined) <= LINE_LENGTH:
+            lines.append(joined)
+        else:
+            for element in elements:
+                sub = split_line(inner + element + ",")
+                if sub is None:
+                    return None
+                lines += sub
+    closing_line = indent + tail
+    if len(closing_line) > LINE_LENGTH:
+        return None
+    lines.append(closing_line)
+    return lines
+
+
+_DEFINITION = re.compile(r"^(?:class |def |async def |@)")
+
+
+def _bracket_delta(line: str) -> int:
+    delta, i = 0, 0
+    while i < len(line):
+        ch = line[i]
+        if ch in "\"'":
+            end = i + 1
+            while end < len(line) and line[end] != ch:
+                end += 2 if line[end] == "\\" else 1
+            i = end + 1
+            continue
+        if ch in "([{":
+            delta += 1
+        elif ch in ")]}":
+            delta -= 1
+        i += 1
+    return delta
+
+
+def _blank_lines(lines: List[str]) -> List[str]:
+    """Black's empty lines between logical lines (as black's EmptyLineTracker decides them for the
+    statements templates write): two around top-level definitions and one around nested ones, one
+    after imports and after docstrings, none at the start of a block, inside brackets or at the end
+    of the file, and otherwise what was written, capped at two (one inside blocks)."""
+    out: List[str] = []
+    pending = 0
+    prev = ""  # first physical line of the previous logical line
+    prev_is_docstring = False
+    definitions: List[int] = []  # depths of the class/def blocks we are in
+    brackets = 0
+    in_string = False
+    for line in lines:
+        if in_string:
+            out.append(line)
+            if line.count('"""') % 2:
+                in_string = False
+            continue
+        if not line.strip():
+            if brackets == 0:
+                pending += 1
+            continue
+        stripped = line.lstrip()
+        if brackets > 0:
+            out.append(line)
+        else:
+            depth = len(line) - len(stripped)
+            prev_depth = len(prev) - len(prev.lstrip())
+            left_definition = False
+            while definitions and depth <= definitions[-1]:
+                definitions.pop()
+                left_definition = True
+            is_definition = bool(_DEFINITION.match(stripped))
+            after_decorator = prev.lstrip().startswith("@")
+            if not out:
+                wanted = 0
+            elif prev.rstrip().endswith(":") and depth > prev_depth:
+                wanted = 0
+            elif after_decorator:
+                wanted = 0
+            elif is_definition or left_definition:
+                wanted = 2 if depth == 0 else 1
+            elif prev_is_docstring and depth == prev_depth:
+                wanted = 1
+            elif prev.lstrip().startswith(("import ", "from ")) and depth == prev_depth and not stripped.startswith(("import ", "from ")):
+                wanted = 1
+            else:
+                wanted = min(pending, 2 if depth == 0 else 1)
+            out.extend([""] * wanted)
+            out.append(line)
+            first_in_block = not out[:-1] or (prev.rstrip().endswith(":") and depth > prev_depth)
+            prev_is_docstring = stripped.startswith('"""') and first_in_block
+            if stripped.startswith(("class ", "def ", "async def ")):
+                definitions.append(depth)
+            prev = line
+        pending = 0
+        if line.count('"""') % 2:
+            in_string = True
+            continue
+        brackets += _bracket_delta(line)
+    return out
+
+
+def finish(code: str) -> Optional[str]:
+    """`code` with its long lines split as black splits them, or None when black must do it."""
+    out: List[str] = []
+    in_string = False
+    for line in _blank_lines(code.split("\n")):
+        count = line.count('"""')
+        if in_string or count:
+            stripped = line.strip()
+            if count > 2 or (count and not (stripped.startswith('"""') or stripped.endswith('"""'))):
+                return None
+            if count == 1:
+                in_string = not in_string
+            out.append(line)
+            continue
+        if len(line) > LINE_LENGTH:
+            split = split_line(line)
+            if split is None:
+                return None
+            out.extend(split)
+        else:
+            out.append(line)
+    return "\n".join(out) + "\n"
