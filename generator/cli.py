@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 from .config import resolve
-from .diagnostics import ERROR, WARNING, Diagnostic, GenerationError
+from .diagnostics import ERROR, NOTE, WARNING, Diagnostic, GenerationError
 from .diff import diff_apis, render_json, render_markdown
 from .pipeline import analyze
 from .pipeline import generate as run_pipeline
@@ -62,8 +62,12 @@ class _Progress:
 
 
 def _summarise_warnings(diagnostics: List[Diagnostic], quiet: bool) -> None:
+    if quiet:
+        return
+    for note in (d for d in diagnostics if d.severity == NOTE):
+        click.echo(f"note: {note.message}", err=True)
     warnings = [d for d in diagnostics if d.severity == WARNING]
-    if not warnings or quiet:
+    if not warnings:
         return
     shown = warnings[:20]
     click.echo(f"{len(warnings)} warning(s):", err=True)
@@ -177,7 +181,7 @@ def validate_command(spec: Path, strict: bool) -> None:
     located = sorted(diags.located(), key=lambda d: (d.line or 0, d.column or 0, d.pointer))
     for d in located:
         click.echo(d.render())
-    errors = [d for d in located if d.severity != WARNING]
+    errors = [d for d in located if d.severity == ERROR]
     warnings = [d for d in located if d.severity == WARNING]
     click.echo(f"{spec}: {len(errors)} error(s), {len(warnings)} warning(s)", err=True)
     if errors or (strict and warnings):

@@ -7,6 +7,7 @@ from typing import Callable, List, Optional, Set
 
 ERROR = "error"
 WARNING = "warning"
+NOTE = "note"
 
 
 def escape_pointer_token(token: object) -> str:
@@ -53,6 +54,9 @@ class Diagnostics:
 
     def warn(self, message: str, pointer: str = "") -> None:
         self.add(WARNING, message, pointer)
+
+    def note(self, message: str, pointer: str = "") -> None:
+        self.add(NOTE, message, pointer)
 
     def error(self, message: str, pointer: str = "") -> None:
         self.add(ERROR, message, pointer)

@@ -17,26 +17,32 @@ from .pystyle import LINE_LENGTH, finish
 MODE = black.Mode(target_versions={black.TargetVersion.PY39}, line_length=LINE_LENGTH)
 
 
+def format_module(path: str, content: str) -> str:
+    """One module in black's style; a template bug that yields invalid code is an internal error."""
+    fast = finish(content)
+    if fast is not None:
+        return fast
+    try:
+        return black.format_str(content, mode=MODE)
+    except black.InvalidInput as exc:
+        raise GenerationError(
+            [Diagnostic(ERROR, f"internal error: generated code for {path} is not valid Python: {exc}")]
+        ) from None
+
+
+def needs_formatting(path: str, content: str, preformatted: Collection[str]) -> bool:
+    return path.endswith(".py") and bool(content.strip()) and path not in preformatted
+
+
 def format_files(
     files: Dict[str, str], preformatted: Collection[str] = (), progress: Optional[Any] = None
 ) -> Dict[str, str]:
-    """Every `.py` file in black's style; a template bug that yields invalid code is an internal error."""
+    """Every `.py` file in black's style (except those already in it)."""
     out = {}
     if progress is not None:
         progress.start(len(files))
     for path, content in files.items():
         if progress is not None:
             progress.advance()
-        if path.endswith(".py") and content.strip() and path not in preformatted:
-            fast = finish(content)
-            if fast is not None:
-                content = fast
-            else:
-                try:
-                    content = black.format_str(content, mode=MODE)
-                except black.InvalidInput as exc:
-                    raise GenerationError(
-                        [Diagnostic(ERROR, f"internal error: generated code for {path} is not valid Python: {exc}")]
-                    ) from None
-        out[path] = content
+        out[path] = format_module(path, content) if needs_formatting(path, content, preformatted) else content
     return out

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
+from json.decoder import scanstring
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
 
@@ -22,7 +24,13 @@ class Document:
     _nodes: Optional[yaml.Node] = field(default=None, repr=False)
 
     def locate(self, pointer: str) -> Optional[Tuple[int, int]]:
-        """(line, column), 1-based, of the value at a JSON pointer; composed lazily from the text."""
+        """(line, column), 1-based, of the value at a JSON pointer; computed only when asked for."""
+        tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
+        if self.text.lstrip().startswith(("{", "[")):
+            index = _json_index(self.text, tokens)
+            if index is not None:
+                line = self.text.count("\n", 0, index) + 1
+                return line, index - (self.text.rfind("\n", 0, index) + 1) + 1
         if self._nodes is None:
             try:
                 self._nodes = yaml.compose(self.text, Loader=_Loader)
@@ -44,6 +52,47 @@ class Document:
             else:
                 break
         return (position.line + 1, position.column + 1) if position is not None else None
+
+
+_DECODER = json.JSONDecoder()
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _json_index(text: str, tokens: List[str]) -> Optional[int]:
+    """Offset in a JSON text of the member a JSON pointer names (the key's position for object
+    members), skipping other values with the C scanner instead of building them."""
+    index = _WHITESPACE.match(text, 0).end()
+    found = index
+    try:
+        for token in tokens:
+            if text[index] == "{":
+                index = _WHITESPACE.match(text, index + 1).end()
+                while text[index] != "}":
+                    key_start = index
+                    key, index = scanstring(text, index + 1)
+                    index = _WHITESPACE.match(text, index).end() + 1  # the colon
+                    index = _WHITESPACE.match(text, index).end()
+                    if key == token:
+                        found = key_start
+                        break
+                    _, index = _DECODER.scan_once(text, index)
+                    index = _WHITESPACE.match(text, index).end()
+                    if text[index] == ",":
+                        index = _WHITESPACE.match(text, index + 1).end()
+                else:
+                    return found
+            elif text[index] == "[" and token.isdigit():
+                index = _WHITESPACE.match(text, index + 1).end()
+                for _ in range(int(token)):
+                    _, index = _DECODER.scan_once(text, index)
+                    index = _WHITESPACE.match(text, index).end() + 1
+                    index = _WHITESPACE.match(text, index).end()
+                found = index
+            else:
+                return found
+        return found
+    except (IndexError, ValueError, StopIteration):
+        return None
 
 
 def _fail(path: Path, message: str, line: Optional[int] = None, column: Optional[int] = None) -> GenerationError:

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple, TypeVar
 
 from . import ir
 from .build import build
 from .config import Config
 from .diagnostics import ERROR, Diagnostic, Diagnostics, GenerationError
-from .format import format_files
+from .format import format_module, needs_formatting
 from .load import load_document
 from .naming import name_api
 from .refs import Resolver
-from .render import Options, Renderer
+from .render import Job, Options, Renderer
 from .validate import validate
 from .write import with_manifest
 
@@ -65,7 +67,12 @@ def with_deep_stack(fn: Callable[[], T]) -> T:
     return outcome["value"]  # type: ignore[no-any-return]
 
 
-def analyze(spec: Path, *, full_validation: bool = True) -> Tuple[Optional[ir.Api], Diagnostics]:
+# openapi-spec-validator needs about a second per megabyte: on larger documents `generate` keeps to
+# its own checks (structure, references, defaults), and `validate` runs everything.
+FULL_VALIDATION_MAX_BYTES = 2_000_000
+
+
+def analyze(spec: Path, *, full_validation: Optional[bool] = True) -> Tuple[Optional[ir.Api], Diagnostics]:
     """Load, validate, build and name: the API and every diagnostic (no API when errors stop it).
 
     Raises GenerationError only when the file cannot be read as a document at all.
@@ -73,9 +80,16 @@ def analyze(spec: Path, *, full_validation: bool = True) -> Tuple[Optional[ir.Ap
     return with_deep_stack(lambda: _analyze(spec, full_validation))
 
 
-def _analyze(spec: Path, full_validation: bool) -> Tuple[Optional[ir.Api], Diagnostics]:
+def _analyze(spec: Path, full_validation: Optional[bool]) -> Tuple[Optional[ir.Api], Diagnostics]:
     doc = load_document(spec)
     diags = Diagnostics(str(spec), doc.locate)
+    if full_validation is None:
+        full_validation = len(doc.text) <= FULL_VALIDATION_MAX_BYTES
+        if not full_validation:
+            diags.note(
+                f"the document is over {FULL_VALIDATION_MAX_BYTES // 1_000_000} MB: openapi-spec-validator was not run "
+                "(structure, references and defaults were checked); run `sdkforge validate` for the full check"
+            )
     validate(doc.data, diags, full=full_validation, base_uri=doc.path.resolve().as_uri())
     if diags.errors:
         return None, diags
@@ -85,7 +99,51 @@ def _analyze(spec: Path, full_validation: bool) -> Tuple[Optional[ir.Api], Diagn
     return name_api(api), diags
 
 
-def generate(config: Config, *, full_validation: bool = True, progress: Optional[Any] = None) -> Generated:
+PARALLEL_MIN_JOBS = 400
+_worker_state: Dict[str, Any] = {}
+
+
+def _run_chunk(indices: List[int]) -> List[Tuple[str, str]]:
+    renderer: Renderer = _worker_state["renderer"]
+    jobs = _worker_state["jobs"]
+    preformatted = _worker_state["preformatted"]
+    out = []
+    for index in indices:
+        path = jobs[index][0]
+        text = renderer.run(jobs[index])
+        out.append((path, format_module(path, text) if needs_formatting(path, text, preformatted) else text))
+    return out
+
+
+def produce(renderer: Renderer, jobs: List[Job], preformatted: Set[str], progress: Optional[Any] = None) -> Dict[str, str]:
+    """Render and format every job: on every core when there are many and the platform can fork."""
+    workers = min(os.cpu_count() or 1, 8)
+    if progress is not None:
+        progress.start(len(jobs))
+    renderer.preload()
+    _worker_state.update(renderer=renderer, jobs=jobs, preformatted=preformatted)
+    try:
+        chunks = [list(range(i, min(i + 64, len(jobs)))) for i in range(0, len(jobs), 64)]
+        results: Dict[str, str] = {}
+        if workers > 1 and len(jobs) >= PARALLEL_MIN_JOBS and "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for done in pool.imap_unordered(_run_chunk, chunks):
+                    results.update(done)
+                    for _ in done:
+                        if progress is not None:
+                            progress.advance()
+        else:
+            for chunk in chunks:
+                for path, text in _run_chunk(chunk):
+                    results[path] = text
+                    if progress is not None:
+                        progress.advance()
+        return {job[0]: results[job[0]] for job in jobs}
+    finally:
+        _worker_state.clear()
+
+
+def generate(config: Config, *, full_validation: Optional[bool] = None, progress: Optional[Any] = None) -> Generated:
     """Everything but writing: returns the files to write, or raises GenerationError."""
     started = time.perf_counter()
     api, diags = analyze(config.spec, full_validation=full_validation)
@@ -93,5 +151,5 @@ def generate(config: Config, *, full_validation: bool = True, progress: Optional
         raise GenerationError(diags.located(ERROR))
     options = Options(config.package_name, config.sdk_name, config.sdk_version, config.description, config.env_var)
     renderer = Renderer(api, options)
-    files = with_manifest(format_files(renderer.render(), preformatted={renderer.runtime_path()}, progress=progress))
+    files = with_manifest(produce(renderer, renderer.jobs(), {renderer.runtime_path()}, progress))
     return Generated(files, api, diags.located(), time.perf_counter() - started)

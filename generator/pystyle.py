@@ -53,33 +53,30 @@ def literal(value: Any) -> str:
 # ---------------------------------------------------------------- docstrings
 
 
+_CONTROL_SEPARATORS = re.compile(r"[\n\t]")
+_QUOTE_TO_ESCAPE = re.compile(r'"(?="|$)|(?<=")"')
+
+
 def _escape(text: str) -> str:
     """Text safe inside a triple-quoted string: backslashes, invisible characters, quote runs."""
     text = str(text).replace("\r\n", "\n")
-    if text.isascii() and text.isprintable() and "\\" not in text and '"' not in text:
-        return text
-    out = []
-    for ch in text:
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch in "\n\t":
-            out.append(ch)
-        elif unicodedata.category(ch) in _ESCAPE_CATEGORIES:
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
-        else:
-            out.append(ch)
-    text = "".join(out)
-    if '"' not in text:
-        return text
+    if all(part.isprintable() for part in _CONTROL_SEPARATORS.split(text)):
+        text = text.replace("\\", "\\\\")
+    else:
+        out = []
+        for ch in text:
+            if ch == "\\":
+                out.append("\\\\")
+            elif ch in "\n\t" or ch == " ":
+                out.append(ch)
+            elif unicodedata.category(ch) in _ESCAPE_CATEGORIES:
+                code = ord(ch)
+                out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+            else:
+                out.append(ch)
+        text = "".join(out)
     # Escape each double quote that touches another one or ends the text: no `"""` can form.
-    chars = []
-    for i, ch in enumerate(text):
-        if ch == '"' and (i + 1 == len(text) or text[i + 1] == '"' or (i and text[i - 1] == '"')):
-            chars.append('\\"')
-        else:
-            chars.append(ch)
-    return "".join(chars)
+    return _QUOTE_TO_ESCAPE.sub('\\\\"', text) if '"' in text else text
 
 
 def _black_docstring(value: str, indent: str) -> str:
@@ -202,6 +199,12 @@ def split_line(line: str) -> Optional[List[str]]:
         value = indent + "    " + assignment.group(2)
         if len(head) <= LINE_LENGTH and len(value) <= LINE_LENGTH:
             return [head, value, indent + ")"]
+    if stripped.startswith(") -> ") and stripped.endswith(":"):
+        # The return annotation closing a parameter list that is already exploded.
+        split = split_line(indent + "_" + stripped[1:])
+        return None if split is None else [indent + ")" + split[0][len(indent) + 1 :]] + split[1:]
+    if stripped.endswith("(") and _scan(line[:-1]) == [] and stripped.startswith(("def ", "async def ", "class ")):
+        return [line]  # a definition header opening exploded parameters: nothing left to split
     bare = _BARE_ANNOTATION.match(line)
     if bare:
         # `name: LongTypeName` without brackets: black wraps the annotation in parentheses.
@@ -226,7 +229,9 @@ def split_line(line: str) -> Optional[List[str]]:
         return None
     head = line[: opening + 1]
     body = line[opening + 1 : closing].strip()
-    if not body or len(head) > LINE_LENGTH or head.rstrip().endswith("= ("):
+    if not body or head.rstrip().endswith("= ("):
+        return None
+    if len(head) > LINE_LENGTH and not stripped.startswith("class "):
         return None
     inner = indent + "    "
     elements = _split_top_level(body)
@@ -266,22 +271,14 @@ def split_line(line: str) -> Optional[List[str]]:
 _DEFINITION = re.compile(r"^(?:class |def |async def |@)")
 
 
+_STRING_LITERALS = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
+
+
 def _bracket_delta(line: str) -> int:
-    delta, i = 0, 0
-    while i < len(line):
-        ch = line[i]
-        if ch in "\"'":
-            end = i + 1
-            while end < len(line) and line[end] != ch:
-                end += 2 if line[end] == "\\" else 1
-            i = end + 1
-            continue
-        if ch in "([{":
-            delta += 1
-        elif ch in ")]}":
-            delta -= 1
-        i += 1
-    return delta
+    """Brackets a line opens minus those it closes, outside string literals."""
+    if "'" in line or '"' in line:
+        line = _STRING_LITERALS.sub("", line)
+    return line.count("(") + line.count("[") + line.count("{") - line.count(")") - line.count("]") - line.count("}")
 
 
 def _blank_lines(lines: List[str]) -> List[str]:

@@ -7,10 +7,8 @@ Templates only loop and branch over these records.
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import tokenize
 import uuid
 import unicodedata
 from dataclasses import dataclass, field
@@ -25,6 +23,8 @@ from .pystyle import docstring, literal
 from .text import snake
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
+
+Job = Tuple[str, str, str, Dict[str, Any]]
 
 
 def templates_dir() -> Path:
@@ -140,21 +140,19 @@ _TYPING_NAMES = ("TYPE_CHECKING", "Any", "Callable", "ClassVar", "Dict", "Frozen
 _EXT_NAMES = ("Annotated", "NotRequired", "TypeAlias", "TypedDict")
 
 
+_STRINGS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 def _names_in(code: str) -> Set[str]:
-    """Identifiers used as code (not in strings or comments)."""
-    names: Set[str] = set()
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(code).readline):
-            if token.type == tokenize.NAME:
-                names.add(token.string)
-    except (tokenize.TokenError, IndentationError, SyntaxError):
-        names.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", code))
-    return names
+    """Identifiers used as code (not inside strings or docstrings)."""
+    return set(_IDENTIFIER.findall(_STRINGS.sub(" ", code)))
 
 
 RUNTIME_NAMES = (
     "UNSET", "APIError", "BaseModel", "BaseSDK", "ClientBase", "Credential", "OpenEnum", "OpenIntEnum", "Operation",
-    "Param", "RetryConfig", "BackoffStrategy", "Hooks", "fill_server", "SDKConfiguration", "SecurityScheme", "Unset", "env_credential",
+    "Param", "RetryConfig", "BackoffStrategy", "Hooks", "fill_server", "SDKConfiguration", "SecurityScheme", "Unset",
+    "env_credential",
 )
 
 
@@ -285,6 +283,7 @@ class Renderer:
         )
         # Where a module's imports go. Random, so that no text of the document can imitate it.
         self.marker = f"# imports-{uuid.uuid4().hex}"
+        self._ctx: Dict[str, Any] = {}
         self.env.filters.update(docstring=docstring_filter, pyrepr=pyrepr, pylit=lambda v: format_literal(v, 0), toml_str=toml_str, md_cell=md_cell, md_text=md_text)
 
     # ---- locations
@@ -492,42 +491,67 @@ class Renderer:
         """The runtime module, copied verbatim (the file is kept in black's style in this repository)."""
         return f"src/{self.options.package_name}/_runtime.py"
 
-    def render(self) -> Dict[str, str]:
-        api, opts = self.api, self.options
-        pkg = opts.package_name
-        src = f"src/{pkg}"
-        files: Dict[str, str] = {}
-        ctx = self._context()
-        files["pyproject.toml"] = self._t("pyproject.toml.j2", **ctx)
-        files["README.md"] = self._t("README.md.j2", **ctx)
+    def jobs(self) -> List[Job]:
+        """Every output file as a job (path, kind, template or text, arguments), in a stable order.
+
+        Jobs are independent of each other, so they can be run in any order or in parallel.
+        """
+        opts = self.options
+        src = f"src/{opts.package_name}"
+        ctx = self._ctx = self._context()
+        jobs: List[Job] = [
+            ("pyproject.toml", "template", "pyproject.toml.j2", {}),
+            ("README.md", "template", "README.md.j2", {}),
+        ]
         for resource in ctx["resources"]:
-            files[f"docs/sdks/{resource['module']}/README.md"] = self._t("resource.md.j2", resource=resource, **ctx)
+            jobs.append((f"docs/sdks/{resource['module']}/README.md", "template", "resource.md.j2", {"resource": resource}))
         if ctx["root_ops"]:
-            files["docs/sdks/root/README.md"] = self._t("resource.md.j2", resource=ctx["root_resource"], **ctx)
-        files[f"{src}/__init__.py"] = self._t("package/__init__.py.j2", **ctx)
-        files[f"{src}/py.typed"] = ""
-        files[self.runtime_path()] = (RUNTIME_DIR / "_runtime.py").read_text(encoding="utf-8")
-        files[f"{src}/utils/__init__.py"] = self._t("package/utils.py.j2", **ctx)
-        files[f"{src}/sdk.py"] = self._module("package/sdk.py.j2", "._runtime", **ctx)
+            jobs.append(("docs/sdks/root/README.md", "template", "resource.md.j2", {"resource": ctx["root_resource"]}))
+        jobs += [
+            (f"{src}/__init__.py", "template", "package/__init__.py.j2", {}),
+            (f"{src}/py.typed", "text", "", {}),
+            (self.runtime_path(), "text", (RUNTIME_DIR / "_runtime.py").read_text(encoding="utf-8"), {}),
+            (f"{src}/utils/__init__.py", "template", "package/utils.py.j2", {}),
+            (f"{src}/sdk.py", "module", "package/sdk.py.j2", {"runtime_from": "._runtime"}),
+        ]
         for resource in ctx["resources"]:
-            files[f"{src}/{resource['module']}.py"] = self._module("package/resource.py.j2", "._runtime", resource=resource, **ctx)
+            jobs.append((f"{src}/{resource['module']}.py", "module", "package/resource.py.j2",
+                         {"runtime_from": "._runtime", "resource": resource}))
         modules = self.model_modules()
-        files[f"{src}/models/__init__.py"] = self._t("package/models_init.py.j2", packages=ctx["model_packages"], **ctx)
+        jobs.append((f"{src}/models/__init__.py", "template", "package/models_init.py.j2", {"packages": ctx["model_packages"]}))
         for package in ctx["model_packages"]:
             exports = [(item.name, m.module) for m in modules if m.package == package for item in m.items]
             exports += [(item.typed_dict_name, m.module) for m in modules if m.package == package for item in m.items if item.typed_dict_name]
-            extra = ctx["error_base_exports"] if package == "errors" else []
             grouped_exports: Dict[str, List[str]] = {}
             for export, module in exports:
                 grouped_exports.setdefault(module, []).append(export)
             imports = [_from(f".{module}", names) for module, names in sorted(grouped_exports.items())]
-            files[f"{src}/models/{package}/__init__.py"] = self._t(
-                "package/lazy_init.py.j2", exports=sorted(exports), type_imports=imports, runtime_exports=extra,
-                model_package=package, **ctx
-            )
+            jobs.append((f"{src}/models/{package}/__init__.py", "template", "package/lazy_init.py.j2", {
+                "exports": sorted(exports), "type_imports": imports, "model_package": package,
+                "runtime_exports": ctx["error_base_exports"] if package == "errors" else [],
+            }))
         for m in modules:
-            files[f"{src}/models/{m.package}/{m.module}.py"] = self._module("package/models.py.j2", "..._runtime", module=m, **ctx)
-        return files
+            jobs.append((f"{src}/models/{m.package}/{m.module}.py", "module", "package/models.py.j2",
+                         {"runtime_from": "..._runtime", "module": m}))
+        return jobs
+
+    def preload(self) -> None:
+        """Compile every template now (before worker processes fork, so they share the result)."""
+        for name in self.env.list_templates(extensions=["j2"]):
+            self.env.get_template(name)
+
+    def run(self, job: Job) -> str:
+        path, kind, what, arguments = job
+        if kind == "text":
+            return what
+        if kind == "module":
+            arguments = dict(arguments)
+            runtime_from = arguments.pop("runtime_from")
+            return self._module(what, runtime_from, **arguments, **self._ctx)
+        return self._t(what, **arguments, **self._ctx)
+
+    def render(self) -> Dict[str, str]:
+        return {job[0]: self.run(job) for job in self.jobs()}
 
     def _t(self, name: str, **ctx: Any) -> str:
         return self.env.get_template(name).render(**ctx)

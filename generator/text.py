@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 import unicodedata
@@ -10,17 +11,20 @@ _WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]
 _PY_BUILTINS_TO_AVOID = {"self", "cls", "None", "True", "False"}
 
 
-def words(text: str) -> list:
+@functools.lru_cache(maxsize=65536)
+def words(text: str) -> tuple:
     text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return _WORDS.findall(text)
+    return tuple(_WORDS.findall(text))
 
 
+@functools.lru_cache(maxsize=65536)
 def snake(text: str) -> str:
     """`programId` -> `program_id`; `X-Request-ID` -> `x_request_id`; `AF` -> `af`."""
     parts = words(text)
     return "_".join(p.lower() for p in parts)
 
 
+@functools.lru_cache(maxsize=65536)
 def pascal(text: str) -> str:
     """`createPartner` -> `CreatePartner`; `link_props` -> `LinkProps`."""
     return "".join(p[:1].upper() + p[1:] for p in words(text))

@@ -50,17 +50,13 @@ class WriteResult:
     kept_user_edits: List[str] = field(default_factory=list)
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _stage_write(path: Path, data: bytes) -> None:
+    """Write into the private staging tree: a fresh file, never through a hard link to the old output."""
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        path.unlink()
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 def _plan(out_dir: Path, files: Dict[str, str], force: bool) -> Tuple[WriteResult, Dict[str, bytes]]:
@@ -117,7 +113,7 @@ def write_output(out_dir: Path, files: Dict[str, str], force: bool = False) -> W
             (staging / rel).unlink()
             _prune_empty_dirs((staging / rel).parent, staging)
         for rel, data in to_write.items():
-            _atomic_write(staging / rel, data)
+            _stage_write(staging / rel, data)
         if out_dir.is_dir():
             _exchange(staging, out_dir)
         else:

@@ -130,7 +130,7 @@ def test_crash_mid_write_leaves_previous_output(tmp_path, monkeypatch):
     changed = _variant(tmp_path, "changed.yaml", ("summary: Create a new partner", "summary: Create a partner (v2)"),
                        ("summary: Retrieve analytics for a partner", "summary: Partner analytics"))
     calls = {"n": 0}
-    real = write_module._atomic_write
+    real = write_module._stage_write
 
     def crashing(path, data):
         calls["n"] += 1
@@ -138,7 +138,7 @@ def test_crash_mid_write_leaves_previous_output(tmp_path, monkeypatch):
             raise KeyboardInterrupt("injected")
         real(path, data)
 
-    monkeypatch.setattr(write_module, "_atomic_write", crashing)
+    monkeypatch.setattr(write_module, "_stage_write", crashing)
     result = CliRunner().invoke(main, ["generate", *gen_args(changed, out)])
     assert result.exit_code != 0 and calls["n"] == 2
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}

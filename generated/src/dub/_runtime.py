@@ -8,10 +8,8 @@ vendored under any parent package.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import datetime as _dt
-import email.utils
 import enum
 import json
 import logging
@@ -21,6 +19,7 @@ import threading
 import time
 from dataclasses import dataclass
 from typing import (
+    TYPE_CHECKING,
     Any,
     Callable,
     ClassVar,
@@ -81,24 +80,49 @@ UNSET = Unset.UNSET
 # --------------------------------------------------------------------------- models
 
 
-class BaseModel(pydantic.BaseModel):
-    """Base of every generated model.
+if TYPE_CHECKING:
 
-    Fields are populated by their Python name or their wire name; unknown fields sent by a newer
-    server are kept (in `model_extra`) instead of breaking parsing.  Fields whose schema has a
-    default count as set, so the default is sent on the wire, while optional fields the caller did
-    not give are left out of the request.
+    class BaseModel(pydantic.BaseModel):
+        """Base of every generated model (defined on first use: see `_define_base_model`)."""
+
+        _send_defaults: ClassVar[FrozenSet[str]]
+
+
+def _define_base_model() -> Any:
+    """The base of every generated model, created when the first model module is imported.
+
+    Creating a pydantic model class loads most of pydantic, so the client itself (`from
+    <package> import <Client>`) does not pay for it until models are needed.
     """
 
-    model_config = pydantic.ConfigDict(
-        populate_by_name=True, extra="allow", protected_namespaces=()
-    )
+    class BaseModel(pydantic.BaseModel):
+        """Base of every generated model.
 
-    _send_defaults: ClassVar[FrozenSet[str]] = frozenset()
+        Fields are populated by their Python name or their wire name; unknown fields sent by a
+        newer server are kept (in `model_extra`) instead of breaking parsing.  Fields whose schema
+        has a default count as set, so the default is sent on the wire, while optional fields the
+        caller did not give are left out of the request.
+        """
 
-    def model_post_init(self, context: Any, /) -> None:
-        if self._send_defaults:
-            self.__pydantic_fields_set__.update(self._send_defaults)
+        model_config = pydantic.ConfigDict(
+            populate_by_name=True, extra="allow", protected_namespaces=()
+        )
+
+        _send_defaults: ClassVar[FrozenSet[str]] = frozenset()
+
+        def model_post_init(self, context: Any, /) -> None:
+            if self._send_defaults:
+                self.__pydantic_fields_set__.update(self._send_defaults)
+
+    BaseModel.__module__ = __name__
+    return BaseModel
+
+
+def __getattr__(name: str) -> Any:
+    if name == "BaseModel":
+        value = globals()["BaseModel"] = _define_base_model()
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class OpenEnum(str, enum.Enum):
@@ -241,6 +265,8 @@ def _retry_after_ms(response: httpx.Response) -> Optional[float]:
     if value.isdigit():
         return float(value) * 1000.0
     try:
+        import email.utils
+
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
@@ -884,6 +910,8 @@ class BaseSDK:
         timeout_ms: Optional[int] = None,
         http_headers: Optional[Mapping[str, str]] = None,
     ) -> T:
+        import asyncio
+
         prepared = self._prepare(op, request, server_url, http_headers)
         retry = self._retry(op, retries)
         timeout = self._timeout(timeout_ms)

@@ -1,0 +1,286 @@
+"""Performance benchmark: sdkforge against openapi-python-client, and the generated SDK against httpx.
+
+Usage:  python benchmarks/bench.py [--runs N] [--skip-opc]
+
+It measures, each several times (medians reported), on this machine, side by side:
+
+1. cold generation of GitHub's API (`../shared/corpus/github/api.github.com.json`): wall time and peak
+   RSS of `sdkforge generate` and of openapi-python-client 0.29.1 (installed by this script in its own
+   venv under benchmarks/.venv-opc), the operations present, and `black --check` of sdkforge's output;
+2. regeneration after a one-operation change in that document;
+3. generation time and peak RSS on documents 1x, 2x and 4x GitHub's size;
+4. `from dub import Dub` (and the GitHub SDK's client) in a fresh interpreter, beyond `import httpx, pydantic`;
+5. per-call time of `partners.create_link` (sync and async) against a keep-alive loopback server,
+   against the same request made with raw httpx in the same process.
+
+It prints a Markdown table of medians and ratios (copied into benchmarks/RESULTS.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GITHUB = ROOT.parent / "shared" / "corpus" / "github" / "api.github.com.json"
+OPC_VENV = ROOT / "benchmarks" / ".venv-opc"
+OPC_VERSION = "0.29.1"
+SDKFORGE = [sys.executable, "-m", "generator.cli"]
+
+
+def timed(cmd, cwd=None):
+    """(wall seconds, peak RSS in MB) of a command, via GNU time when available."""
+    time_bin = shutil.which("time") or "/usr/bin/time"
+    started = time.perf_counter()
+    if Path(time_bin).exists():
+        proc = subprocess.run([time_bin, "-f", "%M", *cmd], cwd=cwd, capture_output=True, text=True)
+        wall = time.perf_counter() - started
+        if proc.returncode != 0:
+            raise RuntimeError(f"{' '.join(map(str, cmd))} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
+        rss = int(proc.stderr.strip().splitlines()[-1]) / 1024
+        return wall, rss
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-2000:])
+    return time.perf_counter() - started, float("nan")
+
+
+def median(values):
+    return statistics.median(values)
+
+
+def sdkforge_generate(spec: Path, out: Path):
+    return timed([*SDKFORGE, "generate", "-q", "--spec", str(spec), "--out", str(out), "--package-name", "github",
+                  "--sdk-name", "GitHub"], cwd=ROOT)
+
+
+def ensure_opc() -> Path:
+    exe = OPC_VENV / "bin" / "openapi-python-client"
+    if not exe.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(OPC_VENV)], check=True)
+        subprocess.run([str(OPC_VENV / "bin" / "pip"), "install", "-q", f"openapi-python-client=={OPC_VERSION}"], check=True)
+    return exe
+
+
+def count_operations(spec: dict) -> int:
+    methods = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+    return sum(1 for item in spec["paths"].values() for m in methods if isinstance(item.get(m), dict))
+
+
+def scaled(spec: dict, factor: int) -> dict:
+    """`factor` renamed copies of every path and component, with their references rewritten."""
+    if factor == 1:
+        return spec
+    text = json.dumps({"paths": spec["paths"], "components": spec.get("components", {})})
+    out = {**spec, "paths": {}, "components": {}}
+    for k in range(factor):
+        suffix = "" if k == 0 else f"Copy{k}"
+        copy = text if k == 0 else re.sub(r'(#/components/[A-Za-z]+/)([^"/]+)"', lambda m: m.group(1) + m.group(2) + suffix + '"', text)
+        part = json.loads(copy)
+        for path, item in part["paths"].items():
+            for op in item.values():
+                if isinstance(op, dict) and "operationId" in op:
+                    op["operationId"] += suffix
+            out["paths"][("" if k == 0 else f"/copy{k}") + path] = item
+        for section, entries in part["components"].items():
+            target = out["components"].setdefault(section, {})
+            for name, value in entries.items():
+                target[name + (suffix if section != "securitySchemes" else "")] = value
+    return out
+
+
+# ---------------------------------------------------------------- per-call overhead
+
+LINK = {
+    "id": "link_1", "domain": "dub.sh", "key": "try", "url": "https://a.b", "trackConversion": False, "externalId": None,
+    "tenantId": None, "programId": "p", "partnerId": None, "archived": False, "expiresAt": None, "expiredUrl": None,
+    "password": None, "proxy": False, "title": None, "description": None, "image": None, "video": None,
+    "rewrite": False, "doIndex": False, "ios": None, "android": None, "geo": None, "publicStats": False,
+    "tagId": None, "tags": [], "webhookIds": [], "comments": None, "shortLink": "https://dub.sh/try",
+    "qrCode": "https://q", "utm_source": None, "utm_medium": None, "utm_campaign": None, "utm_term": None,
+    "utm_content": None, "userId": "u", "workspaceId": "w", "clicks": 0, "lastClicked": None, "leads": 0,
+    "sales": 0, "saleAmount": 0, "createdAt": "2025-01-01", "updatedAt": "2025-01-01", "projectId": "w",
+}
+BODY = json.dumps(LINK).encode()
+RESPONSE = (
+    b"HTTP/1.1 201 Created\r\ncontent-type: application/json\r\n"
+    + f"content-length: {len(BODY)}\r\n\r\n".encode()
+    + BODY
+)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("content-length") or 0))
+        # One write per response: headers and body in separate segments would meet delayed ACKs.
+        self.wfile.write(RESPONSE)
+
+    def log_message(self, *args):
+        pass
+
+
+def per_call(calls: int):
+    sys.path.insert(0, str(ROOT / "generated" / "src"))
+    import httpx
+    from dub import Dub
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    request = {"program_id": "p", "url": "https://a.b", "link_props": {"external_id": "1", "tag_ids": ["t"]}}
+    wire = {"programId": "p", "url": "https://a.b", "linkProps": {"externalId": "1", "tagIds": ["t"]}}
+    headers = {"Authorization": "Bearer k"}
+    results = {}
+    with httpx.Client() as raw, Dub(token="k", server_url=url) as sdk:
+        def run_raw():
+            r = raw.post(url + "/partners/links", json=wire, headers=headers)
+            assert r.json()["id"] == "link_1"
+
+        def run_sdk():
+            assert sdk.partners.create_link(request=request).id == "link_1"
+
+        for name, fn in (("raw", run_raw), ("sdk", run_sdk)):
+            fn()
+            samples = []
+            for _ in range(5):
+                started = time.perf_counter()
+                for _ in range(calls):
+                    fn()
+                samples.append((time.perf_counter() - started) / calls * 1000)
+            results[f"sync {name}"] = median(samples)
+
+    async def run_async():
+        async with httpx.AsyncClient() as raw, Dub(token="k", server_url=url) as sdk:
+            async def raw_call():
+                r = await raw.post(url + "/partners/links", json=wire, headers=headers)
+                assert r.json()["id"] == "link_1"
+
+            async def sdk_call():
+                assert (await sdk.partners.create_link_async(request=request)).id == "link_1"
+
+            for name, fn in (("raw", raw_call), ("sdk", sdk_call)):
+                await fn()
+                samples = []
+                for _ in range(5):
+                    started = time.perf_counter()
+                    for _ in range(calls):
+                        await fn()
+                    samples.append((time.perf_counter() - started) / calls * 1000)
+                results[f"async {name}"] = median(samples)
+
+    asyncio.run(run_async())
+    server.shutdown()
+    return results
+
+
+def import_cost(src: Path, statement: str, runs: int) -> float:
+    """Milliseconds `statement` adds in a fresh interpreter once httpx and pydantic are imported."""
+    code = (
+        "import time, httpx, pydantic\n"
+        "started = time.perf_counter()\n"
+        f"{statement}\n"
+        "print((time.perf_counter() - started) * 1000)\n"
+    )
+    samples = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", code], cwd=src, capture_output=True, text=True, check=True)
+        samples.append(float(out.stdout.strip()))
+    return median(samples)
+
+
+def baseline_import(runs: int) -> float:
+    code = "import time\nstarted = time.perf_counter()\nimport httpx, pydantic\nprint((time.perf_counter() - started) * 1000)\n"
+    return median([float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+                   for _ in range(runs)])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-opc", action="store_true")
+    args = parser.parse_args()
+    rows = []
+    spec = json.loads(GITHUB.read_text())
+    ops = count_operations(spec)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        # 1. cold generation
+        ours = [sdkforge_generate(GITHUB, tmp / f"cold{i}") for i in range(args.runs)]
+        ours_t, ours_m = median([w for w, _ in ours]), median([m for _, m in ours])
+        generated_ops = sum(len(re.findall(r"^    def (?!_)\w+\(", p.read_text(), flags=re.M))
+                            for p in (tmp / "cold0" / "src" / "github").glob("*.py") if p.name not in ("__init__.py", "_runtime.py"))
+        black_ok = subprocess.run([sys.executable, "-m", "black", "--check", "-q", str(tmp / "cold0")]).returncode == 0
+        rows.append(("GitHub cold generation: sdkforge", f"{ours_t:.2f} s", f"{ours_m:.0f} MB",
+                     f"{generated_ops}/{ops} operations (sync methods), black --check {'passes' if black_ok else 'FAILS'}"))
+        if not args.skip_opc:
+            exe = ensure_opc()
+            theirs = []
+            for i in range(args.runs):
+                out = tmp / f"opc{i}"
+                theirs.append(timed([str(exe), "generate", "--path", str(GITHUB), "--output-path", str(out), "--overwrite"], cwd=tmp))
+            opc_t, opc_m = median([w for w, _ in theirs]), median([m for _, m in theirs])
+            rows.append((f"GitHub cold generation: openapi-python-client {OPC_VERSION}", f"{opc_t:.2f} s", f"{opc_m:.0f} MB", ""))
+            rows.append(("ratio sdkforge / openapi-python-client (target <= 0.2, RSS <= 1.0)",
+                         f"{ours_t / opc_t:.2f}x", f"{ours_m / opc_m:.2f}x", ""))
+        # 2. regeneration after a one-operation change
+        changed = json.loads(json.dumps(spec))
+        first_path = next(iter(changed["paths"]))
+        first_op = next(v for v in changed["paths"][first_path].values() if isinstance(v, dict) and "responses" in v)
+        first_op["summary"] = (first_op.get("summary") or "") + " (changed)"
+        changed_file = tmp / "changed.json"
+        changed_file.write_text(json.dumps(changed))
+        regen = []
+        for i in range(args.runs):
+            target = tmp / f"regen{i}"
+            sdkforge_generate(GITHUB, target)
+            regen.append(sdkforge_generate(changed_file, target)[0])
+        rows.append(("regeneration after a one-operation change (target <= 1 s)", f"{median(regen):.2f} s", "", ""))
+        # 3. linear growth
+        base = None
+        for factor in (1, 2, 4):
+            doc = tmp / f"x{factor}.json"
+            doc.write_text(json.dumps(scaled(spec, factor)))
+            runs = [sdkforge_generate(doc, tmp / f"scale{factor}_{i}") for i in range(max(1, args.runs - 1))]
+            t, m = median([w for w, _ in runs]), median([m for _, m in runs])
+            base = base or (t, m)
+            rows.append((f"generation of {factor}x GitHub ({doc.stat().st_size / 1e6:.0f} MB)", f"{t:.2f} s ({t / base[0]:.1f}x)",
+                         f"{m:.0f} MB ({m / base[1]:.1f}x)", ""))
+        # 4. import time
+        runs = max(5, args.runs * 3)
+        baseline = baseline_import(runs)
+        dub = import_cost(ROOT / "generated" / "src", "from dub import Dub", runs)
+        gh = import_cost(tmp / "cold0" / "src", "from github import GitHub", runs)
+        rows.append(("`import httpx, pydantic` (baseline)", f"{baseline:.1f} ms", "", ""))
+        rows.append(("`from dub import Dub` beyond the baseline (target <= 25 ms)", f"{dub:.1f} ms", "", ""))
+        rows.append(("`from github import GitHub` beyond the baseline (target <= 25 ms)", f"{gh:.1f} ms", "", ""))
+    # 5. per-call overhead
+    calls = per_call(300)
+    for mode in ("sync", "async"):
+        ratio = calls[f"{mode} sdk"] / calls[f"{mode} raw"]
+        rows.append((f"`partners.create_link` {mode}: SDK vs raw httpx (target <= 1.3x)",
+                     f"{calls[f'{mode} sdk']:.3f} ms vs {calls[f'{mode} raw']:.3f} ms", f"{ratio:.2f}x", ""))
+    print(f"Machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores; "
+          f"medians of {args.runs} runs\n")
+    print("| measurement | time | memory / ratio | notes |")
+    print("| --- | --- | --- | --- |")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()
