@@ -196,11 +196,13 @@ def split_line(line: str) -> Optional[List[str]]:
     if assignment and _scan(assignment.group(1)) is not None:
         # Black prefers wrapping a right-hand side in parentheses when the left side then fits.
         head = assignment.group(1) + " = ("
-        value = indent + "    " + assignment.group(2)
-        if len(head) <= LINE_LENGTH and len(value) <= LINE_LENGTH:
-            return [head, value, indent + ")"]
+        if len(head) <= LINE_LENGTH:
+            return [head, indent + "    " + assignment.group(2), indent + ")"]
     if stripped.startswith(") -> ") and stripped.endswith(":"):
         # The return annotation closing a parameter list that is already exploded.
+        returned = stripped[5:-1]
+        if _ATOM.match(returned):
+            return [indent + ") -> (", indent + "    " + returned, indent + "):"]
         split = split_line(indent + "_" + stripped[1:])
         return None if split is None else [indent + ")" + split[0][len(indent) + 1 :]] + split[1:]
     if stripped.endswith("(") and _scan(line[:-1]) == [] and stripped.startswith(("def ", "async def ", "class ")):
@@ -208,8 +210,7 @@ def split_line(line: str) -> Optional[List[str]]:
     bare = _BARE_ANNOTATION.match(line)
     if bare:
         # `name: LongTypeName` without brackets: black wraps the annotation in parentheses.
-        wrapped = indent + "    " + bare.group(2)
-        return [f"{bare.group(1)}: (", wrapped, indent + ")"] if len(wrapped) <= LINE_LENGTH else [line]
+        return [f"{bare.group(1)}: (", indent + "    " + bare.group(2), indent + ")"]
     header = _GENERIC_HEADER.match(line)
     if header:
         # `NAME: Generic[T] = Call(` opening an exploded call: black splits the subscript.
