@@ -130,7 +130,9 @@ _TRIVIAL_TAIL = re.compile(r"^[\]\)\}](?: = [A-Za-z0-9_.]+| = -?[0-9.]+)?,?:?$")
 _ATOM = re.compile(r"^[A-Za-z0-9_.]+$")
 _BARE_ANNOTATION = re.compile(r"^(\s*[A-Za-z_][A-Za-z0-9_]*): ([A-Za-z_][A-Za-z0-9_.]*)$")
 _GENERIC_HEADER = re.compile(r"^(\s*[A-Za-z_][A-Za-z0-9_]*): ([A-Za-z_][A-Za-z0-9_.]*)\[(.*)\] = ([A-Za-z_][A-Za-z0-9_.]*)\($")
-_ATOM_ASSIGNMENT = re.compile(r"^(\s*[A-Za-z_][A-Za-z0-9_]*(?::.*?)?) = (-?[A-Za-z0-9_.]+|\"[^\"\\\\]*\")$")
+_ATOM_ASSIGNMENT = re.compile(
+    r"^(\s*[A-Za-z_][A-Za-z0-9_]*(?::.*?)?) = (-?[A-Za-z0-9_.]+|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*')$"
+)
 
 
 def _scan(line: str) -> Optional[List[tuple]]:
@@ -210,7 +212,8 @@ def split_line(line: str) -> Optional[List[str]]:
     bare = _BARE_ANNOTATION.match(line)
     if bare:
         # `name: LongTypeName` without brackets: black wraps the annotation in parentheses.
-        return [f"{bare.group(1)}: (", indent + "    " + bare.group(2), indent + ")"]
+        wrapped = indent + "    " + bare.group(2)
+        return [f"{bare.group(1)}: (", wrapped, indent + ")"] if len(wrapped) <= LINE_LENGTH else [line]
     header = _GENERIC_HEADER.match(line)
     if header:
         # `NAME: Generic[T] = Call(` opening an exploded call: black splits the subscript.

@@ -284,6 +284,7 @@ class Renderer:
         # Where a module's imports go. Random, so that no text of the document can imitate it.
         self.marker = f"# imports-{uuid.uuid4().hex}"
         self._ctx: Dict[str, Any] = {}
+        self._groups: Dict[Tuple[str, str], Tuple[List[ir.NamedType], List[ir.ErrorDef]]] = {}
         self.env.filters.update(docstring=docstring_filter, pyrepr=pyrepr, pylit=lambda v: format_literal(v, 0), toml_str=toml_str, md_cell=md_cell, md_text=md_text)
 
     # ---- locations
@@ -369,48 +370,47 @@ class Renderer:
             ", ".join(literal(n) for n in send_defaults) if t.is_input else "",
         )
 
-    def model_modules(self) -> List[ModuleView]:
-        grouped: Dict[Tuple[str, str], List[ir.NamedType]] = {}
+    def model_groups(self) -> Dict[Tuple[str, str], Tuple[List[ir.NamedType], List[ir.ErrorDef]]]:
+        """The types and error classes of each model module, keyed by (package, module)."""
+        grouped: Dict[Tuple[str, str], Tuple[List[ir.NamedType], List[ir.ErrorDef]]] = {}
         for t in self.api.types:
-            grouped.setdefault((t.package, t.module), []).append(t)
-        errors_by_module: Dict[str, List[ir.ErrorDef]] = {}
+            grouped.setdefault((t.package, t.module), ([], []))[0].append(t)
         for e in self.api.errors:
-            errors_by_module.setdefault(e.module, []).append(e)
-            grouped.setdefault(("errors", e.module), [])
-        views = []
-        for (package, module), members in sorted(grouped.items()):
-            here = self._module_path(package, module)
-            local = {t.id for t in members}
-            ordered = self._order(members)
-            defined: Set[str] = set()
-            items: List[ItemView] = []
-            refs: List[Tuple[str, str]] = []
-            for t in ordered:
-                quote = local - defined  # same-module types not defined yet are forward references
-                if isinstance(t, ir.ModelDef):
-                    items.append(self._model_item(t, quote))
-                    for f in t.fields:
-                        refs.extend(self.names.refs(f.type, typed_dict=t.is_input))
-                elif isinstance(t, ir.EnumDef):
-                    members_view = [(m.name, literal(m.value)) for m in t.members]
-                    base = "OpenEnum" if t.value_kind == "str" else "OpenIntEnum"
-                    items.append(ItemView("enum", t.name, _doc(t.description), base=base, members=members_view))
-                else:
-                    items.append(ItemView("alias", t.name, _doc(t.description), typed_dict_name=t.typed_dict_name,
-                                          annotation=self.names.ann(t.type),
-                                          td_annotation=self.names.ann(t.type, typed_dict=True) if t.typed_dict_name else ""))
-                    refs.extend(self.names.refs(t.type, typed_dict=bool(t.typed_dict_name)))
-                defined.add(t.id)
-            for e in errors_by_module.get(module, []) if package == "errors" else []:
-                refs.extend(self.names.refs(e.data_type))
-                error_doc = (e.description or "The API answered with this error.") + (
-                    "\n\nThe parsed error body is in `data`; `status_code`, `headers`, `body` and `raw_response`\n"
-                    "describe the response."
-                )
-                items.append(ItemView("error", e.name, error_doc, data_type=self.names.ann(e.data_type),
-                                      message_path=literal(e.message_path)))
-            views.append(ModuleView(package, module, self._imports(here, refs, local), items))
-        return views
+            grouped.setdefault(("errors", e.module), ([], []))[1].append(e)
+        return dict(sorted(grouped.items()))
+
+    def model_module(self, package: str, module: str) -> ModuleView:
+        members, errors = self._groups[(package, module)]
+        here = self._module_path(package, module)
+        local = {t.id for t in members}
+        defined: Set[str] = set()
+        items: List[ItemView] = []
+        refs: List[Tuple[str, str]] = []
+        for t in self._order(members):
+            quote = local - defined  # same-module types not defined yet are forward references
+            if isinstance(t, ir.ModelDef):
+                items.append(self._model_item(t, quote))
+                for f in t.fields:
+                    refs.extend(self.names.refs(f.type, typed_dict=t.is_input))
+            elif isinstance(t, ir.EnumDef):
+                members_view = [(m.name, literal(m.value)) for m in t.members]
+                base = "OpenEnum" if t.value_kind == "str" else "OpenIntEnum"
+                items.append(ItemView("enum", t.name, _doc(t.description), base=base, members=members_view))
+            else:
+                items.append(ItemView("alias", t.name, _doc(t.description), typed_dict_name=t.typed_dict_name,
+                                      annotation=self.names.ann(t.type),
+                                      td_annotation=self.names.ann(t.type, typed_dict=True) if t.typed_dict_name else ""))
+                refs.extend(self.names.refs(t.type, typed_dict=bool(t.typed_dict_name)))
+            defined.add(t.id)
+        for e in errors:
+            refs.extend(self.names.refs(e.data_type))
+            error_doc = (e.description or "The API answered with this error.") + (
+                "\n\nThe parsed error body is in `data`; `status_code`, `headers`, `body` and `raw_response`\n"
+                "describe the response."
+            )
+            items.append(ItemView("error", e.name, error_doc, data_type=self.names.ann(e.data_type),
+                                  message_path=literal(e.message_path)))
+        return ModuleView(package, module, self._imports(here, refs, local), items)
 
     # ---- operations
 
@@ -517,11 +517,18 @@ class Renderer:
         for resource in ctx["resources"]:
             jobs.append((f"{src}/{resource['module']}.py", "module", "package/resource.py.j2",
                          {"runtime_from": "._runtime", "resource": resource}))
-        modules = self.model_modules()
+        self._groups = self.model_groups()
         jobs.append((f"{src}/models/__init__.py", "template", "package/models_init.py.j2", {"packages": ctx["model_packages"]}))
         for package in ctx["model_packages"]:
-            exports = [(item.name, m.module) for m in modules if m.package == package for item in m.items]
-            exports += [(item.typed_dict_name, m.module) for m in modules if m.package == package for item in m.items if item.typed_dict_name]
+            exports = []
+            for (group_package, module), (members, errors) in self._groups.items():
+                if group_package != package:
+                    continue
+                for t in members:
+                    exports.append((t.name, module))
+                    if getattr(t, "typed_dict_name", ""):
+                        exports.append((t.typed_dict_name, module))  # type: ignore[union-attr]
+                exports += [(e.name, module) for e in errors]
             grouped_exports: Dict[str, List[str]] = {}
             for export, module in exports:
                 grouped_exports.setdefault(module, []).append(export)
@@ -530,9 +537,9 @@ class Renderer:
                 "exports": sorted(exports), "type_imports": imports, "model_package": package,
                 "runtime_exports": ctx["error_base_exports"] if package == "errors" else [],
             }))
-        for m in modules:
-            jobs.append((f"{src}/models/{m.package}/{m.module}.py", "module", "package/models.py.j2",
-                         {"runtime_from": "..._runtime", "module": m}))
+        for package, module in self._groups:
+            jobs.append((f"{src}/models/{package}/{module}.py", "model", "package/models.py.j2",
+                         {"runtime_from": "..._runtime", "key": (package, module)}))
         return jobs
 
     def preload(self) -> None:
@@ -544,6 +551,10 @@ class Renderer:
         path, kind, what, arguments = job
         if kind == "text":
             return what
+        if kind == "model":
+            arguments = dict(arguments)
+            arguments["module"] = self.model_module(*arguments.pop("key"))
+            kind = "module"
         if kind == "module":
             arguments = dict(arguments)
             runtime_from = arguments.pop("runtime_from")
