@@ -12,7 +12,7 @@ import yaml
 from .diagnostics import ERROR, Diagnostic, GenerationError
 
 CONFIG_FILE = "sdkforge.yaml"
-_KEYS = {"spec", "out", "package_name", "sdk_name", "sdk_version", "description", "env_var"}
+_KEYS = {"spec", "out", "package_name", "sdk_name", "sdk_version", "description", "env_var", "line_length"}
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Config:
     sdk_version: str = "0.1.0"
     description: str = ""
     env_var: str = ""
+    line_length: int = 88
 
 
 def _fail(message: str, file: str = "") -> GenerationError:
@@ -81,7 +82,11 @@ def resolve(cli: Dict[str, Any], config_path: Optional[Path], cwd: Path) -> Conf
     sdk_name = str(settings.get("sdk_name") or "SDK")
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", sdk_name):
         raise _fail(f"SDK class name {sdk_name!r} is not a valid Python identifier")
+    line_length = settings.get("line_length", 88)
+    if isinstance(line_length, bool) or not isinstance(line_length, int) or not 40 <= line_length <= 240:
+        raise _fail(f"line_length must be a whole number from 40 to 240, not {line_length!r}")
     return Config(
+        line_length=line_length,
         spec=Path(settings["spec"]),
         out=Path(settings["out"]),
         package_name=package,

@@ -12,18 +12,29 @@ from typing import Any, Collection, Dict, Optional
 import black
 
 from .diagnostics import ERROR, Diagnostic, GenerationError
-from .pystyle import LINE_LENGTH, finish
+from . import pystyle
+from .pystyle import finish
 
-MODE = black.Mode(target_versions={black.TargetVersion.PY39}, line_length=LINE_LENGTH)
+MODE = black.Mode(target_versions={black.TargetVersion.PY39}, line_length=pystyle.LINE_LENGTH)
 
 
-def format_module(path: str, content: str) -> str:
-    """One module in black's style; a template bug that yields invalid code is an internal error."""
-    fast = finish(content)
+def _mode() -> black.Mode:
+    """Black's settings for the current generation (the line length is a generation option)."""
+    if MODE.line_length == pystyle.LINE_LENGTH:
+        return MODE
+    return black.Mode(target_versions={black.TargetVersion.PY39}, line_length=pystyle.LINE_LENGTH)
+
+
+def format_module(path: str, content: str, hand_written: bool = False) -> str:
+    """One module in black's style; a template bug that yields invalid code is an internal error.
+
+    Hand-written modules (the runtime) go to black directly: `finish` only knows template output.
+    """
+    fast = None if hand_written else finish(content)
     if fast is not None:
         return fast
     try:
-        return black.format_str(content, mode=MODE)
+        return black.format_str(content, mode=_mode())
     except black.InvalidInput as exc:
         raise GenerationError(
             [Diagnostic(ERROR, f"internal error: generated code for {path} is not valid Python: {exc}")]

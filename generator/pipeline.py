@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Set, Tuple, TypeVar
 
-from . import ir
+from . import ir, pystyle
 from .build import build
 from .config import Config
 from .diagnostics import ERROR, Diagnostic, Diagnostics, GenerationError
@@ -100,6 +100,7 @@ def _analyze(spec: Path, full_validation: Optional[bool]) -> Tuple[Optional[ir.A
 
 
 PARALLEL_MIN_JOBS = 400
+RUNTIME_LINE_LENGTH = 88
 _worker_state: Dict[str, Any] = {}
 
 
@@ -111,7 +112,9 @@ def _run_chunk(indices: List[int]) -> List[Tuple[str, str]]:
     for index in indices:
         path = jobs[index][0]
         text = renderer.run(jobs[index])
-        out.append((path, format_module(path, text) if needs_formatting(path, text, preformatted) else text))
+        if needs_formatting(path, text, preformatted):
+            text = format_module(path, text, hand_written=jobs[index][1] == "text")
+        out.append((path, text))
     return out
 
 
@@ -151,5 +154,11 @@ def generate(config: Config, *, full_validation: Optional[bool] = None, progress
         raise GenerationError(diags.located(ERROR))
     options = Options(config.package_name, config.sdk_name, config.sdk_version, config.description, config.env_var)
     renderer = Renderer(api, options)
-    files = with_manifest(produce(renderer, renderer.jobs(), {renderer.runtime_path()}, progress))
+    previous, pystyle.LINE_LENGTH = pystyle.LINE_LENGTH, config.line_length
+    try:
+        # The runtime is kept in black's style at the default line length; at another it is formatted too.
+        preformatted = {renderer.runtime_path()} if config.line_length == RUNTIME_LINE_LENGTH else set()
+        files = with_manifest(produce(renderer, renderer.jobs(), preformatted, progress))
+    finally:
+        pystyle.LINE_LENGTH = previous
     return Generated(files, api, diags.located(), time.perf_counter() - started)

@@ -215,3 +215,21 @@ def test_every_command_has_help():
     for command in ("generate", "check", "validate", "diff"):
         result = run(command, "--help")
         assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_line_length_option(tmp_path):
+    (tmp_path / "sdkforge.yaml").write_text(f"spec: {DUB}\nout: wide\npackage_name: dub\nsdk_name: Dub\nline_length: 120\n")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(main, ["generate", "-q"])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    src = tmp_path / "wide" / "src"
+    check = subprocess.run([sys.executable, "-m", "black", "--check", "-q", "-l", "120", str(src)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    assert subprocess.run([sys.executable, "-m", "black", "--check", "-q", str(src)]).returncode == 1  # differs at 88
+    assert run("generate", "--config", str(tmp_path / "sdkforge.yaml")).exit_code == 0
+    (tmp_path / "bad.yaml").write_text(f"spec: {DUB}\nout: o\nline_length: 5\n")
+    assert run("generate", "--config", str(tmp_path / "bad.yaml")).exit_code == 2
