@@ -198,8 +198,11 @@ def split_line(line: str) -> Optional[List[str]]:
     if assignment and _scan(assignment.group(1)) is not None:
         # Black prefers wrapping a right-hand side in parentheses when the left side then fits.
         head = assignment.group(1) + " = ("
+        value = indent + "    " + assignment.group(2)
+        if ":" not in assignment.group(1) and len(value) > LINE_LENGTH:
+            return [line]  # a plain assignment whose value would not fit anyway is left alone
         if len(head) <= LINE_LENGTH:
-            return [head, indent + "    " + assignment.group(2), indent + ")"]
+            return [head, value, indent + ")"]
     if stripped.startswith(") -> ") and stripped.endswith(":"):
         # The return annotation closing a parameter list that is already exploded.
         returned = stripped[5:-1]
@@ -226,6 +229,8 @@ def split_line(line: str) -> Optional[List[str]]:
     if pairs is None:
         return None
     if not pairs:
+        if re.match(r"^\s*[A-Za-z_][A-Za-z0-9_]*: .* = ", line):
+            return None  # black may parenthesise both sides: let it lay out the statement
         return [line]  # nothing black could split: it leaves the line long
     opening, closing = max(pairs, key=lambda p: p[1])
     tail = line[closing:]
@@ -348,11 +353,39 @@ def _blank_lines(lines: List[str]) -> List[str]:
     return out
 
 
+def _black_statement(text: str) -> Optional[List[str]]:
+    """Black's layout of one complete statement at module or class level, formatted on its own."""
+    import black
+
+    stripped = text.lstrip()
+    depth = (len(text) - len(stripped)) // 4
+    if depth > 1 or len(text) - len(stripped) != depth * 4:
+        return None
+    source = ("class _:\n" if depth else "") + text + "\n"
+    try:
+        formatted = black.format_str(
+            source, mode=black.Mode(target_versions={black.TargetVersion.PY39}, line_length=LINE_LENGTH)
+        )
+    except black.InvalidInput:
+        return None
+    lines = formatted.rstrip("\n").split("\n")
+    return lines[1:] if depth else lines
+
+
 def finish(code: str) -> Optional[str]:
-    """`code` with its long lines split as black splits them, or None when black must do it."""
+    """`code` with its long lines split as black splits them, or None when black must do it.
+
+    A complete statement at module or class level that `split_line` does not know is handed to
+    black on its own, so one odd line does not send a whole (possibly huge) module through black.
+    """
     out: List[str] = []
     in_string = False
-    for line in _blank_lines(code.split("\n")):
+    brackets = 0
+    lines = _blank_lines(code.split("\n"))
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
         count = line.count('"""')
         if in_string or count:
             stripped = line.strip()
@@ -362,11 +395,23 @@ def finish(code: str) -> Optional[str]:
                 in_string = not in_string
             out.append(line)
             continue
+        delta = _bracket_delta(line) if brackets or ("(" in line or "[" in line or "{" in line) else 0
         if len(line) > LINE_LENGTH:
             split = split_line(line)
+            if split is None and brackets == 0:
+                statement = [line]
+                depth = delta
+                while depth > 0 and index < len(lines) and '"""' not in lines[index]:
+                    statement.append(lines[index])
+                    depth += _bracket_delta(lines[index])
+                    index += 1
+                if depth == 0:
+                    split = _black_statement("\n".join(statement))
+                    delta = 0
             if split is None:
                 return None
             out.extend(split)
         else:
             out.append(line)
+        brackets += delta
     return "\n".join(out) + "\n"

@@ -64,6 +64,8 @@ def test_long_lines_split_as_black_splits_them(line):
 
 SAMPLE = [
     "apis-guru/slack.com.json",
+    "apis-guru/vercel.com.json",
+    "apis-guru/box.com.json",
     "apis-guru/twilio.com/api.json",
     "apis-guru/digitalocean.com.json",
     "readme-examples/3.0/petstore.yaml",
