@@ -22,12 +22,15 @@ class Document:
     text: str
     data: Any
     _nodes: Optional[yaml.Node] = field(default=None, repr=False)
+    _json: Optional["_JsonIndex"] = field(default=None, repr=False)
 
     def locate(self, pointer: str) -> Optional[Tuple[int, int]]:
         """(line, column), 1-based, of the value at a JSON pointer; computed only when asked for."""
         tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
         if self.text.lstrip().startswith(("{", "[")):
-            index = _json_index(self.text, tokens)
+            if self._json is None:
+                self._json = _JsonIndex(self.text)
+            index = self._json.locate(tokens)
             if index is not None:
                 line = self.text.count("\n", 0, index) + 1
                 return line, index - (self.text.rfind("\n", 0, index) + 1) + 1
@@ -58,41 +61,62 @@ _DECODER = json.JSONDecoder()
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 
 
-def _json_index(text: str, tokens: List[str]) -> Optional[int]:
-    """Offset in a JSON text of the member a JSON pointer names (the key's position for object
-    members), skipping other values with the C scanner instead of building them."""
-    index = _WHITESPACE.match(text, 0).end()
-    found = index
-    try:
-        for token in tokens:
-            if text[index] == "{":
-                index = _WHITESPACE.match(text, index + 1).end()
-                while text[index] != "}":
-                    key_start = index
-                    key, index = scanstring(text, index + 1)
-                    index = _WHITESPACE.match(text, index).end() + 1  # the colon
-                    index = _WHITESPACE.match(text, index).end()
-                    if key == token:
-                        found = key_start
-                        break
-                    _, index = _DECODER.scan_once(text, index)
-                    index = _WHITESPACE.match(text, index).end()
-                    if text[index] == ",":
-                        index = _WHITESPACE.match(text, index + 1).end()
+class _JsonIndex:
+    """Offsets of members in a JSON text, found on demand and remembered per container, so that
+    locating many pointers costs about one pass over the text instead of one pass each."""
+
+    def __init__(self, text: str):
+        self.text = text
+        # container offset -> (member -> (key offset, value offset), resume offset or -1 when complete)
+        self.objects: Dict[int, Tuple[Dict[str, Tuple[int, int]], int]] = {}
+
+    def _skip(self, index: int) -> int:
+        return _WHITESPACE.match(self.text, index).end()  # type: ignore[union-attr]
+
+    def member(self, container: int, token: str) -> Optional[Tuple[int, int]]:
+        text = self.text
+        if container not in self.objects:
+            self.objects[container] = ({}, self._skip(container + 1))
+        members, index = self.objects[container]
+        if token in members or index < 0:
+            return members.get(token)
+        while text[index] != "}":
+            key_start = index
+            key, index = scanstring(text, index + 1)
+            index = self._skip(self._skip(index) + 1)
+            members[key] = (key_start, index)
+            _, end = _DECODER.scan_once(text, index)
+            end = self._skip(end)
+            if text[end] == ",":
+                end = self._skip(end + 1)
+            self.objects[container] = (members, end)
+            if key == token:
+                return members[key]
+            index = end
+        self.objects[container] = (members, -1)
+        return None
+
+    def locate(self, tokens: List[str]) -> Optional[int]:
+        index = self._skip(0)
+        found = index
+        try:
+            for token in tokens:
+                if self.text[index] == "{":
+                    member = self.member(index, token)
+                    if member is None:
+                        return found
+                    found, index = member
+                elif self.text[index] == "[" and token.isdigit():
+                    index = self._skip(index + 1)
+                    for _ in range(int(token)):
+                        _, index = _DECODER.scan_once(self.text, index)
+                        index = self._skip(self._skip(index) + 1)
+                    found = index
                 else:
                     return found
-            elif text[index] == "[" and token.isdigit():
-                index = _WHITESPACE.match(text, index + 1).end()
-                for _ in range(int(token)):
-                    _, index = _DECODER.scan_once(text, index)
-                    index = _WHITESPACE.match(text, index).end() + 1
-                    index = _WHITESPACE.match(text, index).end()
-                found = index
-            else:
-                return found
-        return found
-    except (IndexError, ValueError, StopIteration):
-        return None
+            return found
+        except (IndexError, ValueError, StopIteration):
+            return None
 
 
 def _fail(path: Path, message: str, line: Optional[int] = None, column: Optional[int] = None) -> GenerationError:
