@@ -88,7 +88,7 @@ def scaled(spec: dict, factor: int) -> dict:
     out = {**spec, "paths": {}, "components": {}}
     for k in range(factor):
         suffix = "" if k == 0 else f"Copy{k}"
-        copy = text if k == 0 else re.sub(r'(#/components/[A-Za-z]+/)([^"/]+)"', lambda m: m.group(1) + m.group(2) + suffix + '"', text)
+        copy = text if k == 0 else re.sub(r'(#/components/[A-Za-z]+/)([^"/]+)"', r'\1\2' + suffix + '"', text)
         part = json.loads(copy)
         for path, item in part["paths"].items():
             for op in item.values():

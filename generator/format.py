@@ -7,7 +7,7 @@ way and black runs only where needed.
 
 from __future__ import annotations
 
-from typing import Any, Collection, Dict, Optional
+from typing import Collection
 
 import black
 
@@ -43,17 +43,3 @@ def format_module(path: str, content: str, hand_written: bool = False) -> str:
 
 def needs_formatting(path: str, content: str, preformatted: Collection[str]) -> bool:
     return path.endswith(".py") and bool(content.strip()) and path not in preformatted
-
-
-def format_files(
-    files: Dict[str, str], preformatted: Collection[str] = (), progress: Optional[Any] = None
-) -> Dict[str, str]:
-    """Every `.py` file in black's style (except those already in it)."""
-    out = {}
-    if progress is not None:
-        progress.start(len(files))
-    for path, content in files.items():
-        if progress is not None:
-            progress.advance()
-        out[path] = format_module(path, content) if needs_formatting(path, content, preformatted) else content
-    return out

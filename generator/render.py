@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 import uuid
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
@@ -20,7 +19,6 @@ import jinja2
 from . import __version__, ir
 from .examples import example_literal, format_literal
 from .pystyle import docstring, literal
-from .text import snake
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 

@@ -127,7 +127,7 @@ def write_output(out_dir: Path, files: Dict[str, str], force: bool = False) -> W
 
 def _mirror(source: Path, target: Path) -> None:
     """Recreate `source` under `target` with hard links (copies where links are impossible)."""
-    for directory, subdirs, names in os.walk(source):
+    for directory, _subdirs, names in os.walk(source):
         rel = Path(directory).relative_to(source)
         (target / rel).mkdir(parents=True, exist_ok=True)
         for name in names:

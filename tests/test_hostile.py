@@ -13,7 +13,7 @@ import textwrap
 
 import pytest
 
-from conftest import Reply, generate_into
+from conftest import generate_into
 from generator.write import write_output
 
 
@@ -104,7 +104,7 @@ def test_nothing_from_the_document_runs(hostile):
 def test_texts_and_values_keep_the_original(hostile, tmp_path):
     result, out, marker = hostile
     texts = payloads(marker)
-    check = textwrap.dedent(f"""
+    check = textwrap.dedent("""
         import json, sys
         from hostile.models import components
         texts = json.loads(sys.stdin.read())
@@ -113,8 +113,8 @@ def test_texts_and_values_keep_the_original(hostile, tmp_path):
         choice = [m.value for m in type(thing.model_fields["choice"].default)]
         assert choice == list(dict.fromkeys(texts)), choice
         assert thing.model_fields["choice"].default.value == texts[0]
-        aliases = {{f.alias or name for name, f in thing.model_fields.items()}}
-        assert {{"class", "import", "self", "__init__", "None", "1st-value", "a b/c", "model_dump", "json"}} <= aliases, aliases
+        aliases = {f.alias or name for name, f in thing.model_fields.items()}
+        assert {"class", "import", "self", "__init__", "None", "1st-value", "a b/c", "model_dump", "json"} <= aliases, aliases
         print("ok")
     """)
     proc = subprocess.run([sys.executable, "-c", check], cwd=out / "src", input=json.dumps(texts), capture_output=True, text=True)
