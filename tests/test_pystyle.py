@@ -28,8 +28,8 @@ def test_docstrings_are_black_stable_and_keep_their_text(text, indent):
     for _ in range(depth):
         node = node.body[0]
     value = ast.get_docstring(node, clean=False) if depth else tree.body[0].value.value
-    assert " ".join(value.split()) == " ".join(text.split()) or text.strip() == "" or value.strip() == text.strip() \
-        or value.replace(" ", "") == text.replace(" ", "")
+    # Black may re-indent lines and pad the ends; the words and their order are the document's.
+    assert value.split() == text.split()
 
 
 @given(st.one_of(st.text(max_size=30), st.integers(), st.booleans(), st.none(), st.lists(st.text(max_size=5), max_size=3).map(tuple)))
