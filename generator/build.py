@@ -19,6 +19,8 @@ from .text import pascal, singular, snake
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _SCALARS = {"integer": "int", "number": "float", "boolean": "bool", "string": "str"}
 _STRING_FORMATS = {"binary": "bytes", "date-time": "datetime", "date": "date"}
+FORM_MEDIA = "application/x-www-form-urlencoded"
+MULTIPART_MEDIA = "multipart/form-data"
 COMPONENTS = "components"
 OPERATIONS = "operations"
 ERRORS = "errors"
@@ -556,7 +558,19 @@ class Builder:
             errors=errors,
             security=self._security(op.get("security"), pointer_join(pointer, "security")),
             retries=self._retries(op.get("x-speakeasy-retries"), pointer_join(pointer, "x-speakeasy-retries"), self.doc_retries),
+            server_url=self._own_server(op.get("servers") or item.get("servers")),
         )
+
+    @staticmethod
+    def _own_server(servers: Any) -> str:
+        """The first server an operation or its path declares for itself ("" when none)."""
+        if not isinstance(servers, list) or not servers or not isinstance(servers[0], dict):
+            return ""
+        url = str(servers[0].get("url", ""))
+        for name, variable in (servers[0].get("variables") or {}).items():
+            if isinstance(variable, dict) and "default" in variable:
+                url = url.replace("{" + str(name) + "}", str(variable["default"]))
+        return url.rstrip("/")
 
     def _parameters(self, item: dict, op: dict, pointer: str, base: str) -> Tuple[ir.Parameter, ...]:
         merged: Dict[Tuple[str, str], Tuple[Any, str]] = {}
@@ -606,19 +620,20 @@ class Builder:
         content = content if isinstance(content, dict) else {}
         schema = content.get("schema", {})
         media_pointer = pointer_join(where, "content", media)
-        if _is_json(media):
+        kind = media.split(";")[0].strip().lower()
+        if _is_json(media) or kind in (FORM_MEDIA, MULTIPART_MEDIA):
             tp = self.type_of(schema, pointer_join(media_pointer, "schema"), base + "RequestBody", OPERATIONS, snake(base), top=True)
+        elif kind.startswith("text/"):
+            tp = ir.Prim("str")
         else:
             tp = ir.Prim("bytes")
-            self.diags.warn(f"request body media type {media!r} is sent as raw bytes", media_pointer)
         example = content.get("example", ir.MISSING)
         if example is ir.MISSING and isinstance(content.get("examples"), dict) and content["examples"]:
             first = next(iter(content["examples"].values()))
             first, _ = self._deref(first, media_pointer)
             if isinstance(first, dict) and "value" in first:
                 example = first["value"]
-        return ir.Body(media if _is_json(media) else "application/octet-stream", tp, bool(body.get("required")),
-                       _text(body.get("description")), example)
+        return ir.Body(media, tp, bool(body.get("required")), _text(body.get("description")), example)
 
     def _responses(self, op: dict, pointer: str, base: str) -> Tuple[Tuple[ir.Response, ...], Tuple[ir.ErrorResponse, ...]]:
         raw = op.get("responses") or {}

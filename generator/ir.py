@@ -206,6 +206,7 @@ class Operation:
     security: Optional[Tuple[Tuple[str, ...], ...]]
     constant: str = ""
     retries: Optional["RetryPolicy"] = None
+    server_url: str = ""  # a server of the operation's own (or its path's), overriding the client's
 
 
 @dataclass(frozen=True)

@@ -465,6 +465,7 @@ class Renderer:
             security=literal(op.security) if op.security is not None else "",
             retry_codes=literal(codes) if codes != DEFAULT_RETRY_CODES else "",
             retry_config=retry_config_expr(op.retries),
+            server_url=literal(op.server_url) if op.server_url else "",
             doc="\n\n".join(p for p in doc_parts if p),
         )
 

@@ -36,7 +36,7 @@ from typing import (
     TypeVar,
     Union,
 )
-from urllib.parse import quote
+from urllib.parse import quote, urlencode, urljoin
 
 import httpx
 import pydantic
@@ -498,6 +498,7 @@ class Operation(Generic[T]):
         "security",
         "retry_codes",
         "retry_config",
+        "server_url",
         "_adapters",
         "_request_adapter",
     )
@@ -516,6 +517,7 @@ class Operation(Generic[T]):
         security: Optional[Sequence[Sequence[str]]] = None,
         retry_codes: Sequence[str] = DEFAULT_RETRY_STATUS_CODES,
         retry_config: Optional[RetryConfig] = None,
+        server_url: Optional[str] = None,
     ) -> None:
         self.method = method
         self.path = path
@@ -528,6 +530,7 @@ class Operation(Generic[T]):
         self.security = None if security is None else tuple(tuple(a) for a in security)
         self.retry_codes = tuple(retry_codes)
         self.retry_config = retry_config
+        self.server_url = server_url
         self._adapters: Dict[int, "pydantic.TypeAdapter[Any]"] = {}
         self._request_adapter: Optional["pydantic.TypeAdapter[Any]"] = None
 
@@ -584,6 +587,15 @@ def _serialize_simple(value: Any, explode: bool) -> str:
     return _wire_value(value)
 
 
+def _own_server(own: Optional[str], client_url: str) -> str:
+    """The operation's own server when it has one (relative ones resolved against the client's)."""
+    if not own:
+        return client_url
+    if "://" in own:
+        return own
+    return urljoin(client_url.rstrip("/") + "/", own.lstrip("/"))
+
+
 def _check_header_value(name: str, value: str) -> str:
     if "\r" in value or "\n" in value:
         raise ValueError(f"header {name!r} must not contain CR or LF characters")
@@ -591,7 +603,7 @@ def _check_header_value(name: str, value: str) -> str:
 
 
 class _Prepared:
-    __slots__ = ("method", "url", "params", "headers", "content")
+    __slots__ = ("method", "url", "params", "headers", "content", "data", "files")
 
     def __init__(self) -> None:
         self.method = ""
@@ -599,6 +611,27 @@ class _Prepared:
         self.params: List[Tuple[str, Any]] = []
         self.headers: Dict[str, str] = {}
         self.content: Optional[bytes] = None
+        self.data: Optional[Dict[str, Any]] = None
+        self.files: Optional[List[Tuple[str, Tuple[str, bytes, str]]]] = None
+
+
+def _form_pairs(value: Any, key: str = "") -> List[Tuple[str, str]]:
+    """`application/x-www-form-urlencoded` pairs: nested objects as `key[member]`, lists repeated."""
+    if isinstance(value, Mapping):
+        pairs: List[Tuple[str, str]] = []
+        for member, item in value.items():
+            if item is not None:
+                pairs.extend(
+                    _form_pairs(item, f"{key}[{member}]" if key else str(member))
+                )
+        return pairs
+    if isinstance(value, (list, tuple)):
+        out: List[Tuple[str, str]] = []
+        for index, item in enumerate(value):
+            nested = isinstance(item, (Mapping, list, tuple))
+            out.extend(_form_pairs(item, f"{key}[{index}]" if nested else key))
+        return out
+    return [(key, _wire_value(value))]
 
 
 class BaseSDK:
@@ -671,14 +704,22 @@ class BaseSDK:
                     )
             if op.body_attr is not None and request is not None:
                 body = getattr(request, op.body_attr)
-        base = (server_url or config.server_url).rstrip("/")
+        base = (server_url or _own_server(op.server_url, config.server_url)).rstrip("/")
         prepared.method = op.method
         prepared.url = base + path
         prepared.headers["User-Agent"] = config.user_agent
         prepared.headers["Accept"] = self._accept(op)
         if body is not None and op.body_media is not None:
-            prepared.content = self._encode_body(op, body)
-            prepared.headers["Content-Type"] = op.body_media
+            media = op.body_media.split(";")[0].strip().lower()
+            if media == "multipart/form-data":
+                self._encode_multipart(body, prepared)  # httpx sets the boundary header
+            elif media == "application/x-www-form-urlencoded":
+                pairs = _form_pairs(_as_wire_object(body))
+                prepared.content = urlencode(pairs).encode()
+                prepared.headers["Content-Type"] = op.body_media
+            else:
+                prepared.content = self._encode_body(op, body)
+                prepared.headers["Content-Type"] = op.body_media
         self._apply_security(op, prepared)
         if http_headers:
             for name, value in http_headers.items():
@@ -691,6 +732,26 @@ class BaseSDK:
         return ", ".join(media) if media else "*/*"
 
     @staticmethod
+    def _encode_multipart(body: Any, prepared: _Prepared) -> None:
+        """Fields holding bytes are sent as files; the others as form fields (JSON when structured)."""
+        if isinstance(body, pydantic.BaseModel):
+            values = body.model_dump(by_alias=True, exclude_unset=True)
+        else:
+            values = dict(body)
+        prepared.data, prepared.files = {}, []
+        for name, value in values.items():
+            if value is None:
+                continue
+            if isinstance(value, (bytes, bytearray)):
+                prepared.files.append(
+                    (name, (name, bytes(value), "application/octet-stream"))
+                )
+            elif isinstance(value, (Mapping, list, tuple)):
+                prepared.data[name] = json.dumps(value, default=_wire_value)
+            else:
+                prepared.data[name] = _wire_value(value)
+
+    @staticmethod
     def _encode_body(op: Operation[Any], body: Any) -> bytes:
         if isinstance(body, bytes):
             return body
@@ -701,7 +762,7 @@ class BaseSDK:
                 body, by_alias=True, exclude_unset=True
             )
         if isinstance(body, str):
-            return body.encode()
+            return body.encode("utf-8")
         return json.dumps(_as_wire_object(body)).encode()
 
     def _apply_security(self, op: Operation[Any], prepared: _Prepared) -> None:
@@ -861,6 +922,8 @@ class BaseSDK:
             params=prepared.params or None,
             headers=prepared.headers,
             content=prepared.content,
+            data=prepared.data,
+            files=prepared.files,
             timeout=timeout,
         )
         return self._config.hooks._run_before(request)
