@@ -142,3 +142,18 @@ def generate_into(tmp: Path, spec_text: str, name: str = "spec.yaml", package: s
     spec = tmp / name
     spec.write_text(spec_text, encoding="utf-8")
     return generate(Config(spec=spec, out=tmp / "out", package_name=package, sdk_name=sdk_name))
+
+
+def import_generated(tmp: Path, result, package: str):
+    """Write a generation's files under `tmp/out` and import its package (fresh, even if seen before)."""
+    import importlib
+
+    from generator.write import write_output
+
+    write_output(tmp / "out", result.files)
+    src = str(tmp / "out" / "src")
+    if src not in sys.path:
+        sys.path.insert(0, src)
+    for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+        del sys.modules[name]
+    return importlib.import_module(package)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
-import sys
 import textwrap
 from urllib.parse import parse_qsl
 
 import pytest
 
-from conftest import Reply, generate_into
-from generator.write import write_output
+from conftest import Reply, generate_into, import_generated
 
 SPEC = textwrap.dedent("""
     openapi: 3.0.3
@@ -66,10 +63,7 @@ SPEC = textwrap.dedent("""
 @pytest.fixture(scope="module")
 def bodies_sdk(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("bodies")
-    result = generate_into(tmp, SPEC, package="bodies_sdk", sdk_name="Bodies")
-    write_output(tmp / "out", result.files)
-    sys.path.insert(0, str(tmp / "out" / "src"))
-    return importlib.import_module("bodies_sdk")
+    return import_generated(tmp, generate_into(tmp, SPEC, package="bodies_sdk", sdk_name="Bodies"), "bodies_sdk")
 
 
 def test_form_urlencoded_body(loopback, bodies_sdk):

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import importlib
-import sys
 import textwrap
 
 import pytest
 
-from conftest import REFERENCE, Reply, generate_into
+from conftest import REFERENCE, Reply, generate_into, import_generated
 from generator import ir
 from generator.config import Config
 from generator.diagnostics import GenerationError
 from generator.pipeline import generate
-from generator.write import write_output
 
 PETS = textwrap.dedent("""
     openapi: 3.0.3
@@ -89,11 +86,7 @@ def pets(tmp_path):
 
 
 def _import(tmp_path, result, package):
-    write_output(tmp_path / "out", result.files)
-    sys.path.insert(0, str(tmp_path / "out" / "src"))
-    for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
-        del sys.modules[name]
-    return importlib.import_module(package)
+    return import_generated(tmp_path, result, package)
 
 
 def _types(result):

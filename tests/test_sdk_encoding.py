@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
-import sys
 import textwrap
 
 import pytest
 
-from conftest import Reply, generate_into
-from generator.write import write_output
+from conftest import Reply, generate_into, import_generated
 
 SPEC = textwrap.dedent("""
     openapi: 3.0.3
@@ -46,10 +43,7 @@ SPEC = textwrap.dedent("""
 @pytest.fixture(scope="module")
 def files_sdk(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("files")
-    result = generate_into(tmp, SPEC, package="files_sdk", sdk_name="Files")
-    write_output(tmp / "out", result.files)
-    sys.path.insert(0, str(tmp / "out" / "src"))
-    return importlib.import_module("files_sdk")
+    return import_generated(tmp, generate_into(tmp, SPEC, package="files_sdk", sdk_name="Files"), "files_sdk")
 
 
 def test_path_values_cannot_change_the_path(loopback, files_sdk):

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
-import sys
 import textwrap
 
-from conftest import Reply, generate_into
-from generator.write import write_output
+from conftest import Reply, generate_into, import_generated
 
 SPEC = textwrap.dedent("""
     openapi: 3.1.0
@@ -47,11 +44,7 @@ SPEC = textwrap.dedent("""
 
 def _load(tmp_path):
     result = generate_into(tmp_path, SPEC, package="retrying_sdk", sdk_name="Retrying")
-    write_output(tmp_path / "out", result.files)
-    sys.path.insert(0, str(tmp_path / "out" / "src"))
-    for name in [m for m in sys.modules if m.startswith("retrying_sdk")]:
-        del sys.modules[name]
-    return importlib.import_module("retrying_sdk")
+    return import_generated(tmp_path, result, "retrying_sdk")
 
 
 def test_document_retry_policy_applies_by_default(tmp_path, loopback):
