@@ -7,7 +7,7 @@ and unique, and the templates read nothing else.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional, Tuple, Union
+from typing import Any, List, Optional, Tuple, Union
 
 # ---------------------------------------------------------------- type expressions
 
@@ -263,3 +263,31 @@ class Api:
     types: Tuple[NamedType, ...]
     errors: Tuple[ErrorDef, ...]
     retries: Optional[RetryPolicy] = None
+
+
+def refs_of(t: Optional[TypeExpr]) -> List[str]:
+    """Ids of the named types a type expression mentions."""
+    out: List[str] = []
+    stack = [t]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, Ref):
+            out.append(current.id)
+        elif isinstance(current, (ListT,)):
+            stack.append(current.item)
+        elif isinstance(current, MapT):
+            stack.append(current.value)
+        elif isinstance(current, UnionT):
+            stack.extend(current.variants)
+        elif isinstance(current, Nullable):
+            stack.append(current.inner)
+    return out
+
+
+def dependencies(named: "NamedType") -> List[str]:
+    if isinstance(named, ModelDef):
+        found = [i for f in named.fields for i in refs_of(f.type)]
+        return found + (refs_of(named.extra_type) if named.extra_type is not None else [])
+    if isinstance(named, AliasDef):
+        return refs_of(named.type)
+    return []

@@ -131,7 +131,7 @@ def name_api(api: ir.Api) -> ir.Api:
             names = _member_names(named.members)
             changes["members"] = tuple(dataclasses.replace(m, name=n) for m, n in zip(named.members, names))
         renamed[named.id] = dataclasses.replace(named, **changes)  # type: ignore[arg-type]
-    types = tuple(renamed[t.id] for t in api.types)
+    types = _merge_cycles(tuple(renamed[t.id] for t in api.types))
 
     errors = []
     for err in api.errors:
@@ -170,6 +170,61 @@ def name_api(api: ir.Api) -> ir.Api:
     )
     return dataclasses.replace(api, types=types, errors=tuple(errors), resources=tuple(resources),
                                root_operations=root_ops, security_schemes=schemes)
+
+
+def _merge_cycles(types: Tuple[ir.NamedType, ...]) -> Tuple[ir.NamedType, ...]:
+    """Types that refer to each other in a cycle go into one module (the one of the cycle's first
+    type), where forward references can be resolved; across modules they would be circular imports."""
+    by_id = {t.id: t for t in types}
+    graph = {t.id: [d for d in ir.dependencies(t) if d in by_id] for t in types}
+    index: Dict[str, int] = {}
+    low: Dict[str, int] = {}
+    on_stack: Set[str] = set()
+    stack: List[str] = []
+    moved: Dict[str, Tuple[str, str]] = {}
+    counter = 0
+    for root in graph:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, child = work.pop()
+            if child == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            edges = graph[node]
+            if child < len(edges):
+                work.append((node, child + 1))
+                nxt = edges[child]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                homes = {(by_id[m].package, by_id[m].module) for m in component}
+                if len(homes) > 1:
+                    first = by_id[min(component)]
+                    for member in component:
+                        moved[member] = (first.package, first.module)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    if not moved:
+        return types
+    return tuple(
+        dataclasses.replace(t, package=moved[t.id][0], module=moved[t.id][1]) if t.id in moved else t
+        for t in types
+    )
 
 
 def _message_path(err: ir.ErrorDef, types: Dict[str, ir.NamedType]) -> Tuple[str, ...]:

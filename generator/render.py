@@ -135,7 +135,7 @@ class TypeNames:
 
 
 _TYPING_NAMES = ("TYPE_CHECKING", "Any", "Callable", "ClassVar", "Dict", "FrozenSet", "List", "Literal", "Mapping", "Optional", "Union")
-_EXT_NAMES = ("Annotated", "NotRequired", "TypeAlias", "TypedDict")
+_EXT_NAMES = ("Annotated", "NotRequired", "TypeAlias", "TypeAliasType", "TypedDict")
 
 
 _STRINGS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
@@ -235,6 +235,7 @@ class ItemView:
     td_annotation: str = ""
     data_type: str = ""
     message_path: str = ""
+    recursive: bool = False
 
 
 @dataclass
@@ -395,9 +396,11 @@ class Renderer:
                 base = "OpenEnum" if t.value_kind == "str" else "OpenIntEnum"
                 items.append(ItemView("enum", t.name, _doc(t.description), base=base, members=members_view))
             else:
+                quote = local - defined  # includes itself: a recursive alias names itself as a string
                 items.append(ItemView("alias", t.name, _doc(t.description), typed_dict_name=t.typed_dict_name,
-                                      annotation=self.names.ann(t.type),
-                                      td_annotation=self.names.ann(t.type, typed_dict=True) if t.typed_dict_name else ""))
+                                      annotation=self.names.ann(t.type, quote=quote),
+                                      td_annotation=self.names.ann(t.type, typed_dict=True, quote=quote) if t.typed_dict_name else "",
+                                      recursive=t.id in ir.refs_of(t.type)))
                 refs.extend(self.names.refs(t.type, typed_dict=bool(t.typed_dict_name)))
             defined.add(t.id)
         for e in errors:
