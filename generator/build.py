@@ -315,7 +315,9 @@ class Builder:
                     wire_name=str(wire),
                     name=str(wire),
                     type=field_type,
-                    required=wire in required,
+                    # readOnly fields are never sent and writeOnly ones never received: one model
+                    # serves both directions, so neither can be required of it.
+                    required=wire in required and not prop_schema.get("readOnly") and not prop_schema.get("writeOnly"),
                     nullable=nullable,
                     default=default,
                     description=_text(prop_schema.get("description")) or _text((prop or {}).get("description") if isinstance(prop, dict) else ""),

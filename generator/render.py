@@ -182,6 +182,8 @@ def module_imports(code: str, runtime_from: str) -> str:
         stdlib.append(_from("datetime", dt))
     if "logging" in used:
         stdlib.append("import logging")
+    if "warnings" in used:
+        stdlib.append("import warnings")
     if "cached_property" in used:
         stdlib.append("from functools import cached_property")
     third = [f"import {n}" for n in ("httpx", "pydantic") if n in used]
@@ -452,6 +454,7 @@ class Renderer:
             doc_parts.append("Deprecated: this operation may be removed by the API.")
         return dict(
             name=op.name,
+            deprecated=op.deprecated,
             constant=op.constant,
             method=op.http_method,
             path=op.path,

@@ -95,3 +95,44 @@ def test_text_body_and_the_operations_own_relative_server(loopback, bodies_sdk):
     (sent,) = loopback.requests
     assert sent.path == "/v2/render" and sent.body == "# héllo".encode()
     assert sent.headers["content-type"] == "text/plain"
+
+
+VISIBILITY = textwrap.dedent("""
+    openapi: 3.0.3
+    info: {title: Visibility, version: "1"}
+    paths:
+      /users:
+        post:
+          operationId: createUser
+          requestBody:
+            required: true
+            content: {application/json: {schema: {$ref: "#/components/schemas/User"}}}
+          responses:
+            "201": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/User"}}}}
+      /legacy:
+        get:
+          operationId: legacy
+          deprecated: true
+          responses: {"204": {description: gone}}
+    components:
+      schemas:
+        User:
+          type: object
+          required: [id, name, password]
+          properties:
+            id: {type: string, readOnly: true}
+            name: {type: string}
+            password: {type: string, writeOnly: true}
+""")
+
+
+def test_read_only_and_write_only_fields_and_deprecated_operations(tmp_path, loopback):
+    sdk = import_generated(tmp_path, generate_into(tmp_path, VISIBILITY, package="visible", sdk_name="Visible"), "visible")
+    loopback.on("POST", "/users", Reply(201, {"id": "u1", "name": "Ann"}))
+    loopback.on("GET", "/legacy", Reply(204))
+    with sdk.Visible(server_url=loopback.url) as client:
+        user = client.create_user(request={"name": "Ann", "password": "s3cret"})  # no read-only id to give
+        assert user.id == "u1" and user.password is None  # no write-only password comes back
+        with pytest.warns(DeprecationWarning, match="legacy"):
+            assert client.legacy() is None
+    assert loopback.requests[0].json() == {"name": "Ann", "password": "s3cret"}

@@ -95,3 +95,22 @@ def test_tls_verification_is_on_by_default(files_sdk):
     assert pool._ssl_context.verify_mode.name == "CERT_REQUIRED"
     for text in (repr(client), str(client), repr(client._config), str(client._config)):
         assert "super-secret-value" not in text
+
+
+OBJECT = {"role": "admin", "firstName": "Alex"}
+
+
+@pytest.mark.parametrize("style,explode,value,expected", [
+    ("simple", False, 5, "5"), ("simple", False, [3, 4, 5], "3,4,5"),
+    ("simple", True, OBJECT, "role=admin,firstName=Alex"), ("simple", False, OBJECT, "role,admin,firstName,Alex"),
+    ("label", False, 5, ".5"), ("label", False, [3, 4, 5], ".3,4,5"), ("label", True, [3, 4, 5], ".3.4.5"),
+    ("label", True, OBJECT, ".role=admin.firstName=Alex"), ("label", False, OBJECT, ".role,admin,firstName,Alex"),
+    ("matrix", False, 5, ";id=5"), ("matrix", False, [3, 4, 5], ";id=3,4,5"), ("matrix", True, [3, 4, 5], ";id=3;id=4;id=5"),
+    ("matrix", True, OBJECT, ";role=admin;firstName=Alex"), ("matrix", False, OBJECT, ";id=role,admin,firstName,Alex"),
+    ("label", False, "a/b.c?d", ".a%2Fb.c%3Fd"), ("matrix", False, "x;y=z", ";id=x%3By%3Dz"),
+])
+def test_path_parameter_styles(dub_sdk, style, explode, value, expected):
+    """The OpenAPI specification's own style examples, through the runtime every SDK gets."""
+    from dub import _runtime
+
+    assert _runtime._serialize_path(_runtime.Param("id", "id", "path", style, explode), value) == expected

@@ -587,6 +587,38 @@ def _serialize_simple(value: Any, explode: bool) -> str:
     return _wire_value(value)
 
 
+def _serialize_path(param: Param, value: Any) -> str:
+    """A path parameter in its style (simple, label or matrix), every value percent-encoded, so
+    that no value can add a path segment, a query or a fragment."""
+    value = _as_wire_object(value)
+
+    def enc(item: Any) -> str:
+        return quote(_wire_value(item), safe="")
+
+    name = param.wire
+    if param.style == "label":
+        prefix, separator = ".", "." if param.explode else ","
+    elif param.style == "matrix":
+        prefix, separator = ";", ";" if param.explode else ","
+    else:
+        prefix, separator = "", ","
+    if isinstance(value, Mapping):
+        members = [(k, v) for k, v in value.items() if v is not None]
+        if param.explode:
+            text = separator.join(f"{enc(k)}={enc(v)}" for k, v in members)
+            return prefix + text
+        text = ",".join(f"{enc(k)},{enc(v)}" for k, v in members)
+    elif isinstance(value, (list, tuple)):
+        if param.style == "matrix" and param.explode:
+            return "".join(f";{name}={enc(v)}" for v in value)
+        text = separator.join(enc(v) for v in value)
+    else:
+        text = enc(value)
+    if param.style == "matrix":
+        return f";{name}={text}"
+    return prefix + text
+
+
 def _own_server(own: Optional[str], client_url: str) -> str:
     """The operation's own server when it has one (relative ones resolved against the client's)."""
     if not own:
@@ -689,8 +721,9 @@ class BaseSDK:
                 if value is None:
                     continue
                 if param.location == "path":
-                    text = _serialize_simple(value, param.explode)
-                    path = path.replace("{" + param.wire + "}", quote(text, safe=""))
+                    path = path.replace(
+                        "{" + param.wire + "}", _serialize_path(param, value)
+                    )
                 elif param.location == "query":
                     prepared.params.extend(_serialize_query(param, value))
                 elif param.location == "header":
