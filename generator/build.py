@@ -488,8 +488,12 @@ class Builder:
             example = scheme.get("x-speakeasy-example")
             common = dict(name=name, param_name=snake(name) or "credential", description=_text(scheme.get("description")),
                           example=example if isinstance(example, str) else "")
+            flows = scheme.get("flows") if isinstance(scheme.get("flows"), dict) else {}
+            credentials_flow = flows.get("clientCredentials") if isinstance(flows.get("clientCredentials"), dict) else None
             if kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
                 out.append(ir.SecurityScheme(kind="basic", **common))
+            elif kind == "oauth2" and credentials_flow is not None:
+                out.append(ir.SecurityScheme(kind="oauth2", token_url=str(credentials_flow.get("tokenUrl", "")), **common))
             elif kind == "http" or kind in ("oauth2", "openIdConnect"):
                 out.append(ir.SecurityScheme(kind="bearer", **common))
             elif kind == "apiKey":

@@ -248,6 +248,7 @@ class SecurityScheme:
     param: str = "Authorization"
     description: str = ""
     example: str = ""
+    token_url: str = ""  # oauth2 client credentials
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,7 @@ def _names_in(code: str) -> Set[str]:
 RUNTIME_NAMES = (
     "UNSET", "APIError", "BaseModel", "BaseSDK", "ClientBase", "Credential", "OpenEnum", "OpenIntEnum", "Operation",
     "Param", "RetryConfig", "BackoffStrategy", "Hooks", "fill_server", "SDKConfiguration", "SecurityScheme", "Unset",
+    "ClientCredentials",
     "env_credential",
 )
 
@@ -591,7 +592,8 @@ class Renderer:
                                   docs=[self._op_docs(o, res.name) for o in res.operations]))
         root_ops, root_imports, root_maps = self._operations_module("sdk", api.root_operations)
         schemes = [dict(name=s.name, param=s.param_name, kind=s.kind, location=s.location, wire=s.param,
-                        description=s.description, example=s.example or s.name.upper()) for s in api.security_schemes]
+                        description=s.description, example=s.example or s.name.upper(), token_url=s.token_url)
+                   for s in api.security_schemes]
         model_packages = sorted({t.package for t in api.types} | ({"errors"} if api.errors else set()) | {"errors"})
         taken = {e.name for e in api.errors} | {t.name for t in api.types if t.package == "errors"}
         base_alias = f"{opts.sdk_name}Error"

@@ -114,3 +114,44 @@ def test_path_parameter_styles(dub_sdk, style, explode, value, expected):
     from dub import _runtime
 
     assert _runtime._serialize_path(_runtime.Param("id", "id", "path", style, explode), value) == expected
+
+
+OAUTH = textwrap.dedent("""
+    openapi: 3.0.3
+    info: {title: Machines, version: "1"}
+    components:
+      securitySchemes:
+        oauth:
+          type: oauth2
+          flows:
+            clientCredentials: {tokenUrl: "https://auth.example.test/token", scopes: {read: read things}}
+    security: [{oauth: [read]}]
+    paths:
+      /things:
+        get:
+          operationId: listThings
+          responses:
+            "200": {description: ok, content: {application/json: {schema: {type: array, items: {type: string}}}}}
+""")
+
+
+def test_oauth2_client_credentials_fetch_and_reuse_a_token(tmp_path, loopback):
+    import base64
+    from urllib.parse import parse_qsl
+
+    sdk = import_generated(tmp_path, generate_into(tmp_path, OAUTH, package="machines", sdk_name="Machines"), "machines")
+    from machines.utils import ClientCredentials
+
+    loopback.on("POST", "/token", Reply(200, {"access_token": "tok-1", "token_type": "bearer", "expires_in": 3600}))
+    loopback.on("GET", "/things", Reply(200, ["a"]))
+    credentials = ClientCredentials("id-1", "shh", token_url=loopback.url + "/token", scopes=["read"])
+    with sdk.Machines(oauth=credentials, server_url=loopback.url) as client:
+        assert client.list_things() == ["a"]
+        assert client.list_things() == ["a"]
+        assert "shh" not in repr(credentials) and "shh" not in repr(client._config)
+    token_requests = [r for r in loopback.requests if r.path == "/token"]
+    assert len(token_requests) == 1  # fetched once, then reused
+    (token,) = token_requests
+    assert token.headers["authorization"] == "Basic " + base64.b64encode(b"id-1:shh").decode()
+    assert parse_qsl(token.body.decode()) == [("grant_type", "client_credentials"), ("scope", "read")]
+    assert [r.headers["authorization"] for r in loopback.requests if r.path == "/things"] == ["Bearer tok-1"] * 2

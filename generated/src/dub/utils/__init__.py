@@ -1,5 +1,5 @@
-"""Configuration helpers of the Dub SDK: retries and the UNSET marker."""
+"""Configuration helpers of the Dub SDK: retries, OAuth2 client credentials, UNSET."""
 
-from .._runtime import UNSET, BackoffStrategy, RetryConfig, Unset
+from .._runtime import UNSET, BackoffStrategy, ClientCredentials, RetryConfig, Unset
 
-__all__ = ["BackoffStrategy", "RetryConfig", "UNSET", "Unset"]
+__all__ = ["BackoffStrategy", "ClientCredentials", "RetryConfig", "UNSET", "Unset"]
