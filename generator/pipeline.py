@@ -47,7 +47,8 @@ def with_deep_stack(fn: Callable[[], T]) -> T:
 
     def target() -> None:
         previous = sys.getrecursionlimit()
-        sys.setrecursionlimit(max(previous, DEEP_RECURSION_LIMIT))
+        if "small_stack" not in outcome:
+            sys.setrecursionlimit(max(previous, DEEP_RECURSION_LIMIT))
         try:
             outcome["value"] = fn()
         except BaseException as exc:  # re-raised in the caller's thread
@@ -55,7 +56,11 @@ def with_deep_stack(fn: Callable[[], T]) -> T:
         finally:
             sys.setrecursionlimit(previous)
 
-    old_size = threading.stack_size(DEEP_STACK_BYTES)
+    try:
+        old_size = threading.stack_size(DEEP_STACK_BYTES)
+    except (ValueError, RuntimeError):  # a platform that refuses large stacks: keep Python's limit
+        old_size = threading.stack_size()
+        outcome["small_stack"] = True
     try:
         worker = threading.Thread(target=target, name="sdkforge-pipeline")
         worker.start()
