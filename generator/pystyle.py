@@ -135,6 +135,14 @@ _ATOM_ASSIGNMENT = re.compile(
 )
 
 
+def _string_end(text: str, start: int) -> int:
+    """Index just past the string literal opening at `start` (past the end when it is unclosed)."""
+    quote, end = text[start], start + 1
+    while end < len(text) and text[end] != quote:
+        end += 2 if text[end] == "\\" else 1
+    return end + 1
+
+
 def _scan(line: str) -> Optional[List[tuple]]:
     """Bracket pairs (open index, close index) of a line, ignoring brackets inside strings."""
     pairs = []
@@ -143,12 +151,9 @@ def _scan(line: str) -> Optional[List[tuple]]:
     while i < len(line):
         ch = line[i]
         if ch in "\"'":
-            end = i + 1
-            while end < len(line) and line[end] != ch:
-                end += 2 if line[end] == "\\" else 1
-            if end >= len(line):
+            i = _string_end(line, i)
+            if i > len(line):
                 return None
-            i = end + 1
             continue
         if ch == "#":
             return None
@@ -167,10 +172,7 @@ def _split_top_level(body: str) -> List[str]:
     while i < len(body):
         ch = body[i]
         if ch in "\"'":
-            end = i + 1
-            while end < len(body) and body[end] != ch:
-                end += 2 if body[end] == "\\" else 1
-            i = end + 1
+            i = _string_end(body, i)
             continue
         if ch in "([{":
             depth += 1
