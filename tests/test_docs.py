@@ -50,14 +50,19 @@ def test_doc_examples_run_against_a_loopback_server(loopback, dub_sdk):
     assert loopback.requests[0].json()["linkProps"] == {"externalId": "123456", "tagIds": ["clux0rgak00011..."]}
 
 
+def run_block(code: str, label: str) -> str:
+    """Run an example from the docs and return what it printed."""
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        exec(compile(code, label, "exec"), {})
+    return out.getvalue()
+
+
 def test_generated_readme_quick_start_runs(loopback, dub_sdk):
     loopback.on("POST", "/partners", Reply(201, PARTNER))
     readme = (GENERATED / "README.md").read_text()
     quick = re.search(r"## Quick start\n\n```python\n(.*?)```", readme, flags=re.S).group(1)
     code = quick.replace('token="DUB_API_KEY",', f'token="DUB_API_KEY", server_url="{loopback.url}",', 1)
-    with contextlib.redirect_stdout(io.StringIO()) as out:
-        exec(compile(code, "<readme>", "exec"), {})
-    assert "pn_1" in out.getvalue()
+    assert "pn_1" in run_block(code, "<readme>")
 
 
 def test_generated_readme_async_example_runs(loopback, dub_sdk, monkeypatch):
@@ -66,9 +71,7 @@ def test_generated_readme_async_example_runs(loopback, dub_sdk, monkeypatch):
     readme = (GENERATED / "README.md").read_text()
     example = re.search(r"```python\n(import asyncio\n.*?)```", readme, flags=re.S).group(1)
     code = example.replace("Dub()", f'Dub(server_url="{loopback.url}")', 1)
-    with contextlib.redirect_stdout(io.StringIO()) as out:
-        exec(compile(code, "<readme async>", "exec"), {})
-    assert "pn_1" in out.getvalue()
+    assert "pn_1" in run_block(code, "<readme async>")
     assert loopback.requests[-1].headers["authorization"] == "Bearer env-token"
 
 
