@@ -28,9 +28,11 @@ RESERVED_FIELD_NAMES = {
     "model_fields_set", "model_computed_fields", "model_construct", "model_copy", "model_dump",
     "model_dump_json", "model_json_schema", "model_parametrized_name", "model_post_init",
     "model_rebuild", "model_validate", "model_validate_json", "model_validate_strings",
+    "pydantic",  # the module that spells field aliases in the class body
 }
 RESERVED_MODULES = {"sdk", "models", "utils", "_runtime", "types", "errors", "operations", "components"}
-RESERVED_METHODS = {"close", "aclose"}
+# Method names that would shadow a builtin the class's own signatures use.
+RESERVED_METHODS = {"close", "aclose", "str", "int", "float", "bool", "bytes"}
 CONSTRUCTOR_KWARGS = {"server_url", "timeout_ms", "retry_config", "client", "async_client", "debug_logger", "server_idx"}
 
 
@@ -105,21 +107,16 @@ def _member_names(members: Tuple[ir.EnumMember, ...]) -> List[str]:
 
 
 def name_api(api: ir.Api) -> ir.Api:
-    # ---- named types and error classes share one namespace per package
-    namers: Dict[str, _Namer] = {}
-    ordered = sorted(api.types, key=lambda t: (t.package != "components", ))
+    # ---- named types and error classes: one namespace, since any module may import any of them.
+    # The document's own schemas are named first, then error classes, then generated types.
+    namer = _Namer()
     renamed: Dict[str, ir.NamedType] = {}
 
     def module(package: str, raw: str) -> str:
         # Types whose owners normalise to the same module name share that module.
         return _module_name(raw)
 
-    errors_namer = namers.setdefault("errors", _Namer())
-    error_names = {}
-    for err in api.errors:
-        error_names[err.id] = errors_namer.claim(_type_name(err.name))
-    for named in ordered:
-        namer = namers.setdefault(named.package, _Namer())
+    def name_type(named: ir.NamedType) -> None:
         name = namer.claim(_type_name(named.name))
         changes: Dict[str, object] = {"name": name, "module": module(named.package, named.module)}
         if isinstance(named, (ir.ModelDef, ir.AliasDef)) and named.is_input:
@@ -131,6 +128,19 @@ def name_api(api: ir.Api) -> ir.Api:
             names = _member_names(named.members)
             changes["members"] = tuple(dataclasses.replace(m, name=n) for m, n in zip(named.members, names))
         renamed[named.id] = dataclasses.replace(named, **changes)  # type: ignore[arg-type]
+
+    for named in api.types:
+        if named.package == "components":
+            name_type(named)
+    error_names = {}
+    for err in api.errors:
+        wanted = _type_name(err.name)
+        if wanted in namer.taken:  # the schema of the same name keeps it
+            wanted += "Exception" if wanted.endswith("Error") else "Error"
+        error_names[err.id] = namer.claim(wanted)
+    for named in api.types:
+        if named.package != "components":
+            name_type(named)
     types = _merge_cycles(tuple(renamed[t.id] for t in api.types))
 
     errors = []
@@ -251,6 +261,8 @@ def _name_operations(ops: Tuple[ir.Operation, ...], types: Dict[str, ir.NamedTyp
     out = []
     for op in ops:
         name = safe_identifier(snake(op.name) or "call", "call")
+        if name in RESERVED_METHODS:
+            name += "_"
         base, counter = name, 2
         while name in methods.taken or name + "_async" in methods.taken:
             name, counter = f"{base}_{counter}", counter + 1

@@ -66,6 +66,12 @@ def md_text(text: str) -> str:
 
 
 _PRIMS = {"str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes", "date": "date", "datetime": "datetime"}
+# How a type is spelled inside a class where a member (field or method) has the type's name:
+# there the bare name would mean the member, for the type checker.
+SHADOWED_SPELLING = {
+    "list": "List", "dict": "Dict", "str": "builtins.str", "int": "builtins.int", "float": "builtins.float",
+    "bool": "builtins.bool", "bytes": "builtins.bytes", "date": "_dt.date", "datetime": "_dt.datetime",
+}
 
 
 class TypeNames:
@@ -80,14 +86,19 @@ class TypeNames:
         typed_dict: bool = False,
         quote: Optional[Set[str]] = None,
         ref: Optional[Callable[[ir.NamedType], str]] = None,
+        shadow: Optional[Set[str]] = None,
     ) -> str:
-        """The annotation of `t`; `ref`, when given, spells named types (and sorts union members)."""
+        """The annotation of `t`; `ref`, when given, spells named types (and sorts union members);
+        `shadow` holds the member names of the class the annotation is written in."""
 
         def again(inner: ir.TypeExpr) -> str:
-            return self.ann(inner, typed_dict, quote, ref)
+            return self.ann(inner, typed_dict, quote, ref, shadow)
+
+        def builtin(name: str) -> str:
+            return SHADOWED_SPELLING[name] if shadow and name in shadow else name
 
         if isinstance(t, ir.Prim):
-            return _PRIMS.get(t.kind, "Any")
+            return builtin(_PRIMS.get(t.kind, "Any"))
         if isinstance(t, ir.AnyT):
             return "Any"
         if isinstance(t, ir.Ref):
@@ -97,14 +108,14 @@ class TypeNames:
             if typed_dict and isinstance(named, (ir.ModelDef, ir.AliasDef)) and named.typed_dict_name:
                 name = named.typed_dict_name
             elif typed_dict and isinstance(named, ir.EnumDef):
-                return f"Union[{named.name}, {named.value_kind}]"
+                return f"Union[{named.name}, {builtin(named.value_kind)}]"
             else:
                 name = named.name
             return f'"{name}"' if quote and t.id in quote else name
         if isinstance(t, ir.ListT):
-            return f"list[{again(t.item)}]"
+            return f"{builtin('list')}[{again(t.item)}]"
         if isinstance(t, ir.MapT):
-            return f"dict[str, {again(t.value)}]"
+            return f"{builtin('dict')}[{builtin('str')}, {again(t.value)}]"
         if isinstance(t, ir.UnionT):
             members = [again(v) for v in t.variants]
             return f"Union[{', '.join(sorted(members) if ref else members)}]"
@@ -181,6 +192,10 @@ def module_imports(code: str, runtime_from: str) -> str:
     dt = [n for n in ("date", "datetime") if n in used]
     if dt:
         stdlib.append(_from("datetime", dt))
+    if "_dt" in used:
+        stdlib.append("import datetime as _dt")
+    if "builtins" in used:
+        stdlib.append("import builtins")
     if "logging" in used:
         stdlib.append("import logging")
     if "warnings" in used:
@@ -239,6 +254,7 @@ class ItemView:
     data_type: str = ""
     message_path: str = ""
     recursive: bool = False
+    str_name: str = "str"
 
 
 @dataclass
@@ -349,8 +365,9 @@ class Renderer:
     def _model_item(self, t: ir.ModelDef, quote: Set[str]) -> ItemView:
         fields = []
         send_defaults = []
+        shadow = {f.name for f in t.fields} & set(SHADOWED_SPELLING)
         for f in t.fields:
-            annotation = self.names.ann(f.type, quote=quote)
+            annotation = self.names.ann(f.type, quote=quote, shadow=shadow)
             default = _default_expr(f, self.types)
             optional = not f.required and default is None
             if optional and not isinstance(f.type, ir.Nullable):
@@ -361,7 +378,7 @@ class Renderer:
                 send_defaults.append(f.name)
             if f.wire_name and f.wire_name != f.name:
                 annotation = f"Annotated[{annotation}, pydantic.Field(alias={literal(f.wire_name)})]"
-            td = self.names.ann(f.type, typed_dict=True, quote=quote)
+            td = self.names.ann(f.type, typed_dict=True, quote=quote, shadow=shadow)
             fields.append(FieldView(f.name, annotation, default, _doc(f.description, f.deprecated), td, f.required and f.default is ir.MISSING))
         return ItemView(
             "model",
@@ -370,6 +387,7 @@ class Renderer:
             fields,
             t.typed_dict_name,
             ", ".join(literal(n) for n in send_defaults) if t.is_input else "",
+            str_name=SHADOWED_SPELLING["str"] if "str" in shadow else "str",
         )
 
     def model_groups(self) -> Dict[Tuple[str, str], Tuple[List[ir.NamedType], List[ir.ErrorDef]]]:
@@ -418,22 +436,24 @@ class Renderer:
 
     # ---- operations
 
-    def _operation_view(self, op: ir.Operation, here: str, refs: List[Tuple[str, str]], error_maps: Dict[str, str]) -> Dict[str, Any]:
+    def _operation_view(
+        self, op: ir.Operation, here: str, refs: List[Tuple[str, str]], error_maps: Dict[str, str], shadow: Set[str]
+    ) -> Dict[str, Any]:
         request_ann = ""
         request_optional = False
         request_type = "None"
         if op.request_type is not None:
             refs.extend(self.names.refs(op.request_type, typed_dict=True))
-            model_ann = self.names.ann(op.request_type)
-            td_ann = self.names.ann(op.request_type, typed_dict=True)
+            model_ann = self.names.ann(op.request_type, shadow=shadow)
+            td_ann = self.names.ann(op.request_type, typed_dict=True, shadow=shadow)
             request_ann = model_ann if model_ann == td_ann else f"Union[{model_ann}, {td_ann}]"
-            request_type = model_ann
+            request_type = self.names.ann(op.request_type)
             named = self.types.get(op.request_type.id) if isinstance(op.request_type, ir.Ref) else None
             if isinstance(named, ir.ModelDef):
                 request_optional = not any(f.required and f.default is ir.MISSING for f in named.fields)
             elif op.body is not None:
                 request_optional = not op.body.required
-        result = self.names.ann(op.result_type) if op.result_type is not None else "None"
+        result = self.names.ann(op.result_type, shadow=shadow) if op.result_type is not None else "None"
         refs.extend(self.names.refs(op.result_type))
         responses = []
         for r in op.responses:
@@ -479,7 +499,8 @@ class Renderer:
     def _operations_module(self, here: str, ops: Sequence[ir.Operation]) -> Tuple[List[Dict[str, Any]], List[str], List[Tuple[str, str]]]:
         refs: List[Tuple[str, str]] = []
         error_maps: Dict[str, str] = {}
-        views = [self._operation_view(op, here, refs, error_maps) for op in ops]
+        shadow = {op.name for op in ops} & set(SHADOWED_SPELLING)
+        views = [self._operation_view(op, here, refs, error_maps, shadow) for op in ops]
         type_refs = [(i, n) for i, n in refs if i != "!error"]
         imports = self._imports(here, type_refs, set())
         errors_needed: Dict[str, Set[str]] = {}

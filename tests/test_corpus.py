@@ -73,3 +73,23 @@ def test_document_generates_compiles_imports_with_every_operation(tmp_path, name
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert json.loads(proc.stdout) == []
+
+
+TYPE_CHECKED = [
+    SHARED / "reference" / "dub-openapi-2025-02-08.yaml",
+    CORPUS / "apis-guru" / "stripe.com.json",
+    CORPUS / "apis-guru" / "zoom.us.json",
+    CORPUS / "apis-guru" / "plaid.com.json",
+    CORPUS / "apis-guru" / "digitalocean.com.json",
+]
+
+
+@pytest.mark.parametrize("spec", TYPE_CHECKED, ids=lambda p: p.name)
+def test_large_documents_type_check_strict(tmp_path, spec):
+    """mypy --strict finds nothing in the SDKs of the full Dub document and large real-world APIs."""
+    result = generate(Config(spec=spec, out=tmp_path / "out", package_name="pkg", sdk_name="Client"))
+    write_output(tmp_path / "out", result.files)
+    proc = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "pkg"],
+                          cwd=tmp_path / "out" / "src", capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert "Success: no issues found" in proc.stdout
