@@ -8,7 +8,8 @@ an operation is never dropped.
 from __future__ import annotations
 
 import http
-from typing import Any, Dict, List, Optional, Tuple
+import re
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 from . import ir
 from .diagnostics import Diagnostics, pointer_join
@@ -21,6 +22,7 @@ _SCALARS = {"integer": "int", "number": "float", "boolean": "bool", "string": "s
 _STRING_FORMATS = {"binary": "bytes", "date-time": "datetime", "date": "date"}
 FORM_MEDIA = "application/x-www-form-urlencoded"
 MULTIPART_MEDIA = "multipart/form-data"
+EVENTS_MEDIA = "text/event-stream"
 COMPONENTS = "components"
 OPERATIONS = "operations"
 ERRORS = "errors"
@@ -40,6 +42,35 @@ def _reason(status: str) -> str:
 def _is_json(media: str) -> bool:
     media = media.split(";")[0].strip().lower()
     return media == "application/json" or media.endswith("+json") or media == "*/*"
+
+
+_PATH_STEP = re.compile(r"\.([A-Za-z_$][\w$-]*)|\[(-?\d+)\]|\[['\"]([^'\"]*)['\"]\]|\.\[(-?\d+)\]")
+
+
+def _json_path(text: Any) -> Optional[Tuple[Union[str, int], ...]]:
+    """A JSONPath of names and indexes (`$`, `$.data.items`, `$.items[-1].id`, `$['a-b']`) as steps."""
+    if not isinstance(text, str) or not text.startswith("$"):
+        return None
+    steps: List[Union[str, int]] = []
+    position = 1
+    while position < len(text):
+        match = _PATH_STEP.match(text, position)
+        if match is None:
+            return None
+        name, index, quoted, dotted_index = match.groups()
+        if name is not None:
+            steps.append(name)
+        elif quoted is not None:
+            steps.append(quoted)
+        else:
+            steps.append(int(index if index is not None else dotted_index))
+        position = match.end()
+    return tuple(steps)
+
+
+def _is_text(tp: Optional[ir.TypeExpr]) -> bool:
+    inner = tp.inner if isinstance(tp, ir.Nullable) else tp
+    return isinstance(inner, ir.Prim) and inner.kind == "str"
 
 
 def _pick_media(content: Any) -> Tuple[str, Any]:
@@ -417,7 +448,7 @@ class Builder:
         schemes = self._security_schemes()
         default_security = self._security(self.data.get("security"), "/security") or ()
         tag_info = {t.get("name"): t for t in self.data.get("tags") or [] if isinstance(t, dict)}
-        grouped: Dict[str, List[ir.Operation]] = {}
+        grouped: Dict[Tuple[str, ...], List[ir.Operation]] = {}
         root: List[ir.Operation] = []
         for path, item in (self.data.get("paths") or {}).items():
             item_pointer = pointer_join("/paths", path)
@@ -434,19 +465,19 @@ class Builder:
                     self.diags.warn("operation ignored (x-speakeasy-ignore)", op_pointer)
                     continue
                 operation = self._operation(path, method, item, op, op_pointer)
-                group = op.get("x-speakeasy-group")
-                tags = op.get("tags") or []
-                key = group if isinstance(group, str) and group else (tags[0] if tags and isinstance(tags[0], str) else None)
-                if key is None:
+                key = self._group(op)
+                if not key:
                     root.append(operation)
                 else:
+                    for depth in range(1, len(key)):  # the groups it is nested in exist too
+                        grouped.setdefault(key[:depth], [])
                     grouped.setdefault(key, []).append(operation)
         if self.data.get("webhooks"):
             self.diags.warn("webhooks are not part of a client SDK and are ignored", "/webhooks")
         resources = tuple(
-            ir.Resource(snake(tag) or "default", pascal(tag) or "Default", snake(tag) or "default", tag,
-                        _text((tag_info.get(tag) or {}).get("description")), tuple(ops))
-            for tag, ops in grouped.items()
+            ir.Resource(snake(key[-1]) or "default", pascal(" ".join(key)) or "Default", snake("_".join(key)) or "default",
+                        ".".join(key), _text((tag_info.get(".".join(key)) or {}).get("description")), tuple(ops), key)
+            for key, ops in sorted(grouped.items(), key=lambda entry: len(entry[0]))
         )
         servers = tuple(
             ir.Server(
@@ -475,6 +506,17 @@ class Builder:
             errors=tuple(self.errors.values()),
             retries=self.doc_retries,
         )
+
+    @staticmethod
+    def _group(op: dict) -> Tuple[str, ...]:
+        """Where an operation goes: its `x-speakeasy-group` (dots nest groups), else its first tag."""
+        group = op.get("x-speakeasy-group")
+        if isinstance(group, str) and group.strip(". "):
+            return tuple(part for part in group.split(".") if part.strip())
+        tags = op.get("tags") or []
+        if tags and isinstance(tags[0], str):
+            return (tags[0],)
+        return ()
 
     def _security_schemes(self) -> Tuple[ir.SecurityScheme, ...]:
         out = []
@@ -519,6 +561,7 @@ class Builder:
         params = self._parameters(item, op, pointer, base_name)
         body = self._body(op, pointer, base_name)
         responses, errors = self._responses(op, pointer, base_name)
+        stream, events, sentinel, responses = self._streaming(op, pointer, responses)
         successes = [r.type for r in responses if r.type is not None]
         unique: List[ir.TypeExpr] = []
         for t in successes:
@@ -565,7 +608,55 @@ class Builder:
             security=self._security(op.get("security"), pointer_join(pointer, "security")),
             retries=self._retries(op.get("x-speakeasy-retries"), pointer_join(pointer, "x-speakeasy-retries"), self.doc_retries),
             server_url=self._own_server(op.get("servers") or item.get("servers")),
+            stream=stream,
+            events=events,
+            sentinel=sentinel,
+            pagination=self._pagination(op.get("x-speakeasy-pagination"), pointer_join(pointer, "x-speakeasy-pagination"), params, body),
+            usage_example=bool(op.get("x-speakeasy-usage-example")),
         )
+
+    _PAGE_KINDS = {"offset", "page", "limit", "cursor"}
+
+    def _pagination(self, value: Any, pointer: str, params: Tuple[ir.Parameter, ...], body: Optional[ir.Body]) -> Optional[ir.Pagination]:
+        """`x-speakeasy-pagination`; anything not understood leaves the method returning one page, with a warning."""
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.diags.warn("x-speakeasy-pagination must be a mapping; the method returns one page", pointer)
+            return None
+        kind = value.get("type")
+        raw_inputs = value.get("inputs") if isinstance(value.get("inputs"), list) else []
+        outputs = value.get("outputs") if isinstance(value.get("outputs"), dict) else {}
+        inputs = []
+        for index, entry in enumerate(raw_inputs):
+            role = entry.get("type") if isinstance(entry, dict) else None
+            where = entry.get("in", "parameters") if isinstance(entry, dict) else None
+            name = entry.get("name") if isinstance(entry, dict) else None
+            known = (where == "parameters" and any(p.wire_name == name for p in params)) or (where == "requestBody" and body is not None)
+            if role not in self._PAGE_KINDS or not isinstance(name, str) or not known:
+                self.diags.warn("pagination input does not name a parameter or body field of the operation; ignored",
+                                pointer_join(pointer, "inputs", index))
+                continue
+            inputs.append((str(role), str(where), name))
+        roles = {role for role, _, _ in inputs}
+        paths = {}
+        for key in ("results", "nextCursor", "numPages"):
+            if key in outputs:
+                parsed = _json_path(outputs[key])
+                if parsed is None:
+                    self.diags.warn(f"unsupported JSONPath {outputs[key]!r}; the method returns one page",
+                                    pointer_join(pointer, "outputs", key))
+                    return None
+                paths[key] = parsed
+        if kind == "offsetLimit" and roles & {"page", "offset"}:
+            page_kind = "page" if "page" in roles else "offset"
+        elif kind == "cursor" and "cursor" in roles and "nextCursor" in paths:
+            page_kind = "cursor"
+        else:
+            self.diags.warn(f"pagination of type {kind!r} with these inputs and outputs is not supported; "
+                            "the method returns one page", pointer)
+            return None
+        return ir.Pagination(page_kind, tuple(inputs), paths.get("results"), paths.get("nextCursor"), paths.get("numPages"))
 
     @staticmethod
     def _own_server(servers: Any) -> str:
@@ -658,16 +749,7 @@ class Builder:
             content = content if isinstance(content, dict) else {}
             is_error = status[0] in "45" or status == "DEFAULT"
             if not is_error:
-                tp: Optional[ir.TypeExpr] = None
-                if media:
-                    schema = content.get("schema", {})
-                    if _is_json(media):
-                        tp = self.type_of(schema, pointer_join(resolved_at, "content", media, "schema"), base + "ResponseBody", OPERATIONS, snake(base), top=True)
-                    elif media.startswith("text/"):
-                        tp = ir.Prim("str")
-                    else:
-                        tp = ir.Prim("bytes")
-                successes.append(ir.Response(status, media, tp, _text(response.get("description"))))
+                successes.extend(self._success(response, resolved_at, status, base))
                 continue
             if not media or not _is_json(media):
                 continue
@@ -676,6 +758,68 @@ class Builder:
             error = self._error(schema_resolved, schema_at, resolved_at, status, base, _text(response.get("description")))
             errors.append(ir.ErrorResponse("default" if status == "DEFAULT" else status, error.id, media))
         return tuple(successes), tuple(errors)
+
+    def _success(self, response: dict, at: str, status: str, base: str) -> List[ir.Response]:
+        """One entry per media type a success response documents (one without a type when it has no body)."""
+        description = _text(response.get("description"))
+        content = response.get("content")
+        if not isinstance(content, dict) or not content:
+            return [ir.Response(status, "", None, description)]
+        out = []
+        for media, value in content.items():
+            schema = value.get("schema", {}) if isinstance(value, dict) else {}
+            kind = str(media).split(";")[0].strip().lower()
+            where = pointer_join(at, "content", media, "schema")
+            tp: ir.TypeExpr
+            if _is_json(media):
+                tp = self.type_of(schema, where, base + "ResponseBody", OPERATIONS, snake(base), top=True)
+            elif kind == EVENTS_MEDIA:
+                tp = self.type_of(schema, where, base + "Event", OPERATIONS, snake(base), top=True)
+            elif kind.startswith("text/"):
+                tp = ir.Prim("str")
+            else:
+                tp = ir.Prim("bytes")
+            out.append(ir.Response(status, str(media), tp, description))
+        return out
+
+    def _streaming(self, op: dict, pointer: str, responses: Tuple[ir.Response, ...]) -> Tuple[str, str, Optional[str], Tuple[ir.Response, ...]]:
+        """(stream kind, event decoding, sentinel, responses) of an operation.
+
+        Binary downloads and server-sent events are streamed when every success body is of that
+        kind; otherwise bodies are read whole (events then arrive as text)."""
+        bodies = [r for r in responses if r.type is not None]
+        kinds = {self._body_kind(r.media_type) for r in bodies}
+        if kinds == {"binary"}:
+            return "binary", "", None, responses
+        if kinds != {"events"}:
+            if "events" in kinds:
+                responses = tuple(
+                    ir.Response(r.status, r.media_type, ir.Prim("str"), r.description)
+                    if self._body_kind(r.media_type) == "events" else r
+                    for r in responses
+                )
+            return "", "", None, responses
+        sentinel = op.get("x-speakeasy-sse-sentinel")
+        return "events", self._event_decoding(bodies[0].type), sentinel if isinstance(sentinel, str) else None, responses
+
+    @staticmethod
+    def _body_kind(media: str) -> str:
+        kind = media.split(";")[0].strip().lower()
+        if _is_json(media):
+            return "json"
+        if kind == EVENTS_MEDIA:
+            return "events"
+        return "text" if kind.startswith("text/") else "binary"
+
+    def _event_decoding(self, tp: Optional[ir.TypeExpr]) -> str:
+        """How an event's lines map to its type: a model of `id`/`event`/`data`/`retry` fields
+        (an envelope) or the `data` alone; `data` is JSON unless its type is a string."""
+        named = self.types.get(tp.id) if isinstance(tp, ir.Ref) else None
+        wires = {f.wire_name for f in named.fields} if isinstance(named, ir.ModelDef) else set()
+        if "data" in wires and wires <= {"id", "event", "data", "retry"}:
+            data = next(f.type for f in named.fields if f.wire_name == "data")  # type: ignore[union-attr]
+            return "envelope:" + ("text" if _is_text(data) else "json")
+        return "data:" + ("text" if _is_text(tp) else "json")
 
     def _error(self, schema: Any, schema_at: str, response_at: str, status: str, base: str, description: str) -> ir.ErrorDef:
         if schema_at in self.errors:

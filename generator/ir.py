@@ -187,6 +187,21 @@ class ErrorResponse:
 
 
 @dataclass(frozen=True)
+class Pagination:
+    """`x-speakeasy-pagination`, with paths still in wire names (`render` maps them to attributes).
+
+    kind: offset, page or cursor.  inputs: (role, "parameters" or "requestBody", wire name), role
+    being offset, page, limit or cursor.  Paths lead into the response body (str keys, int indexes).
+    """
+
+    kind: str
+    inputs: Tuple[Tuple[str, str, str], ...]
+    results: Optional[Tuple[Union[str, int], ...]] = None
+    next_cursor: Optional[Tuple[Union[str, int], ...]] = None
+    num_pages: Optional[Tuple[Union[str, int], ...]] = None
+
+
+@dataclass(frozen=True)
 class Operation:
     pointer: str
     operation_id: str
@@ -207,16 +222,22 @@ class Operation:
     constant: str = ""
     retries: Optional["RetryPolicy"] = None
     server_url: str = ""  # a server of the operation's own (or its path's), overriding the client's
+    stream: str = ""  # "binary": the body is handed over unread; "events": server-sent events
+    events: str = ""  # for "events": "envelope" or "data", then ":json" or ":text" (how `data` decodes)
+    sentinel: Optional[str] = None  # an event `data` value that ends the stream
+    pagination: Optional[Pagination] = None
+    usage_example: bool = False  # x-speakeasy-usage-example: the operation the README shows first
 
 
 @dataclass(frozen=True)
 class Resource:
-    name: str  # attribute on the client
+    name: str  # attribute on its parent (the client, or the resource it is nested in)
     class_name: str
     module: str
     tag: str
     description: str
     operations: Tuple[Operation, ...]
+    path: Tuple[str, ...] = ()  # attribute names from the client down to this resource (ends with `name`)
 
 
 @dataclass(frozen=True)

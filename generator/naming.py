@@ -20,6 +20,8 @@ RESERVED_TYPE_NAMES = {
     "NotRequired", "BaseModel", "Field", "OpenEnum", "OpenIntEnum", "APIError", "SDKError", "ClassVar",
     "FrozenSet", "RetryConfig", "UNSET", "Unset", "Operation", "Param", "BaseSDK", "date", "datetime",
     "httpx", "pydantic", "Enum", "Type", "SDKBaseError", "NoResponseError", "ResponseValidationError",
+    "Page", "AsyncPage", "Pagination", "BinaryStream", "AsyncBinaryStream", "EventStream", "AsyncEventStream",
+    "Hooks", "SecurityScheme", "SDKConfiguration", "ClientBase", "Credential", "ClientCredentials",
 }
 # Attributes of pydantic.BaseModel a field may not shadow.
 RESERVED_FIELD_NAMES = {
@@ -155,22 +157,28 @@ def name_api(api: ir.Api) -> ir.Api:
         )
 
     # ---- operations and resources
-    resource_attrs = _Namer(RESERVED_METHODS)
     class_names = _Namer({"BaseSDK"})
     resource_modules = _Namer(RESERVED_MODULES)
     root_ops = _name_operations(api.root_operations, renamed, set())
-    for op in root_ops:
-        resource_attrs.taken.update({op.name, op.name + "_async"})
+    # Attribute names are unique among a parent's methods and nested resources.
+    attrs: Dict[Tuple[str, ...], _Namer] = {(): _Namer(RESERVED_METHODS | {n for op in root_ops for n in (op.name, op.name + "_async")})}
+    final_paths: Dict[Tuple[str, ...], Tuple[str, ...]] = {(): ()}
     resources = []
-    for res in api.resources:
-        attr = resource_attrs.claim(safe_identifier(snake(res.name) or "default", "api"), "_")
+    for res in api.resources:  # parents come before the resources nested in them
+        operations = _name_operations(res.operations, renamed, set())
+        parent = final_paths[res.path[:-1]] if res.path else ()
+        attr = attrs[parent].claim(safe_identifier(snake(res.name) or "default", "api"), "_")
+        path = parent + (attr,)
+        final_paths[res.path or (res.name,)] = path
+        attrs[path] = _Namer(RESERVED_METHODS | {n for op in operations for n in (op.name, op.name + "_async")})
         resources.append(
             dataclasses.replace(
                 res,
                 name=attr,
+                path=path,
                 class_name=class_names.claim(_type_name(res.class_name)),
                 module=resource_modules.claim(safe_identifier(snake(res.module) or "default", "api"), "_"),
-                operations=_name_operations(res.operations, renamed, set()),
+                operations=operations,
             )
         )
     kwargs = _Namer(CONSTRUCTOR_KWARGS)

@@ -161,7 +161,8 @@ def _names_in(code: str) -> Set[str]:
 RUNTIME_NAMES = (
     "UNSET", "APIError", "BaseModel", "BaseSDK", "ClientBase", "Credential", "OpenEnum", "OpenIntEnum", "Operation",
     "Param", "RetryConfig", "BackoffStrategy", "Hooks", "fill_server", "SDKConfiguration", "SecurityScheme", "Unset",
-    "ClientCredentials",
+    "ClientCredentials", "Page", "AsyncPage", "Pagination", "BinaryStream", "AsyncBinaryStream", "EventStream",
+    "AsyncEventStream",
     "env_credential",
 )
 
@@ -454,11 +455,30 @@ class Renderer:
             elif op.body is not None:
                 request_optional = not op.body.required
         result = self.names.ann(op.result_type, shadow=shadow) if op.result_type is not None else "None"
+        type_arg = self.names.ann(op.result_type) if op.result_type is not None else "None"
         refs.extend(self.names.refs(op.result_type))
-        responses = []
+        by_status: Dict[str, List[Tuple[str, str]]] = {}
         for r in op.responses:
             tp = self.names.ann(r.type) if r.type is not None else "None"
-            responses.append((r.status, literal(r.media_type) if r.media_type else "None", tp))
+            by_status.setdefault(r.status, []).append((literal(r.media_type) if r.media_type else "None", tp))
+        responses = []
+        for status, entries in by_status.items():
+            if len(entries) == 1:
+                value = f"({entries[0][0]}, {entries[0][1]})"
+            else:
+                value = "{" + ", ".join(f"{media}: {tp}" for media, tp in entries) + "}"
+            responses.append((status, value))
+        call, result_async = "_request", result
+        pagination = ""
+        if op.stream == "binary":
+            call, result, result_async = "_stream", "BinaryStream", "AsyncBinaryStream"
+        elif op.stream == "events":
+            call, result, result_async = "_events", f"EventStream[{result}]", f"AsyncEventStream[{result}]"
+        elif op.pagination is not None and op.result_type is not None:
+            pagination, item = self._pagination(op)
+            refs.extend(self.names.refs(item))
+            item_ann = self.names.ann(item, shadow=shadow)
+            call, result, result_async = "_page", f"Page[{result}, {item_ann}]", f"AsyncPage[{result}, {item_ann}]"
         error_entries = []
         for e in sorted(op.errors, key=lambda e: e.status):
             err = self.errors[e.error_id]
@@ -484,6 +504,13 @@ class Renderer:
             request_type=request_type,
             has_request=op.request_type is not None,
             result=result,
+            result_async=result_async,
+            type_arg=type_arg,
+            call=call,
+            stream=op.stream == "binary",
+            events=literal(op.events) if op.events else "",
+            sentinel=literal(op.sentinel) if op.sentinel is not None else "",
+            pagination=pagination,
             body_attr=literal(op.body_attr) if op.body_attr else "",
             body_media=literal(op.body.media_type) if op.body is not None else "",
             params=params,
@@ -495,6 +522,59 @@ class Renderer:
             server_url=literal(op.server_url) if op.server_url else "",
             doc="\n\n".join(p for p in doc_parts if p),
         )
+
+    def _pagination(self, op: ir.Operation) -> Tuple[str, ir.TypeExpr]:
+        """The `Pagination(...)` expression of an operation (wire names turned into attributes),
+        and the type of the items its pages hold."""
+        p = op.pagination
+        assert p is not None and op.result_type is not None
+        inputs = []
+        for role, where, wire in p.inputs:
+            if where == "parameters":
+                path: Tuple[Any, ...] = (next(q.name for q in op.parameters if q.wire_name == wire),)
+            else:
+                body_path, _ = self._attr_path(op.body.type if op.body is not None else ir.AnyT(), (wire,))
+                path = ((op.body_attr,) if op.body_attr else ()) + body_path
+            inputs.append(f"{literal(role)}: {literal(path)}")
+        parts = [literal(p.kind), "{" + ", ".join(inputs) + "}"]
+        item: ir.TypeExpr = ir.AnyT()
+        if p.results is not None:
+            results, found = self._attr_path(op.result_type, p.results)
+            found = found.inner if isinstance(found, ir.Nullable) else found
+            if isinstance(found, ir.ListT):
+                item = found.item
+            parts.append(f"results={literal(results)}")
+        if p.next_cursor is not None:
+            parts.append(f"next_cursor={literal(self._attr_path(op.result_type, p.next_cursor)[0])}")
+        if p.num_pages is not None:
+            parts.append(f"num_pages={literal(self._attr_path(op.result_type, p.num_pages)[0])}")
+        return f"Pagination({', '.join(parts)})", item
+
+    def _attr_path(self, t: ir.TypeExpr, steps: Tuple[Any, ...]) -> Tuple[Tuple[Any, ...], ir.TypeExpr]:
+        """A path of wire names as Python attribute names (where the type is a model), and the
+        type it ends at (Any once the path leaves what the document types)."""
+        out: List[Any] = []
+        current: ir.TypeExpr = t
+        for step in steps:
+            while True:
+                if isinstance(current, ir.Nullable):
+                    current = current.inner
+                elif isinstance(current, ir.Ref) and isinstance(self.types.get(current.id), ir.AliasDef):
+                    current = self.types[current.id].type  # type: ignore[union-attr]
+                else:
+                    break
+            named = self.types.get(current.id) if isinstance(current, ir.Ref) else None
+            if isinstance(step, int):
+                out.append(step)
+                current = current.item if isinstance(current, ir.ListT) else ir.AnyT()
+            elif isinstance(named, ir.ModelDef):
+                match = next((f for f in named.fields if f.wire_name == step), None)
+                out.append(match.name if match is not None else step)
+                current = match.type if match is not None else ir.AnyT()
+            else:
+                out.append(step)
+                current = current.value if isinstance(current, ir.MapT) else ir.AnyT()
+        return tuple(out), current
 
     def _operations_module(self, here: str, ops: Sequence[ir.Operation]) -> Tuple[List[Dict[str, Any]], List[str], List[Tuple[str, str]]]:
         refs: List[Tuple[str, str]] = []
@@ -608,9 +688,13 @@ class Renderer:
         for res in api.resources:
             here = res.module
             ops, imports, maps = self._operations_module(here, res.operations)
+            attr_path = ".".join(res.path or (res.name,))
+            children = [dict(name=c.name, class_name=c.class_name, module=c.module, doc=c.description or f"Operations on {c.tag}.")
+                        for c in api.resources if c.path[:-1] == (res.path or (res.name,)) and c.path]
             resources.append(dict(name=res.name, class_name=res.class_name, module=res.module, doc=res.description or f"Operations on {res.tag}.",
-                                  title=res.tag, operations=ops, imports=imports, error_maps=maps,
-                                  docs=[self._op_docs(o, res.name) for o in res.operations]))
+                                  title=res.tag, operations=ops, imports=imports, error_maps=maps, children=children,
+                                  top=len(res.path) <= 1, path=attr_path,
+                                  docs=[self._op_docs(o, attr_path) for o in res.operations]))
         root_ops, root_imports, root_maps = self._operations_module("sdk", api.root_operations)
         schemes = [dict(name=s.name, param=s.param_name, kind=s.kind, location=s.location, wire=s.param,
                         description=s.description, example=s.example or s.name.upper(), token_url=s.token_url)
@@ -634,6 +718,8 @@ class Renderer:
             schemes=schemes,
             default_security=literal(api.default_security),
             resources=resources,
+            top_resources=[r for r in resources if r["top"]],
+            usage=self._usage(resources, api),
             root_ops=root_ops,
             root_imports=root_imports,
             root_error_maps=root_maps,
@@ -650,6 +736,14 @@ class Renderer:
             f"`async with {opts.sdk_name}(...) as client:`) to close the connections it opened.",
             init_doc=self._init_doc(),
         )
+
+    def _usage(self, resources: List[Dict[str, Any]], api: ir.Api) -> Optional[Dict[str, Any]]:
+        """The operation the README's quick start calls: the one marked `x-speakeasy-usage-example`,
+        else the first one."""
+        pairs = [(op, doc) for res, r in zip(resources, api.resources) for op, doc in zip(r.operations, res["docs"])]
+        pairs += [(op, self._op_docs(op, "")) for op in api.root_operations]
+        marked = [doc for op, doc in pairs if op.usage_example]
+        return (marked or [doc for _, doc in pairs] or [None])[0]
 
     def _init_doc(self) -> str:
         lines = ["Create a client.", ""]

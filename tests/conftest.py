@@ -46,6 +46,7 @@ class Reply:
     raw: Optional[bytes] = None
     delay: float = 0.0
     action: str = ""
+    gate: Optional[threading.Event] = None  # when given: half the body, then wait for it, then the rest
 
 
 class Loopback:
@@ -88,6 +89,12 @@ class Loopback:
                     self.wfile.flush()
                     self.close_connection = True
                     self.connection.shutdown(socket.SHUT_RDWR)
+                    return
+                if reply.gate is not None:
+                    self.wfile.write(payload[: len(payload) // 2])
+                    self.wfile.flush()
+                    reply.gate.wait(10)
+                    self.wfile.write(payload[len(payload) // 2:])
                     return
                 self.wfile.write(payload)
 

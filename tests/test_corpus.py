@@ -35,7 +35,9 @@ CHECK = textwrap.dedent("""
     client = Client()
     missing = []
     for resource, method in expected:
-        owner = getattr(client, resource) if resource else client
+        owner = client
+        for attribute in filter(None, resource.split(".")):
+            owner = getattr(owner, attribute)
         for name in (method, method + "_async"):
             if not callable(getattr(owner, name, None)):
                 missing.append(f"{resource}.{name}")
@@ -66,7 +68,7 @@ def test_document_generates_compiles_imports_with_every_operation(tmp_path, name
         if rel.endswith(".py"):
             compile(content, rel, "exec")
     write_output(tmp_path / "out", result.files)
-    expected = [(r.name, op.name) for r in result.api.resources for op in r.operations]
+    expected = [(".".join(r.path), op.name) for r in result.api.resources for op in r.operations]
     expected += [("", op.name) for op in result.api.root_operations]
     assert len(expected) == operations_in(CORPUS / name)  # counted from the document itself
     proc = subprocess.run([sys.executable, "-c", CHECK, json.dumps(expected)], cwd=tmp_path / "out" / "src",

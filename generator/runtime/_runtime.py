@@ -21,14 +21,18 @@ from dataclasses import dataclass
 from typing import (
     TYPE_CHECKING,
     Any,
+    AsyncIterator,
+    BinaryIO,
     Callable,
     ClassVar,
     Dict,
     FrozenSet,
     Generic,
     Iterable,
+    Iterator,
     List,
     Mapping,
+    NamedTuple,
     Optional,
     Sequence,
     Tuple,
@@ -559,6 +563,10 @@ class Operation(Generic[T]):
         "retry_codes",
         "retry_config",
         "server_url",
+        "stream",
+        "events",
+        "sentinel",
+        "pagination",
         "_adapters",
         "_request_adapter",
     )
@@ -572,12 +580,16 @@ class Operation(Generic[T]):
         body_attr: Optional[str] = None,
         body_media: Optional[str] = None,
         params: Sequence[Param] = (),
-        responses: Mapping[str, Tuple[Optional[str], Any]],
+        responses: Mapping[str, Union[Tuple[Optional[str], Any], Mapping[str, Any]]],
         errors: Mapping[str, Type[APIError[Any]]] = {},
         security: Optional[Sequence[Sequence[str]]] = None,
         retry_codes: Sequence[str] = DEFAULT_RETRY_STATUS_CODES,
         retry_config: Optional[RetryConfig] = None,
         server_url: Optional[str] = None,
+        stream: bool = False,
+        events: str = "",
+        sentinel: Optional[str] = None,
+        pagination: Optional[Pagination] = None,
     ) -> None:
         self.method = method
         self.path = path
@@ -591,6 +603,10 @@ class Operation(Generic[T]):
         self.retry_codes = tuple(retry_codes)
         self.retry_config = retry_config
         self.server_url = server_url
+        self.stream = stream  # the success body is read as it arrives
+        self.events = events  # how server-sent events map to the event type
+        self.sentinel = sentinel  # an event `data` that ends the stream
+        self.pagination = pagination
         self._adapters: Dict[int, "pydantic.TypeAdapter[Any]"] = {}
         self._request_adapter: Optional["pydantic.TypeAdapter[Any]"] = None
 
@@ -609,6 +625,8 @@ def _wire_value(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (_dt.datetime, _dt.date)):
         return value.isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return str(int(value))  # a `number` the caller gave as 2 goes out as 2, not 2.0
     return str(value)
 
 
@@ -821,8 +839,14 @@ class BaseSDK:
 
     @staticmethod
     def _accept(op: Operation[Any]) -> str:
-        media = sorted({m for m, _ in op.responses.values() if m})
-        return ", ".join(media) if media else "*/*"
+        media: set[str] = set()
+        for entry in op.responses.values():
+            if isinstance(entry, tuple):
+                if entry[0]:
+                    media.add(entry[0])
+            else:
+                media.update(entry)
+        return ", ".join(sorted(media)) if media else "*/*"
 
     @staticmethod
     def _encode_multipart(body: Any, prepared: _Prepared) -> None:
@@ -913,20 +937,35 @@ class BaseSDK:
 
     # ---- response handling
 
-    def _handle(self, op: Operation[T], response: httpx.Response) -> T:
+    @staticmethod
+    def _expected(
+        op: Operation[Any], response: httpx.Response
+    ) -> Optional[Tuple[Optional[str], Any]]:
+        """The documented (media type, type) of a response, or None when it is not a success."""
         status = str(response.status_code)
-        expected = op.responses.get(status) or op.responses.get(status[0] + "XX")
-        if (
-            expected is None
-            and not op.errors.get(status)
-            and response.status_code < 400
-        ):
-            expected = op.responses.get("default")
+        entry = op.responses.get(status) or op.responses.get(status[0] + "XX")
+        if entry is None and not op.errors.get(status) and response.status_code < 400:
+            entry = op.responses.get("default")
+        if entry is None or isinstance(entry, tuple):
+            return entry
+        sent = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        for media, tp in entry.items():
+            if media.lower() == sent:
+                return media, tp
+        for media, tp in entry.items():
+            kind = media.lower()
+            if kind.endswith("/*") and sent.startswith(kind[:-1]) or kind == "*/*":
+                return media, tp
+        return next(iter(entry.items()))
+
+    def _handle(self, op: Operation[T], response: httpx.Response) -> T:
+        expected = self._expected(op, response)
         if expected is not None:
             media, tp = expected
             if tp is None:
                 return None  # type: ignore[return-value]
             return self._parse(op, tp, response, media)  # type: ignore[no-any-return]
+        status = str(response.status_code)
         error_type = (
             op.errors.get(status)
             or op.errors.get(status[0] + "XX")
@@ -1023,16 +1062,18 @@ class BaseSDK:
         )
         return self._config.hooks._run_before(request)
 
-    def _request(
+    def _send(
         self,
-        op: Operation[T],
-        request: Any = None,
-        *,
-        retries: Union[RetryConfig, None, Unset] = UNSET,
-        server_url: Optional[str] = None,
-        timeout_ms: Optional[int] = None,
-        http_headers: Optional[Mapping[str, str]] = None,
-    ) -> T:
+        op: Operation[Any],
+        request: Any,
+        retries: Union[RetryConfig, None, Unset],
+        server_url: Optional[str],
+        timeout_ms: Optional[int],
+        http_headers: Optional[Mapping[str, str]],
+    ) -> httpx.Response:
+        """Send the request, retrying as configured; the final response, after hooks.
+
+        A streamed operation's success body is left unread; any other body is read."""
         prepared = self._prepare(op, request, server_url, http_headers)
         retry = self._retry(op, retries)
         timeout = self._timeout(timeout_ms)
@@ -1041,7 +1082,7 @@ class BaseSDK:
             started = time.monotonic()
             sent = self._build(client, prepared, timeout)
             try:
-                response = client.send(sent)
+                response = client.send(sent, stream=op.stream)
             except httpx.TransportError as exc:
                 self._log(sent, None, started)
                 delay = retry.after_exception()
@@ -1054,20 +1095,24 @@ class BaseSDK:
             self._log(sent, response, started)
             delay = retry.after_response(response)
             if delay is None:
-                return self._handle(op, self._config.hooks._run_after(response))
+                if op.stream and not self._streams(op, response):
+                    try:
+                        response.read()
+                    except httpx.TransportError as exc:
+                        raise _no_response(exc) from exc
+                return self._config.hooks._run_after(response)
             response.close()
             time.sleep(delay)
 
-    async def _request_async(
+    async def _send_async(
         self,
-        op: Operation[T],
-        request: Any = None,
-        *,
-        retries: Union[RetryConfig, None, Unset] = UNSET,
-        server_url: Optional[str] = None,
-        timeout_ms: Optional[int] = None,
-        http_headers: Optional[Mapping[str, str]] = None,
-    ) -> T:
+        op: Operation[Any],
+        request: Any,
+        retries: Union[RetryConfig, None, Unset],
+        server_url: Optional[str],
+        timeout_ms: Optional[int],
+        http_headers: Optional[Mapping[str, str]],
+    ) -> httpx.Response:
         import asyncio
 
         prepared = self._prepare(op, request, server_url, http_headers)
@@ -1078,7 +1123,7 @@ class BaseSDK:
             started = time.monotonic()
             sent = self._build(client, prepared, timeout)
             try:
-                response = await client.send(sent)
+                response = await client.send(sent, stream=op.stream)
             except httpx.TransportError as exc:
                 self._log(sent, None, started)
                 delay = retry.after_exception()
@@ -1091,9 +1136,158 @@ class BaseSDK:
             self._log(sent, response, started)
             delay = retry.after_response(response)
             if delay is None:
-                return self._handle(op, self._config.hooks._run_after(response))
+                if op.stream and not self._streams(op, response):
+                    try:
+                        await response.aread()
+                    except httpx.TransportError as exc:
+                        raise _no_response(exc) from exc
+                return self._config.hooks._run_after(response)
             await response.aclose()
             await asyncio.sleep(delay)
+
+    def _streams(self, op: Operation[Any], response: httpx.Response) -> bool:
+        """Whether this response is a success whose body is streamed to the caller."""
+        expected = self._expected(op, response)
+        return expected is not None and expected[1] is not None
+
+    def _request(
+        self,
+        op: Operation[T],
+        request: Any = None,
+        *,
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> T:
+        response = self._send(
+            op, request, retries, server_url, timeout_ms, http_headers
+        )
+        return self._handle(op, response)
+
+    async def _request_async(
+        self,
+        op: Operation[T],
+        request: Any = None,
+        *,
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> T:
+        response = await self._send_async(
+            op, request, retries, server_url, timeout_ms, http_headers
+        )
+        return self._handle(op, response)
+
+    def _stream(
+        self,
+        op: Operation[Any],
+        request: Any = None,
+        *,
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> BinaryStream:
+        """A binary download: the body is left on the wire for the caller to read."""
+        response = self._send(
+            op, request, retries, server_url, timeout_ms, http_headers
+        )
+        if not self._streams(op, response):
+            self._handle(
+                op, response
+            )  # raises for an error status; else the body is empty
+        return BinaryStream(response)
+
+    async def _stream_async(
+        self,
+        op: Operation[Any],
+        request: Any = None,
+        *,
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> AsyncBinaryStream:
+        response = await self._send_async(
+            op, request, retries, server_url, timeout_ms, http_headers
+        )
+        if not self._streams(op, response):
+            self._handle(op, response)
+        return AsyncBinaryStream(response)
+
+    def _events(
+        self,
+        op: Operation[T],
+        request: Any = None,
+        *,
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> EventStream[T]:
+        """Server-sent events, decoded into the operation's event type as they arrive."""
+        response = self._send(
+            op, request, retries, server_url, timeout_ms, http_headers
+        )
+        expected = self._expected(op, response)
+        if expected is None or expected[1] is None:
+            self._handle(op, response)  # raises for an error status
+            return EventStream(_empty(response), _EventDecoder(op, response, None))
+        return EventStream(response, _EventDecoder(op, response, expected[1]))
+
+    async def _events_async(
+        self,
+        op: Operation[T],
+        request: Any = None,
+        *,
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> AsyncEventStream[T]:
+        response = await self._send_async(
+            op, request, retries, server_url, timeout_ms, http_headers
+        )
+        expected = self._expected(op, response)
+        if expected is None or expected[1] is None:
+            self._handle(op, response)  # raises for an error status
+            return AsyncEventStream(_empty(response), _EventDecoder(op, response, None))
+        return AsyncEventStream(response, _EventDecoder(op, response, expected[1]))
+
+    def _page(
+        self,
+        op: Operation[T],
+        request: Any = None,
+        *,
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> Page[T, Any]:
+        """The first page of a paginated operation; the page fetches the ones after it."""
+        options = _CallOptions(retries, server_url, timeout_ms, http_headers)
+        request = self._coerce(op, request)
+        response = self._send(op, request, *options)
+        return Page(self, op, request, options, self._handle(op, response), response)
+
+    async def _page_async(
+        self,
+        op: Operation[T],
+        request: Any = None,
+        *,
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> AsyncPage[T, Any]:
+        options = _CallOptions(retries, server_url, timeout_ms, http_headers)
+        request = self._coerce(op, request)
+        response = await self._send_async(op, request, *options)
+        return AsyncPage(
+            self, op, request, options, self._handle(op, response), response
+        )
 
 
 class ClientBase(BaseSDK):
@@ -1175,3 +1369,395 @@ def _no_response(exc: httpx.TransportError) -> NoResponseError:
         else ""
     )
     return NoResponseError(f"Request {kind}{where}: {type(exc).__name__}", request)
+
+
+# --------------------------------------------------------------------------- streamed responses
+
+
+class _ResponseView:
+    """What a streamed result tells about its response."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+
+    @property
+    def status_code(self) -> int:
+        return self.response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.response.headers
+
+    @property
+    def content_type(self) -> str:
+        return str(self.response.headers.get("content-type", ""))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.status_code} {self.content_type!r}>"
+
+
+class BinaryStream(_ResponseView):
+    """A binary response whose body is read as it arrives, not loaded into memory.
+
+    Use it as a context manager (or call `close()`) so the connection is released::
+
+        with client.files.download(...) as download:
+            download.write_to("out.bin")
+    """
+
+    def iter_bytes(self, chunk_size: Optional[int] = None) -> Iterator[bytes]:
+        return self.response.iter_bytes(chunk_size)
+
+    def read(self) -> bytes:
+        return self.response.read()
+
+    def write_to(self, file: Union[str, "os.PathLike[str]", BinaryIO]) -> int:
+        """Copy the body to a path or binary file, chunk by chunk; returns the byte count."""
+        written = 0
+        if isinstance(file, (str, os.PathLike)):
+            with open(file, "wb") as out:
+                return self.write_to(out)
+        for chunk in self.response.iter_bytes():
+            file.write(chunk)
+            written += len(chunk)
+        return written
+
+    def close(self) -> None:
+        self.response.close()
+
+    def __enter__(self) -> BinaryStream:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class AsyncBinaryStream(_ResponseView):
+    """The `*_async` twin of `BinaryStream` (`async with`, `aiter_bytes()`, `aread()`)."""
+
+    def aiter_bytes(self, chunk_size: Optional[int] = None) -> AsyncIterator[bytes]:
+        return self.response.aiter_bytes(chunk_size)
+
+    async def aread(self) -> bytes:
+        return await self.response.aread()
+
+    async def aclose(self) -> None:
+        await self.response.aclose()
+
+    async def __aenter__(self) -> AsyncBinaryStream:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+
+def _empty(response: httpx.Response) -> httpx.Response:
+    """A response without events, for a success that documents no body (such as 204)."""
+    return httpx.Response(response.status_code, request=response.request)
+
+
+class _EventDecoder:
+    """Turns `text/event-stream` lines into events of an operation's event type.
+
+    Lines follow the HTML standard's rules: `field: value` lines build an event, a blank line
+    ends it, lines starting with `:` are comments.  With `op.events == "envelope"` the event type
+    has `id`/`event`/`data`/`retry` fields; otherwise it describes `data` alone.  `data` is
+    decoded as JSON unless the documented type is text.
+    """
+
+    def __init__(self, op: Operation[Any], response: httpx.Response, tp: Any) -> None:
+        self.op = op
+        self.response = response
+        self.type = tp
+        self.fields: Dict[str, Any] = {}
+        self.data: List[str] = []
+        self.done = False
+
+    def feed(self, line: str) -> Optional[Any]:
+        """Take one line; returns a decoded event when the line completes one."""
+        if not line:
+            return self.flush()
+        if line.startswith(":"):
+            return None
+        name, _, value = line.partition(":")
+        if value.startswith(" "):
+            value = value[1:]
+        if name == "data":
+            self.data.append(value)
+        elif name in ("event", "id"):
+            self.fields[name] = value
+        elif name == "retry" and value.isdigit():
+            self.fields["retry"] = int(value)
+        return None
+
+    def flush(self) -> Optional[Any]:
+        if not self.data:
+            self.fields = {}
+            return None
+        data = "\n".join(self.data)
+        fields, self.fields, self.data = self.fields, {}, []
+        if self.op.sentinel is not None and data == self.op.sentinel:
+            self.done = True
+            return None
+        mode, _, encoding = self.op.events.partition(":")
+        value: Any = data
+        if encoding == "json":
+            try:
+                value = json.loads(data)
+            except ValueError as exc:
+                raise ResponseValidationError(
+                    f"An event's data is not JSON: {data[:200]!r}", self.response
+                ) from exc
+        if mode == "envelope":
+            value = {**fields, "data": value}
+        try:
+            return self.op.adapter(self.type).validate_python(value)
+        except pydantic.ValidationError as exc:
+            raise ResponseValidationError(
+                f"An event does not match the documented schema: {exc.errors(include_url=False)[0]['msg']}",
+                self.response,
+            ) from exc
+
+
+class EventStream(_ResponseView, Generic[T]):
+    """Server-sent events, decoded as they arrive.  Iterate over it; close it (or use it as a
+    context manager) to stop early::
+
+        with client.chat.stream(...) as events:
+            for event in events:
+                ...
+    """
+
+    def __init__(self, response: httpx.Response, decoder: _EventDecoder) -> None:
+        super().__init__(response)
+        self._decoder = decoder
+
+    def __iter__(self) -> Iterator[T]:
+        decoder = self._decoder
+        try:
+            for line in self.response.iter_lines():
+                event = decoder.feed(line)
+                if event is not None:
+                    yield event
+                if decoder.done:
+                    return
+            event = decoder.flush()
+            if event is not None:
+                yield event
+        finally:
+            self.response.close()
+
+    def close(self) -> None:
+        self.response.close()
+
+    def __enter__(self) -> EventStream[T]:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class AsyncEventStream(_ResponseView, Generic[T]):
+    """The `*_async` twin of `EventStream`: `async for event in stream`."""
+
+    def __init__(self, response: httpx.Response, decoder: _EventDecoder) -> None:
+        super().__init__(response)
+        self._decoder = decoder
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        decoder = self._decoder
+        try:
+            async for line in self.response.aiter_lines():
+                event = decoder.feed(line)
+                if event is not None:
+                    yield event
+                if decoder.done:
+                    return
+            event = decoder.flush()
+            if event is not None:
+                yield event
+        finally:
+            await self.response.aclose()
+
+    async def aclose(self) -> None:
+        await self.response.aclose()
+
+    async def __aenter__(self) -> AsyncEventStream[T]:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+
+# --------------------------------------------------------------------------- pagination
+
+Path = Tuple[Union[str, int], ...]
+I = TypeVar("I")
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """How an operation pages (`x-speakeasy-pagination`), in Python attribute names.
+
+    `kind` is "offset", "page" or "cursor"; `inputs` maps a role ("offset", "page", "limit",
+    "cursor") to where it is on the request; the other paths lead into the parsed result.
+    """
+
+    kind: str
+    inputs: Mapping[str, Path]
+    results: Optional[Path] = None
+    next_cursor: Optional[Path] = None
+    num_pages: Optional[Path] = None
+
+
+class _CallOptions(NamedTuple):
+    retries: Union[RetryConfig, None, Unset]
+    server_url: Optional[str]
+    timeout_ms: Optional[int]
+    http_headers: Optional[Mapping[str, str]]
+
+
+def _get(value: Any, path: Path) -> Any:
+    for step in path:
+        if value is None:
+            return None
+        if isinstance(step, int):
+            if not isinstance(value, (list, tuple)) or not -len(value) <= step < len(
+                value
+            ):
+                return None
+            value = value[step]
+        elif isinstance(value, Mapping):
+            value = value.get(step)
+        else:
+            value = getattr(value, step, None)
+    return value
+
+
+def _with(target: Any, path: Path, value: Any) -> Any:
+    """A copy of `target` (a model, a mapping or None) with `value` at `path`."""
+    head = path[0]
+    if len(path) > 1:
+        value = _with(_get(target, (head,)), path[1:], value)
+    if isinstance(target, pydantic.BaseModel):
+        return target.model_copy(update={str(head): value})
+    return {**(target or {}), head: value}
+
+
+def _next_request(pagination: Pagination, request: Any, result: Any) -> Any:
+    """The request for the page after `result`, or None when `result` is the last page."""
+    items = _items(pagination, result)
+    if pagination.results is not None and not items:
+        return None
+    inputs = pagination.inputs
+    limit = _get(request, inputs["limit"]) if "limit" in inputs else None
+    if pagination.kind == "cursor":
+        cursor = _get(result, pagination.next_cursor or ())
+        if cursor is None or cursor == "" or "cursor" not in inputs:
+            return None
+        return _with(request, inputs["cursor"], cursor)
+    if isinstance(limit, (int, float)) and len(items) < limit:
+        return None
+    if pagination.kind == "page" and "page" in inputs:
+        current = _get(request, inputs["page"])
+        following = (current if isinstance(current, (int, float)) else 1) + 1
+        total = _get(result, pagination.num_pages) if pagination.num_pages else None
+        if isinstance(total, (int, float)) and following > total:
+            return None
+        return _with(request, inputs["page"], following)
+    if pagination.kind == "offset" and "offset" in inputs:
+        current = _get(request, inputs["offset"])
+        start = current if isinstance(current, (int, float)) else 0
+        return _with(request, inputs["offset"], start + len(items))
+    return None
+
+
+def _items(pagination: Pagination, result: Any) -> List[Any]:
+    found = _get(result, pagination.results) if pagination.results is not None else None
+    return list(found) if isinstance(found, (list, tuple)) else []
+
+
+class _PageBase(Generic[T, I]):
+    def __init__(
+        self,
+        sdk: BaseSDK,
+        op: Operation[T],
+        request: Any,
+        options: _CallOptions,
+        result: T,
+        response: httpx.Response,
+    ) -> None:
+        self._sdk = sdk
+        self._op = op
+        self._request = request
+        self._options = options
+        self.result = result
+        """The parsed body of this page."""
+        self.response = response
+
+    @property
+    def items(self) -> List[I]:
+        """The results on this page."""
+        assert self._op.pagination is not None
+        return _items(self._op.pagination, self.result)
+
+    def has_next_page(self) -> bool:
+        assert self._op.pagination is not None
+        return (
+            _next_request(self._op.pagination, self._request, self.result) is not None
+        )
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {len(self.items)} items>"
+
+
+class Page(_PageBase[T, I]):
+    """One page of a paginated operation.
+
+    Iterating over it yields the items of this page and of every page after it, fetching each
+    page when it is reached; `next()` returns the following page (None after the last one).
+    """
+
+    def next(self) -> Optional[Page[T, I]]:
+        assert self._op.pagination is not None
+        request = _next_request(self._op.pagination, self._request, self.result)
+        if request is None:
+            return None
+        sdk, op, options = self._sdk, self._op, self._options
+        response = sdk._send(op, request, *options)
+        return Page(sdk, op, request, options, sdk._handle(op, response), response)
+
+    def pages(self) -> Iterator[Page[T, I]]:
+        """This page and the ones after it."""
+        page: Optional[Page[T, I]] = self
+        while page is not None:
+            yield page
+            page = page.next()
+
+    def __iter__(self) -> Iterator[I]:
+        for page in self.pages():
+            yield from page.items
+
+
+class AsyncPage(_PageBase[T, I]):
+    """The `*_async` twin of `Page`: `async for item in page`, `await page.next()`."""
+
+    async def next(self) -> Optional[AsyncPage[T, I]]:
+        assert self._op.pagination is not None
+        request = _next_request(self._op.pagination, self._request, self.result)
+        if request is None:
+            return None
+        sdk, op, options = self._sdk, self._op, self._options
+        response = await sdk._send_async(op, request, *options)
+        return AsyncPage(sdk, op, request, options, sdk._handle(op, response), response)
+
+    async def pages(self) -> AsyncIterator[AsyncPage[T, I]]:
+        page: Optional[AsyncPage[T, I]] = self
+        while page is not None:
+            yield page
+            page = await page.next()
+
+    async def __aiter__(self) -> AsyncIterator[I]:
+        async for page in self.pages():
+            for item in page.items:
+                yield item
