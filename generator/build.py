@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http
 import re
+from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Tuple, Union
 
 from . import ir
@@ -83,8 +84,15 @@ def _pick_media(content: Any) -> Tuple[str, Any]:
     return media, content[media]
 
 
+@dataclass(frozen=True)
+class BuildOptions:
+    closed_enums: bool = False  # enums refuse values they do not list (unless x-speakeasy-unknown-values: allow)
+    max_method_params: int = 0  # the default of x-speakeasy-max-method-params
+
+
 class Builder:
-    def __init__(self, doc: Document, resolver: Resolver, diags: Diagnostics):
+    def __init__(self, doc: Document, resolver: Resolver, diags: Diagnostics, options: Optional[BuildOptions] = None):
+        self.options = options or BuildOptions()
         self.doc = doc
         self.data: Dict[str, Any] = doc.data
         self.resolver = resolver
@@ -231,7 +239,8 @@ class Builder:
         if pointer not in self.types:
             unique = list(dict.fromkeys(values))
             members = tuple(ir.EnumMember(str(v), v) for v in unique)
-            self.types[pointer] = ir.EnumDef(pointer, hint, package, module, members, kind, _text(schema.get("description")))
+            is_open = not self.options.closed_enums or schema.get("x-speakeasy-unknown-values") == "allow"
+            self.types[pointer] = ir.EnumDef(pointer, hint, package, module, members, kind, _text(schema.get("description")), is_open)
         ref: ir.TypeExpr = ir.Ref(pointer)
         return ir.Nullable(ref) if nullable else ref
 
@@ -301,11 +310,52 @@ class Builder:
                 variants.append(variant)
         if not variants:
             return ir.AnyT()
-        result: ir.TypeExpr = variants[0] if len(variants) == 1 else ir.UnionT(tuple(variants))
+        result: ir.TypeExpr = variants[0] if len(variants) == 1 else self._discriminated(schema, key, pointer, variants)
         if top and len(variants) > 1 and pointer not in self.types:
             self.types[pointer] = ir.AliasDef(pointer, hint, package, module, result, _text(schema.get("description")))
             result = ir.Ref(pointer)
         return ir.Nullable(result) if nullable else result
+
+    def _discriminated(self, schema: dict, key: str, pointer: str, variants: List[ir.TypeExpr]) -> ir.UnionT:
+        """A union; with a `discriminator`, each variant (a model) gets the values that select it:
+        from `mapping`, else its single-valued property (enum or const), else its schema name."""
+        plain = ir.UnionT(tuple(variants))
+        spec = schema.get("discriminator")
+        if not isinstance(spec, dict) or not isinstance(spec.get("propertyName"), str):
+            return plain
+        prop = spec["propertyName"]
+        where = pointer_join(pointer, "discriminator")
+        mapping = spec.get("mapping") if isinstance(spec.get("mapping"), dict) else {}
+        by_pointer: Dict[str, List[str]] = {}
+        for value, target in mapping.items():
+            target = str(target)
+            target_pointer = target.split("#", 1)[1] if "#" in target else pointer_join("/components/schemas", target)
+            by_pointer.setdefault(target_pointer, []).append(str(value))
+        tags: List[Tuple[str, ...]] = []
+        for variant in variants:
+            named = self.types.get(variant.id) if isinstance(variant, ir.Ref) else None
+            if not isinstance(named, ir.ModelDef) or not any(f.wire_name == prop for f in named.fields):
+                self.diags.warn(f"discriminator {prop!r}: a variant is not an object with that property; "
+                                "the union is matched by shape", where)
+                return plain
+            values = by_pointer.get(named.id) or self._own_tags(named, prop)
+            tags.append(tuple(values))
+        seen = [v for values in tags for v in values]
+        if len(seen) != len(set(seen)):
+            self.diags.warn(f"discriminator {prop!r}: a value selects two variants; the union is matched by shape", where)
+            return plain
+        return ir.UnionT(tuple(variants), prop, tuple(tags))
+
+    def _own_tags(self, model: ir.ModelDef, prop: str) -> List[str]:
+        field = next(f for f in model.fields if f.wire_name == prop)
+        inner = field.type.inner if isinstance(field.type, ir.Nullable) else field.type
+        if isinstance(inner, ir.LiteralT) and isinstance(inner.value, str):
+            return [inner.value]
+        named = self.types.get(inner.id) if isinstance(inner, ir.Ref) else None
+        if isinstance(named, ir.EnumDef) and len(named.members) == 1:
+            return [str(named.members[0].value)]
+        component = self._component_name(model.id)
+        return [component] if component else [model.name]
 
     def _object(
         self, schema: dict, pointer: str, hint: str, package: str, module: str, sources: Optional[Dict[str, str]] = None
@@ -445,6 +495,12 @@ class Builder:
             pointer = pointer_join("/components/schemas", name)
             if self._is_named_kind(schema) or (isinstance(schema, dict) and "$ref" in schema):
                 self.type_of({"$ref": "#" + pointer}, pointer, pascal(name), COMPONENTS, snake(name))
+            elif isinstance(schema, dict) and schema.get("x-speakeasy-include") is True and pointer not in self.types:
+                # A scalar or array schema is written inline where it is used; this one is asked to
+                # exist by name too.
+                tp = self.type_of(schema, pointer, pascal(name), COMPONENTS, snake(name))
+                self.types[pointer] = ir.AliasDef(pointer, pascal(name) or "Schema", COMPONENTS, snake(name) or "schema", tp,
+                                                  _text(schema.get("description")))
         schemes = self._security_schemes()
         default_security = self._security(self.data.get("security"), "/security") or ()
         tag_info = {t.get("name"): t for t in self.data.get("tags") or [] if isinstance(t, dict)}
@@ -613,7 +669,19 @@ class Builder:
             sentinel=sentinel,
             pagination=self._pagination(op.get("x-speakeasy-pagination"), pointer_join(pointer, "x-speakeasy-pagination"), params, body),
             usage_example=bool(op.get("x-speakeasy-usage-example")),
+            flatten=self._flatten(op, pointer, request_type),
         )
+
+    def _flatten(self, op: dict, pointer: str, request_type: Optional[ir.TypeExpr]) -> bool:
+        """Whether the method takes the request's fields as arguments: `x-speakeasy-max-method-params`
+        (operation, else document) is at least their number.  Only an object request can be flattened."""
+        limit = op.get("x-speakeasy-max-method-params",
+                       self.data.get("x-speakeasy-max-method-params", self.options.max_method_params))
+        if isinstance(limit, bool) or not isinstance(limit, int):
+            self.diags.warn("x-speakeasy-max-method-params must be an integer; ignored", pointer)
+            return False
+        named = self.types.get(request_type.id) if isinstance(request_type, ir.Ref) else None
+        return isinstance(named, ir.ModelDef) and 0 < len(named.fields) <= limit
 
     _PAGE_KINDS = {"offset", "page", "limit", "cursor"}
 
@@ -908,5 +976,5 @@ def _replace(obj: Any, **changes: Any) -> Any:
     return dataclasses.replace(obj, **changes)
 
 
-def build(doc: Document, resolver: Resolver, diags: Diagnostics) -> ir.Api:
-    return Builder(doc, resolver, diags).build()
+def build(doc: Document, resolver: Resolver, diags: Diagnostics, options: Optional[BuildOptions] = None) -> ir.Api:
+    return Builder(doc, resolver, diags, options).build()

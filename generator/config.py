@@ -12,7 +12,8 @@ import yaml
 from .diagnostics import ERROR, Diagnostic, GenerationError
 
 CONFIG_FILE = "sdkforge.yaml"
-_KEYS = {"spec", "out", "package_name", "sdk_name", "sdk_version", "description", "env_var", "line_length"}
+_KEYS = {"spec", "out", "package_name", "sdk_name", "sdk_version", "description", "env_var", "line_length", "enums",
+         "max_method_params"}
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class Config:
     description: str = ""
     env_var: str = ""
     line_length: int = 88
+    enums: str = "open"  # "closed": values the document does not list are errors, unless x-speakeasy-unknown-values
+    max_method_params: int = 0  # default of x-speakeasy-max-method-params
 
 
 def _fail(message: str, file: str = "") -> GenerationError:
@@ -85,8 +88,16 @@ def resolve(cli: Dict[str, Any], config_path: Optional[Path], cwd: Path) -> Conf
     line_length = settings.get("line_length", 88)
     if isinstance(line_length, bool) or not isinstance(line_length, int) or not 40 <= line_length <= 240:
         raise _fail(f"line_length must be a whole number from 40 to 240, not {line_length!r}")
+    enums = settings.get("enums", "open")
+    if enums not in ("open", "closed"):
+        raise _fail(f"enums must be 'open' or 'closed', not {enums!r}")
+    max_params = settings.get("max_method_params", 0)
+    if isinstance(max_params, bool) or not isinstance(max_params, int) or max_params < 0:
+        raise _fail(f"max_method_params must be a whole number, not {max_params!r}")
     return Config(
         line_length=line_length,
+        enums=enums,
+        max_method_params=max_params,
         spec=Path(settings["spec"]),
         out=Path(settings["out"]),
         package_name=package,

@@ -44,6 +44,9 @@ class MapT:
 @dataclass(frozen=True)
 class UnionT:
     variants: Tuple["TypeExpr", ...]
+    # With a discriminator: the property (wire name) and, per variant, the values that select it.
+    discriminator: str = ""
+    tags: Tuple[Tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,7 @@ class EnumDef:
     members: Tuple[EnumMember, ...]
     value_kind: str  # "str" or "int"
     description: str = ""
+    open: bool = True  # values the document does not list are kept (as pseudo-members), not refused
 
 
 @dataclass(frozen=True)
@@ -227,6 +231,7 @@ class Operation:
     sentinel: Optional[str] = None  # an event `data` value that ends the stream
     pagination: Optional[Pagination] = None
     usage_example: bool = False  # x-speakeasy-usage-example: the operation the README shows first
+    flatten: bool = False  # x-speakeasy-max-method-params: the request's fields are method arguments
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ RESERVED_TYPE_NAMES = {
     "FrozenSet", "RetryConfig", "UNSET", "Unset", "Operation", "Param", "BaseSDK", "date", "datetime",
     "httpx", "pydantic", "Enum", "Type", "SDKBaseError", "NoResponseError", "ResponseValidationError",
     "Page", "AsyncPage", "Pagination", "BinaryStream", "AsyncBinaryStream", "EventStream", "AsyncEventStream",
-    "Hooks", "SecurityScheme", "SDKConfiguration", "ClientBase", "Credential", "ClientCredentials",
+    "Discriminated", "Hooks", "SecurityScheme", "SDKConfiguration", "ClientBase", "Credential", "ClientCredentials",
 }
 # Attributes of pydantic.BaseModel a field may not shadow.
 RESERVED_FIELD_NAMES = {

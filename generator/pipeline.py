@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Set, Tuple, TypeVar
 
 from . import ir, pystyle
-from .build import build
+from .build import BuildOptions, build
 from .config import Config
 from .diagnostics import ERROR, Diagnostic, Diagnostics, GenerationError
 from .format import format_module, needs_formatting
@@ -77,15 +77,17 @@ def with_deep_stack(fn: Callable[[], T]) -> T:
 FULL_VALIDATION_MAX_BYTES = 2_000_000
 
 
-def analyze(spec: Path, *, full_validation: Optional[bool] = True) -> Tuple[Optional[ir.Api], Diagnostics]:
+def analyze(
+    spec: Path, *, full_validation: Optional[bool] = True, options: Optional[BuildOptions] = None
+) -> Tuple[Optional[ir.Api], Diagnostics]:
     """Load, validate, build and name: the API and every diagnostic (no API when errors stop it).
 
     Raises GenerationError only when the file cannot be read as a document at all.
     """
-    return with_deep_stack(lambda: _analyze(spec, full_validation))
+    return with_deep_stack(lambda: _analyze(spec, full_validation, options or BuildOptions()))
 
 
-def _analyze(spec: Path, full_validation: Optional[bool]) -> Tuple[Optional[ir.Api], Diagnostics]:
+def _analyze(spec: Path, full_validation: Optional[bool], options: BuildOptions) -> Tuple[Optional[ir.Api], Diagnostics]:
     doc = load_document(spec)
     diags = Diagnostics(str(spec), doc.locate)
     if full_validation is None:
@@ -98,7 +100,7 @@ def _analyze(spec: Path, full_validation: Optional[bool]) -> Tuple[Optional[ir.A
     validate(doc.data, diags, full=full_validation, base_uri=doc.path.resolve().as_uri())
     if diags.errors:
         return None, diags
-    api = build(doc, Resolver(doc), diags)
+    api = build(doc, Resolver(doc), diags, options)
     if diags.errors:
         return None, diags
     return name_api(api), diags
@@ -154,7 +156,8 @@ def produce(renderer: Renderer, jobs: List[Job], preformatted: Set[str], progres
 def generate(config: Config, *, full_validation: Optional[bool] = None, progress: Optional[Any] = None) -> Generated:
     """Everything but writing: returns the files to write, or raises GenerationError."""
     started = time.perf_counter()
-    api, diags = analyze(config.spec, full_validation=full_validation)
+    api, diags = analyze(config.spec, full_validation=full_validation,
+                         options=BuildOptions(config.enums == "closed", config.max_method_params))
     if api is None:
         raise GenerationError(diags.located(ERROR))
     options = Options(config.package_name, config.sdk_name, config.sdk_version, config.description, config.env_var)

@@ -17,7 +17,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set,
 import jinja2
 
 from . import __version__, ir
-from .examples import example_literal, format_literal
+from .examples import example_literal, format_literal, request_example
 from .pystyle import docstring, literal
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
@@ -117,6 +117,8 @@ class TypeNames:
         if isinstance(t, ir.MapT):
             return f"{builtin('dict')}[{builtin('str')}, {again(t.value)}]"
         if isinstance(t, ir.UnionT):
+            if t.discriminator and not typed_dict and ref is None:
+                return self._discriminated(t, again)
             members = [again(v) for v in t.variants]
             return f"Union[{', '.join(sorted(members) if ref else members)}]"
         if isinstance(t, ir.LiteralT):
@@ -124,6 +126,17 @@ class TypeNames:
         if isinstance(t, ir.Nullable):
             return f"Optional[{again(t.inner)}]"
         raise TypeError(t)
+
+    def _discriminated(self, t: ir.UnionT, again: Callable[[ir.TypeExpr], str]) -> str:
+        """A union pydantic picks the variant of by its discriminator's value."""
+        first = self.types[t.variants[0].id]  # type: ignore[union-attr]
+        attr = next(f.name for f in first.fields if f.wire_name == t.discriminator)  # type: ignore[union-attr]
+        members = [
+            f"Annotated[{again(variant)}, pydantic.Tag({literal(tag)})]"
+            for variant, tags in zip(t.variants, t.tags)
+            for tag in tags
+        ]
+        return f"Annotated[Union[{', '.join(members)}], Discriminated({literal(t.discriminator)}, {literal(attr)})]"
 
     def refs(self, t: Optional[ir.TypeExpr], typed_dict: bool = False) -> Iterable[Tuple[str, str]]:
         """(type id, imported name) pairs a type expression needs."""
@@ -162,7 +175,7 @@ RUNTIME_NAMES = (
     "UNSET", "APIError", "BaseModel", "BaseSDK", "ClientBase", "Credential", "OpenEnum", "OpenIntEnum", "Operation",
     "Param", "RetryConfig", "BackoffStrategy", "Hooks", "fill_server", "SDKConfiguration", "SecurityScheme", "Unset",
     "ClientCredentials", "Page", "AsyncPage", "Pagination", "BinaryStream", "AsyncBinaryStream", "EventStream",
-    "AsyncEventStream",
+    "AsyncEventStream", "Discriminated",
     "env_credential",
 )
 
@@ -197,6 +210,8 @@ def module_imports(code: str, runtime_from: str) -> str:
         stdlib.append("import datetime as _dt")
     if "builtins" in used:
         stdlib.append("import builtins")
+    if "Enum" in used:
+        stdlib.append("from enum import Enum")
     if "logging" in used:
         stdlib.append("import logging")
     if "warnings" in used:
@@ -256,6 +271,7 @@ class ItemView:
     message_path: str = ""
     recursive: bool = False
     str_name: str = "str"
+    extra: str = ""  # the type of additional properties, when the document types them
 
 
 @dataclass
@@ -344,7 +360,7 @@ class Renderer:
         def deps(t: ir.NamedType) -> List[str]:
             exprs: List[ir.TypeExpr] = []
             if isinstance(t, ir.ModelDef):
-                exprs = [f.type for f in t.fields]
+                exprs = [f.type for f in t.fields] + ([t.extra_type] if t.extra_type is not None else [])
             elif isinstance(t, ir.AliasDef):
                 exprs = [t.type]
             return [i for e in exprs for i, _ in self.names.refs(e) if i in ids]
@@ -389,6 +405,7 @@ class Renderer:
             t.typed_dict_name,
             ", ".join(literal(n) for n in send_defaults) if t.is_input else "",
             str_name=SHADOWED_SPELLING["str"] if "str" in shadow else "str",
+            extra=self.names.ann(ir.MapT(t.extra_type), quote=quote, shadow=shadow) if t.extra_type not in (None, ir.AnyT()) else "",
         )
 
     def model_groups(self) -> Dict[Tuple[str, str], Tuple[List[ir.NamedType], List[ir.ErrorDef]]]:
@@ -413,9 +430,13 @@ class Renderer:
                 items.append(self._model_item(t, quote))
                 for f in t.fields:
                     refs.extend(self.names.refs(f.type, typed_dict=t.is_input))
+                refs.extend(self.names.refs(t.extra_type))
             elif isinstance(t, ir.EnumDef):
                 members_view = [(m.name, literal(m.value)) for m in t.members]
-                base = "OpenEnum" if t.value_kind == "str" else "OpenIntEnum"
+                if t.open:
+                    base = "OpenEnum" if t.value_kind == "str" else "OpenIntEnum"
+                else:
+                    base = f"{t.value_kind}, Enum"
                 items.append(ItemView("enum", t.name, _doc(t.description), base=base, members=members_view))
             else:
                 quote = local - defined  # includes itself: a recursive alias names itself as a string
@@ -454,6 +475,7 @@ class Renderer:
                 request_optional = not any(f.required and f.default is ir.MISSING for f in named.fields)
             elif op.body is not None:
                 request_optional = not op.body.required
+        flat_args = self._flat_args(op, shadow, refs)
         result = self.names.ann(op.result_type, shadow=shadow) if op.result_type is not None else "None"
         type_arg = self.names.ann(op.result_type) if op.result_type is not None else "None"
         refs.extend(self.names.refs(op.result_type))
@@ -501,6 +523,7 @@ class Renderer:
             path=op.path,
             request_ann=request_ann,
             request_optional=request_optional,
+            flat_args=flat_args,
             request_type=request_type,
             has_request=op.request_type is not None,
             result=result,
@@ -522,6 +545,25 @@ class Renderer:
             server_url=literal(op.server_url) if op.server_url else "",
             doc="\n\n".join(p for p in doc_parts if p),
         )
+
+    _CALL_KEYWORDS = {"self", "request", "retries", "server_url", "timeout_ms", "http_headers"}
+
+    def _flat_args(self, op: ir.Operation, shadow: Set[str], refs: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+        """(name, annotation with default) of each argument of a flattened method; [] when the
+        method takes `request=` (also when a field's name is one of the method's own keywords)."""
+        named = self.types.get(op.request_type.id) if op.flatten and isinstance(op.request_type, ir.Ref) else None
+        if not isinstance(named, ir.ModelDef) or any(f.name in self._CALL_KEYWORDS for f in named.fields):
+            return []
+        args = []
+        for f in named.fields:
+            refs.extend(self.names.refs(f.type, typed_dict=True))
+            annotation = self.names.ann(f.type, typed_dict=True, shadow=shadow)
+            if f.required and f.default is ir.MISSING:
+                args.append((f.name, annotation))
+            else:
+                optional = annotation if isinstance(f.type, ir.Nullable) else f"Optional[{annotation}]"
+                args.append((f.name, optional + " = None"))
+        return args
 
     def _pagination(self, op: ir.Operation) -> Tuple[str, ir.TypeExpr]:
         """The `Pagination(...)` expression of an operation (wire names turned into attributes),
@@ -788,7 +830,7 @@ class Renderer:
         for e in sorted(op.errors, key=lambda e: e.status):
             errors.append((self.errors[e.error_id].name, e.status, e.media_type))
         call = f"{resource}.{op.name}" if resource else op.name
-        example = example_literal(op, self.types) if op.request_type is not None else None
+        example = self._example_args(op)
         return dict(
             name=op.name,
             call=call,
@@ -801,6 +843,18 @@ class Renderer:
             example=example,
             deprecated=op.deprecated,
         )
+
+    def _example_args(self, op: ir.Operation) -> str:
+        """The arguments of the example call in the docs: `request=...`, or keyword arguments."""
+        if op.request_type is None:
+            return ""
+        value = request_example(op, self.types)
+        if op.flatten and isinstance(value, dict) and self._flat_args(op, set(), []):
+            if not value:
+                return ""
+            return "\n" + "".join(f"        {k}={format_literal(v, 8)},\n" for k, v in value.items()) + "    "
+        literal_text = example_literal(op, self.types)
+        return f"request={literal_text}" if literal_text is not None else ""
 
     def _doc_type(self, t: ir.TypeExpr) -> str:
         if isinstance(t, ir.Ref):

@@ -129,6 +129,24 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def Discriminated(wire: str, attr: str) -> Any:  # noqa: N802 (used like a class)
+    """The discriminator of a tagged union: the variant is chosen by the value of the property
+    (`wire` in a mapping, `attr` on a model), matched against each variant's `pydantic.Tag`.
+    """
+
+    def tag(value: Any) -> Optional[str]:
+        found = (
+            value.get(wire)
+            if isinstance(value, Mapping)
+            else getattr(value, attr, None)
+        )
+        if isinstance(found, enum.Enum):
+            found = found.value
+        return found if isinstance(found, str) else None
+
+    return pydantic.Discriminator(tag)
+
+
 class OpenEnum(str, enum.Enum):
     """A string enum that accepts values the API adds after the SDK was generated."""
 
@@ -754,6 +772,12 @@ class BaseSDK:
         return f"{type(self).__name__}(server_url={self._config.server_url!r})"
 
     # ---- request building
+
+    @staticmethod
+    def _args(**values: Any) -> Dict[str, Any]:
+        """The request of a method taking its fields as arguments: those given (None leaves a
+        field out, so its documented default applies)."""
+        return {name: value for name, value in values.items() if value is not None}
 
     def _coerce(self, op: Operation[Any], request: Any) -> Any:
         if op.request_type is None:

@@ -1,0 +1,129 @@
+"""Schema features beyond plain objects: discriminated unions (mapping and inferred) and typed
+additional properties."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from conftest import Reply, generate_into, import_generated
+
+SPEC = textwrap.dedent("""
+    openapi: 3.1.0
+    info: {title: Shapes, version: "1"}
+    paths:
+      /pets:
+        get:
+          operationId: listPets
+          responses:
+            "200":
+              description: ok
+              content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/Pet"}}}}
+        post:
+          operationId: addPet
+          requestBody:
+            required: true
+            content: {application/json: {schema: {$ref: "#/components/schemas/Pet"}}}
+          responses:
+            "201": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/Pet"}}}}
+      /shapes:
+        get:
+          operationId: getShape
+          responses:
+            "200": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/Shape"}}}}
+      /stats:
+        get:
+          operationId: stats
+          responses:
+            "200": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/Stats"}}}}
+    components:
+      schemas:
+        Pet:
+          oneOf: [{$ref: "#/components/schemas/Cat"}, {$ref: "#/components/schemas/Dog"}]
+          discriminator:
+            propertyName: pet_type
+            mapping: {cat: "#/components/schemas/Cat", kitten: "#/components/schemas/Cat", dog: Dog}
+        Cat:
+          type: object
+          required: [pet_type]
+          properties: {pet_type: {type: string}, name: {type: string}}
+        Dog:
+          type: object
+          required: [pet_type]
+          properties: {pet_type: {type: string}, name: {type: string}}
+        Shape:
+          anyOf: [{$ref: "#/components/schemas/Circle"}, {$ref: "#/components/schemas/Square"}]
+          discriminator: {propertyName: kind}
+        Circle:
+          type: object
+          properties: {kind: {type: string, enum: [round]}, size: {type: number}}
+        Square:
+          type: object
+          properties: {kind: {type: string}, size: {type: number}}
+        Stats:
+          type: object
+          required: [total]
+          properties: {total: {type: integer}}
+          additionalProperties: {type: integer}
+""")
+
+
+@pytest.fixture(scope="module")
+def shapes(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("shapes")
+    result = generate_into(tmp, SPEC, package="shapes", sdk_name="Shapes")
+    return tmp, result, import_generated(tmp, result, "shapes")
+
+
+def test_discriminator_mapping_selects_the_variant(shapes, loopback):
+    _, _, sdk = shapes
+    from shapes.models.components import Cat, Dog
+
+    # Cat and Dog have the same shape: only the discriminator can tell them apart.
+    loopback.on("GET", "/pets", Reply(200, [{"pet_type": "dog", "name": "Rex"}, {"pet_type": "kitten", "name": "Tom"},
+                                            {"pet_type": "cat", "name": "Kit"}]))
+    loopback.on("POST", "/pets", Reply(201, {"pet_type": "dog", "name": "Rex"}))
+    with sdk.Shapes(server_url=loopback.url) as client:
+        pets = client.list_pets()
+        assert [type(p) for p in pets] == [Dog, Cat, Cat] and pets[0].name == "Rex"
+        assert isinstance(client.add_pet(request={"pet_type": "dog", "name": "Rex"}), Dog)
+        assert isinstance(client.add_pet(request=Dog(pet_type="dog", name="Rex")), Dog)
+    assert loopback.requests[1].json() == {"pet_type": "dog", "name": "Rex"}
+
+
+def test_unknown_discriminator_value_is_a_clear_validation_error(shapes, loopback):
+    _, _, sdk = shapes
+    loopback.on("GET", "/pets", Reply(200, [{"pet_type": "parrot"}]))
+    with sdk.Shapes(server_url=loopback.url) as client:
+        with pytest.raises(sdk.models.errors.ResponseValidationError, match="parrot|tag"):
+            client.list_pets()
+
+
+def test_inferred_tags_from_enum_and_schema_name(shapes, loopback):
+    _, _, sdk = shapes
+    from shapes.models.components import Circle, Square
+
+    loopback.on("GET", "/shapes", Reply(200, {"kind": "Square", "size": 2}), Reply(200, {"kind": "round", "size": 1}))
+    with sdk.Shapes(server_url=loopback.url) as client:
+        assert type(client.get_shape()) is Square
+        assert type(client.get_shape()) is Circle
+
+
+def test_typed_additional_properties(shapes, loopback):
+    _, _, sdk = shapes
+    loopback.on("GET", "/stats", Reply(200, {"total": 3, "cats": 2, "dogs": "1"}), Reply(200, {"total": 1, "x": "many"}))
+    with sdk.Shapes(server_url=loopback.url) as client:
+        stats = client.stats()
+        assert stats.total == 3 and stats.model_extra == {"cats": 2, "dogs": 1}
+        with pytest.raises(sdk.models.errors.ResponseValidationError):
+            client.stats()
+
+
+def test_schemas_type_check(shapes):
+    tmp, _, _ = shapes
+    proc = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "shapes"],
+                          cwd=tmp / "out" / "src", capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-3000:]
