@@ -164,3 +164,13 @@ def import_generated(tmp: Path, result, package: str):
     for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
         del sys.modules[name]
     return importlib.import_module(package)
+
+
+def assert_type_checks(src: Path, package: str) -> None:
+    """`mypy --strict` finds no error in a generated package (under `src`)."""
+    import subprocess
+
+    proc = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", package],
+                          cwd=src, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert "Success: no issues found" in proc.stdout

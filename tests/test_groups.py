@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 
 import pytest
 
-from conftest import Reply, generate_into, import_generated
+from conftest import Reply, assert_type_checks, generate_into, import_generated
 
 SPEC = textwrap.dedent("""
     openapi: 3.0.3
@@ -68,9 +66,7 @@ def test_dotted_groups_nest_resources(groups, loopback):
 
 def test_nested_resources_type_check_and_are_documented(groups):
     tmp, result, _ = groups
-    proc = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "groups"],
-                          cwd=tmp / "out" / "src", capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert_type_checks(tmp / "out" / "src", "groups")
     readme = result.files["README.md"]
     assert "### [users.settings](docs/sdks/" in readme and "### [admin.users.settings](docs/sdks/" in readme
 

@@ -4,13 +4,11 @@ that imports, works and passes mypy --strict."""
 from __future__ import annotations
 
 import datetime
-import subprocess
-import sys
 import textwrap
 
 import pytest
 
-from conftest import Reply, generate_into, import_generated
+from conftest import Reply, assert_type_checks, generate_into, import_generated
 
 SPEC = textwrap.dedent("""
     openapi: 3.0.3
@@ -75,9 +73,7 @@ def clash(tmp_path_factory):
 
 def test_colliding_names_type_check(clash):
     tmp, _, _ = clash
-    proc = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "clash"],
-                          cwd=tmp / "out" / "src", capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert_type_checks(tmp / "out" / "src", "clash")
 
 
 def test_error_class_and_schema_of_the_same_name_are_distinct(clash):

@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from conftest import SHARED, generate_into, import_generated
+from conftest import SHARED, assert_type_checks, generate_into, import_generated
 
 SPEC = textwrap.dedent("""
     openapi: 3.1.0
@@ -59,9 +59,7 @@ def test_mutual_and_self_recursion(tmp_path):
     value = pydantic.TypeAdapter(components.Value).validate_python(["a", {"k": ["b", "c"]}])
     assert value == ["a", {"k": ["b", "c"]}]
     assert sdk.Trees is not None
-    check = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "trees"],
-                           cwd=tmp_path / "out" / "src", capture_output=True, text=True)
-    assert check.returncode == 0, check.stdout
+    assert_type_checks(tmp_path / "out" / "src", "trees")
 
 
 @pytest.mark.parametrize("name", ["circular.yaml", "circular-paths.yaml", "circular-request-bodies.yaml", "schema-circular.yaml"])

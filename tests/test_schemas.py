@@ -3,13 +3,11 @@ additional properties."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 
 import pytest
 
-from conftest import Reply, generate_into, import_generated
+from conftest import Reply, assert_type_checks, generate_into, import_generated
 
 SPEC = textwrap.dedent("""
     openapi: 3.1.0
@@ -124,6 +122,4 @@ def test_typed_additional_properties(shapes, loopback):
 
 def test_schemas_type_check(shapes):
     tmp, _, _ = shapes
-    proc = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "shapes"],
-                          cwd=tmp / "out" / "src", capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert_type_checks(tmp / "out" / "src", "shapes")
