@@ -19,7 +19,7 @@ from .refs import RefError, Resolver
 from .text import pascal, singular, snake
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-_SCALARS = {"integer": "int", "number": "float", "boolean": "bool", "string": "str"}
+_SCALARS = {"integer": "int", "number": "float", "boolean": "bool", "string": "str", "null": "none"}
 _STRING_FORMATS = {"binary": "bytes", "date-time": "datetime", "date": "date"}
 FORM_MEDIA = "application/x-www-form-urlencoded"
 MULTIPART_MEDIA = "multipart/form-data"
@@ -67,6 +67,36 @@ def _json_path(text: Any) -> Optional[Tuple[Union[str, int], ...]]:
             steps.append(int(index if index is not None else dotted_index))
         position = match.end()
     return tuple(steps)
+
+
+# Keywords that describe or constrain values without changing their Python type.
+_ANNOTATIONS = {"description", "title", "example", "examples", "default", "deprecated", "readOnly", "writeOnly",
+                "nullable", "externalDocs", "xml", "$comment", "minLength", "maxLength", "pattern", "minimum",
+                "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems",
+                "uniqueItems", "minProperties", "maxProperties", "format"}
+
+
+def _annotation_only(part: Any) -> bool:
+    return isinstance(part, dict) and "$ref" not in part and all(k in _ANNOTATIONS or k.startswith("x-") for k in part)
+
+
+def _number(text: str) -> Any:
+    """A number written as a string ("12345", "1.0"), as a number; else the text unchanged."""
+    try:
+        value = float(text)
+    except ValueError:
+        return text
+    return int(value) if value.is_integer() and "." not in text and "e" not in text.lower() else value
+
+
+def _requirement_choice(piece: dict) -> bool:
+    """`{anyOf: [{required: [a]}, {required: [b]}]}`: a choice among required fields, nothing else."""
+    choices = piece.get("oneOf") or piece.get("anyOf")
+    return (
+        isinstance(choices, list)
+        and set(piece) <= {"oneOf", "anyOf", "description", "title"}
+        and all(isinstance(c, dict) and set(c) <= {"required", "title", "description"} for c in choices)
+    )
 
 
 def _is_text(tp: Optional[ir.TypeExpr]) -> bool:
@@ -233,6 +263,12 @@ class Builder:
             kind = "str"
         elif all(isinstance(v, int) and not isinstance(v, bool) for v in values):
             kind = "int"
+        elif all(isinstance(v, bool) for v in values):
+            # `enum: [true]` (a flag that is always set, such as `deleted`) is a literal.
+            tp: ir.TypeExpr = ir.LiteralT(values[0]) if len(set(values)) == 1 else ir.Prim("bool")
+            return ir.Nullable(tp) if nullable else tp
+        elif all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+            return ir.Nullable(ir.Prim("float")) if nullable else ir.Prim("float")
         else:
             self.diags.warn("enum with values of mixed or unsupported types; typed as Any", pointer_join(pointer, "enum"))
             return ir.AnyT()
@@ -247,8 +283,21 @@ class Builder:
     def _all_of(self, schema: dict, pointer: str, hint: str, package: str, module: str) -> ir.TypeExpr:
         parts = schema["allOf"]
         own = {k: v for k, v in schema.items() if k not in ("allOf", "description", "nullable", "title", "deprecated")}
-        if len(parts) == 1 and not own.get("properties"):
-            return self.type_of(parts[0], pointer_join(pointer, "allOf", 0), hint, package, module)
+        # Members that only annotate (`{description: ...}` next to a `$ref`) do not change the type.
+        typed = [(i, part) for i, part in enumerate(parts) if not _annotation_only(part)]
+        if len(typed) <= 1 and not own.get("properties"):
+            if not typed:
+                return ir.AnyT()
+            index, part = typed[0]
+            result = self.type_of(part, pointer_join(pointer, "allOf", index), hint, package, module)
+            nullable = any(isinstance(p, dict) and p.get("nullable") is True for p in parts)
+            return ir.Nullable(result) if nullable and not isinstance(result, (ir.Nullable, ir.AnyT)) else result
+        resolved_parts = [self._deref(part, pointer_join(pointer, "allOf", i))[0] for i, part in typed]
+        if not own.get("properties") and all(
+            isinstance(r, dict) and r.get("type") not in (None, "object") and "properties" not in r for r in resolved_parts
+        ):
+            # Constraints stacked on a scalar (a string with a pattern, then a length): the first says the type.
+            return self.type_of(typed[0][1], pointer_join(pointer, "allOf", typed[0][0]), hint, package, module)
         for index, part in enumerate(parts):
             if isinstance(part, dict) and "$ref" in part:
                 # Register the parent under its own names before its properties are merged here.
@@ -264,6 +313,8 @@ class Builder:
             for piece, piece_at in flat:
                 if not isinstance(piece, dict):
                     continue
+                if _requirement_choice(piece):
+                    continue  # "one of these fields is required": checked by the server, not by types
                 if piece.get("type") not in (None, "object") or "oneOf" in piece or "anyOf" in piece:
                     self.diags.warn("allOf member is not an object schema; its constraints are not merged", piece_at)
                     continue
@@ -438,6 +489,8 @@ class Builder:
                 if isinstance(default, str) and default.lower() in ("true", "false"):
                     return default.lower() == "true"
                 return ir.MISSING
+            if isinstance(default, str) and inner.kind in ("int", "float"):
+                default = _number(default)
             if inner.kind == "int":
                 return default if isinstance(default, int) and not isinstance(default, bool) else ir.MISSING
             if inner.kind == "float":
@@ -968,6 +1021,21 @@ class Builder:
                 named = _replace(named, is_input=True)
             out.append(named)
         return tuple(out)
+
+
+def count_operations(doc: Document, resolver: Resolver) -> int:
+    """How many operations the document declares (those marked x-speakeasy-ignore left out),
+    counted straight from its paths: what a complete SDK has a method for."""
+    count = 0
+    for item in (doc.data.get("paths") or {}).values():
+        if isinstance(item, dict) and "$ref" in item:
+            try:
+                item, _, _ = resolver.deref(item, "")
+            except RefError:
+                continue
+        if isinstance(item, dict):
+            count += sum(1 for m in HTTP_METHODS if isinstance(item.get(m), dict) and item[m].get("x-speakeasy-ignore") is not True)
+    return count
 
 
 def _replace(obj: Any, **changes: Any) -> Any:

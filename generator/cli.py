@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import Any, Dict, List, Optional
 
 import click
 
@@ -69,12 +69,20 @@ def _summarise_warnings(diagnostics: List[Diagnostic], quiet: bool) -> None:
     warnings = [d for d in diagnostics if d.severity == WARNING]
     if not warnings:
         return
-    shown = warnings[:20]
-    click.echo(f"{len(warnings)} warning(s):", err=True)
-    for d in shown:
-        click.echo(f"  {d.render()}", err=True)
-    if len(warnings) > len(shown):
-        click.echo(f"  ... and {len(warnings) - len(shown)} more (see `sdkforge validate`)", err=True)
+    groups: Dict[str, List[Diagnostic]] = {}
+    for d in warnings:
+        groups.setdefault(d.message, []).append(d)
+    click.echo(f"{len(warnings)} warning(s), {len(groups)} kind(s); every operation was generated:", err=True)
+    for message, items in sorted(groups.items(), key=lambda entry: -len(entry[1])):
+        click.echo(f"  {len(items)} x {message}", err=True)
+        for d in items[:WARNING_EXAMPLES]:
+            click.echo(f"      {d.place()}{' #' + d.pointer if d.pointer else ''}", err=True)
+        if len(items) > WARNING_EXAMPLES:
+            click.echo(f"      ... and {len(items) - WARNING_EXAMPLES} more", err=True)
+    click.echo("  (`sdkforge validate` lists each one)", err=True)
+
+
+WARNING_EXAMPLES = 3
 
 
 def _fail(exc: GenerationError) -> None:

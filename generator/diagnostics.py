@@ -27,14 +27,18 @@ class Diagnostic:
     line: Optional[int] = None
     column: Optional[int] = None
 
-    def render(self) -> str:
+    def place(self) -> str:
+        """file:line:column, as far as known."""
         place = self.file or "<spec>"
         if self.line is not None:
             place += f":{self.line}"
             if self.column is not None:
                 place += f":{self.column}"
+        return place
+
+    def render(self) -> str:
         where = f" at #{self.pointer}" if self.pointer else ""
-        return f"{place}: {self.severity}: {self.message}{where}"
+        return f"{self.place()}: {self.severity}: {self.message}{where}"
 
 
 @dataclass

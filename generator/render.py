@@ -65,7 +65,8 @@ def md_text(text: str) -> str:
 # ---------------------------------------------------------------- types
 
 
-_PRIMS = {"str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes", "date": "date", "datetime": "datetime"}
+_PRIMS = {"str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes", "date": "date", "datetime": "datetime",
+          "none": "None"}
 # How a type is spelled inside a class where a member (field or method) has the type's name:
 # there the bare name would mean the member, for the type checker.
 SHADOWED_SPELLING = {
@@ -762,6 +763,9 @@ class Renderer:
             resources=resources,
             top_resources=[r for r in resources if r["top"]],
             usage=self._usage(resources, api),
+            paged_op=self._first_doc(resources, api, lambda op: op.pagination is not None and op.result_type is not None),
+            download_op=self._first_doc(resources, api, lambda op: op.stream == "binary"),
+            events_op=self._first_doc(resources, api, lambda op: op.stream == "events"),
             root_ops=root_ops,
             root_imports=root_imports,
             root_error_maps=root_maps,
@@ -779,13 +783,20 @@ class Renderer:
             init_doc=self._init_doc(),
         )
 
+    def _op_doc_pairs(self, resources: List[Dict[str, Any]], api: ir.Api) -> List[Tuple[ir.Operation, Dict[str, Any]]]:
+        pairs = [(op, doc) for res, r in zip(resources, api.resources) for op, doc in zip(r.operations, res["docs"])]
+        return pairs + [(op, self._op_docs(op, "")) for op in api.root_operations]
+
     def _usage(self, resources: List[Dict[str, Any]], api: ir.Api) -> Optional[Dict[str, Any]]:
         """The operation the README's quick start calls: the one marked `x-speakeasy-usage-example`,
         else the first one."""
-        pairs = [(op, doc) for res, r in zip(resources, api.resources) for op, doc in zip(r.operations, res["docs"])]
-        pairs += [(op, self._op_docs(op, "")) for op in api.root_operations]
+        pairs = self._op_doc_pairs(resources, api)
         marked = [doc for op, doc in pairs if op.usage_example]
         return (marked or [doc for _, doc in pairs] or [None])[0]
+
+    def _first_doc(self, resources: List[Dict[str, Any]], api: ir.Api, wanted: Callable[[ir.Operation], bool]) -> Optional[Dict[str, Any]]:
+        """The docs of the first operation of a kind, for the README's section on that kind."""
+        return next((doc for op, doc in self._op_doc_pairs(resources, api) if wanted(op)), None)
 
     def _init_doc(self) -> str:
         lines = ["Create a client.", ""]

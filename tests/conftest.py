@@ -174,3 +174,10 @@ def assert_type_checks(src: Path, package: str) -> None:
                           cwd=src, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout[-3000:]
     assert "Success: no issues found" in proc.stdout
+
+
+def python_blocks(markdown: str) -> List[str]:
+    """The ```python blocks of a Markdown text."""
+    import re
+
+    return re.findall(r"```python\n(.*?)```", markdown, flags=re.S)

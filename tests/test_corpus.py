@@ -13,7 +13,7 @@ import textwrap
 import pytest
 
 from conftest import SHARED, assert_type_checks
-from generator.build import HTTP_METHODS
+from generator.build import count_operations
 from generator.config import Config
 from generator.load import load_document
 from generator.refs import Resolver
@@ -47,14 +47,7 @@ CHECK = textwrap.dedent("""
 
 def operations_in(path) -> int:
     doc = load_document(path)
-    resolver = Resolver(doc)
-    count = 0
-    for item in (doc.data.get("paths") or {}).values():
-        if isinstance(item, dict) and "$ref" in item:
-            item, _, _ = resolver.deref(item, "")
-        if isinstance(item, dict):
-            count += sum(1 for m in HTTP_METHODS if isinstance(item.get(m), dict) and not item[m].get("x-speakeasy-ignore"))
-    return count
+    return count_operations(doc, Resolver(doc))
 
 
 def test_the_corpus_is_there():

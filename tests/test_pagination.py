@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from conftest import REFERENCE, Reply, generate_into, import_generated
+from conftest import REFERENCE, Reply, generate_into, import_generated, python_blocks
 from dub_payloads import LINK
 
 SPEC = textwrap.dedent("""
@@ -171,3 +171,11 @@ def test_the_full_dub_spec_pages_links(tmp_path, loopback):
     sent = [[(k, v) for k, v in r.query if k in ("page", "pageSize")] for r in loopback.requests]
     assert sent == [[("page", "1"), ("pageSize", "2")], [("page", "2"), ("pageSize", "2")],
                     [("page", "4"), ("pageSize", "100")]]
+
+
+def test_readme_documents_pagination_with_code_that_compiles(generated):
+    result, _ = generated
+    readme = result.files["README.md"]
+    assert "## Pagination" in readme and "for item in p_client.list_links(" in readme
+    for block in python_blocks(readme):
+        compile(block, "README.md", "exec")

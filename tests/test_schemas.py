@@ -123,3 +123,81 @@ def test_typed_additional_properties(shapes, loopback):
 def test_schemas_type_check(shapes):
     tmp, _, _ = shapes
     assert_type_checks(tmp / "out" / "src", "shapes")
+
+
+LOOSE = textwrap.dedent("""
+    openapi: 3.1.0
+    info: {title: Loose, version: "1"}
+    paths:
+      /things:
+        get:
+          operationId: getThing
+          parameters:
+            - {name: limit, in: query, schema: {type: integer, default: "25"}}
+          responses:
+            "200": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/Thing"}}}}
+        post:
+          operationId: makeThing
+          requestBody:
+            content:
+              application/json:
+                schema:
+                  allOf:
+                    - {$ref: "#/components/schemas/Thing"}
+                    - {required: [id]}
+                    - {anyOf: [{required: [name]}, {required: [alias]}]}
+          responses: {"204": {description: ok}}
+    components:
+      schemas:
+        AccountId: {type: string, pattern: "^[0-9]{12}$"}
+        Thing:
+          type: object
+          properties:
+            id: {allOf: [{$ref: "#/components/schemas/AccountId"}, {description: "The owner's account."}]}
+            name: {type: string}
+            alias: {allOf: [{type: string, minLength: 1}, {maxLength: 10}]}
+            deleted: {type: boolean, enum: [true]}
+            nothing: {type: "null"}
+            mixed: {enum: ["a", 1]}
+""")
+
+
+def test_annotations_and_constraints_do_not_loosen_types(tmp_path, loopback):
+    result = generate_into(tmp_path, LOOSE, package="loose", sdk_name="Loose")
+    sdk = import_generated(tmp_path, result, "loose")
+    warnings = [d for d in result.diagnostics if d.severity == "warning"]
+    # Only the enum of a string and a number cannot be typed (and the default is written as a string).
+    assert [(d.message.split(";")[0], d.pointer) for d in warnings] == [
+        ("default '25' does not match type 'integer'", "/paths/~1things/get/parameters/0/schema/default"),
+        ("enum with values of mixed or unsupported types", "/components/schemas/Thing/properties/mixed/enum")]
+    import typing
+
+    from loose.models.components import Thing
+
+    hints = typing.get_type_hints(Thing, include_extras=False)
+    assert hints["id"] == typing.Optional[str] and hints["alias"] == typing.Optional[str]
+    assert hints["deleted"] == typing.Optional[typing.Literal[True]]
+    assert hints["nothing"] == type(None) or hints["nothing"] == typing.Optional[None]
+    loopback.on("GET", "/things", Reply(200, {"id": "123456789012", "deleted": True, "nothing": None, "mixed": 1}))
+    with sdk.Loose(server_url=loopback.url) as client:
+        thing = client.get_thing()
+    assert (thing.id, thing.deleted, thing.mixed) == ("123456789012", True, 1)
+    assert loopback.requests[0].query == [("limit", "25")]  # the default, written as a string, is a number
+    assert_type_checks(tmp_path / "out" / "src", "loose")
+
+
+def test_warnings_are_summarised_by_kind(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    spec = tmp_path / "many.yaml"
+    schemas = "".join(f"\n    S{i}: {{type: object, properties: {{v: {{enum: [a, {i}]}}}}}}" for i in range(6))
+    spec.write_text(LOOSE.replace("components:\n  schemas:", "components:\n  schemas:" + schemas, 1).replace('"25"', "25"))
+    run = CliRunner().invoke(main, ["generate", "--spec", str(spec), "--out", str(tmp_path / "o"), "--package-name", "m"])
+    assert run.exit_code == 0, run.output
+    lines = run.stderr.splitlines() if hasattr(run, "stderr") else run.output.splitlines()
+    assert "7 warning(s), 1 kind(s); every operation was generated:" in lines
+    assert "  7 x enum with values of mixed or unsupported types; typed as Any" in lines
+    assert sum(1 for line in lines if line.startswith("      ") and "#/components/schemas/" in line) == 3
+    assert "      ... and 4 more" in lines

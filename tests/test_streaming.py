@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from conftest import Reply, generate_into, import_generated
+from conftest import Reply, generate_into, import_generated, python_blocks
 
 SPEC = textwrap.dedent("""
     openapi: 3.1.0
@@ -170,3 +170,10 @@ def test_streaming_results_are_typed(sdk):
     assert hints["return"].__origin__ is sdk.utils.EventStream
     assert typing.get_type_hints(sdk.Streams.download)["return"] is sdk.utils.BinaryStream
     assert "-> AsyncBinaryStream:" in inspect.getsource(sdk.Streams.download_async)
+
+
+def test_readme_documents_downloads_and_events_with_code_that_compiles(tmp_path):
+    readme = generate_into(tmp_path, SPEC, package="streams_doc", sdk_name="Streams").files["README.md"]
+    assert "## Downloads" in readme and "## Server-sent events" in readme
+    for block in python_blocks(readme):
+        compile(block, "README.md", "exec")
