@@ -21,6 +21,9 @@ from .text import pascal, singular, snake
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _SCALARS = {"integer": "int", "number": "float", "boolean": "bool", "string": "str", "null": "none"}
 _STRING_FORMATS = {"binary": "bytes", "date-time": "datetime", "date": "date"}
+# Shared instances of the commonest type expressions (they are immutable).
+_PRIM = {kind: ir.Prim(kind) for kind in ("str", "int", "float", "bool", "bytes", "date", "datetime", "none")}
+_ANY = ir.AnyT()
 FORM_MEDIA = "application/x-www-form-urlencoded"
 MULTIPART_MEDIA = "multipart/form-data"
 EVENTS_MEDIA = "text/event-stream"
@@ -152,10 +155,10 @@ class Builder:
     def type_of(self, schema: Any, pointer: str, hint: str, package: str, module: str, top: bool = False) -> ir.TypeExpr:
         """The type of a schema; named types are registered under the pointer that defines them."""
         if isinstance(schema, bool):
-            return ir.AnyT()
+            return _ANY
         if not isinstance(schema, dict):
             self.diags.warn("schema is not an object; typed as Any", pointer)
-            return ir.AnyT()
+            return _ANY
         if "$ref" in schema:
             target, where = self._deref(schema, pointer)
             component = self._component_name(where)
@@ -166,7 +169,7 @@ class Builder:
                 return self._named(target, where, pascal(named_at), COMPONENTS, snake(named_at))
             if where in self._building:
                 self.diags.warn("recursive reference typed as Any", pointer)
-                return ir.AnyT()
+                return _ANY
             if component is not None:
                 self._building[where] = True
                 try:
@@ -239,39 +242,39 @@ class Builder:
         if types == "array":
             items = schema.get("items")
             if items is None:
-                return ir.ListT(ir.AnyT())
+                return ir.ListT(_ANY)
             return ir.ListT(self.type_of(items, pointer_join(pointer, "items"), singular(hint) if not hint.endswith("Body") else hint + "Item", package, module))
         if isinstance(types, str) and types in _SCALARS:
             kind = _SCALARS[types]
             if kind == "str":
                 kind = _STRING_FORMATS.get(str(schema.get("format")), "str")
-            return ir.Prim(kind)
+            return _PRIM[kind]
         if isinstance(types, list):
             return ir.UnionT(tuple(self._type_of_inner(schema, pointer, hint, package, module, t, False) for t in types))
         if types is not None and types not in _SCALARS:
             self.diags.warn(f"unknown schema type {types!r}; typed as Any", pointer_join(pointer, "type"))
         if "additionalProperties" in schema:
             return self._object(schema, pointer, hint, package, module)
-        return ir.AnyT()
+        return _ANY
 
     def _enum(self, schema: dict, pointer: str, hint: str, package: str, module: str) -> ir.TypeExpr:
         values = [v for v in schema["enum"] if v is not None]
         nullable = len(values) != len(schema["enum"])
         if not values:
-            return ir.Nullable(ir.AnyT()) if nullable else ir.AnyT()
+            return ir.Nullable(_ANY) if nullable else _ANY
         if all(isinstance(v, str) for v in values):
             kind = "str"
         elif all(isinstance(v, int) and not isinstance(v, bool) for v in values):
             kind = "int"
         elif all(isinstance(v, bool) for v in values):
             # `enum: [true]` (a flag that is always set, such as `deleted`) is a literal.
-            tp: ir.TypeExpr = ir.LiteralT(values[0]) if len(set(values)) == 1 else ir.Prim("bool")
+            tp: ir.TypeExpr = ir.LiteralT(values[0]) if len(set(values)) == 1 else _PRIM["bool"]
             return ir.Nullable(tp) if nullable else tp
         elif all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
-            return ir.Nullable(ir.Prim("float")) if nullable else ir.Prim("float")
+            return ir.Nullable(_PRIM["float"]) if nullable else _PRIM["float"]
         else:
             self.diags.warn("enum with values of mixed or unsupported types; typed as Any", pointer_join(pointer, "enum"))
-            return ir.AnyT()
+            return _ANY
         if pointer not in self.types:
             unique = list(dict.fromkeys(values))
             members = tuple(ir.EnumMember(str(v), v) for v in unique)
@@ -287,7 +290,7 @@ class Builder:
         typed = [(i, part) for i, part in enumerate(parts) if not _annotation_only(part)]
         if len(typed) <= 1 and not own.get("properties"):
             if not typed:
-                return ir.AnyT()
+                return _ANY
             index, part = typed[0]
             result = self.type_of(part, pointer_join(pointer, "allOf", index), hint, package, module)
             nullable = any(isinstance(p, dict) and p.get("nullable") is True for p in parts)
@@ -360,7 +363,7 @@ class Builder:
             if variant not in variants:
                 variants.append(variant)
         if not variants:
-            return ir.AnyT()
+            return _ANY
         result: ir.TypeExpr = variants[0] if len(variants) == 1 else self._discriminated(schema, key, pointer, variants)
         if top and len(variants) > 1 and pointer not in self.types:
             self.types[pointer] = ir.AliasDef(pointer, hint, package, module, result, _text(schema.get("description")))
@@ -419,7 +422,7 @@ class Builder:
         if not properties:
             if isinstance(extra, dict) and extra:
                 return ir.MapT(self.type_of(extra, pointer_join(pointer, "additionalProperties"), singular(hint) + "Value", package, module))
-            return ir.MapT(ir.AnyT())
+            return ir.MapT(_ANY)
         if pointer in self.types:
             return ir.Ref(pointer)
         owns_mark = pointer not in self._building
@@ -433,15 +436,17 @@ class Builder:
                 base = base[: -len(suffix)] + ("Response" if suffix == "ResponseBody" else "")
                 break
         fields = []
+        source_of = sources.get if sources else None
         for wire, prop in properties.items():
-            where = (sources or {}).get(wire) or pointer_join(pointer, "properties", wire)
+            where = (source_of(wire) if source_of else None) or pointer_join(pointer, "properties", wire)
             prop_schema, _ = self._deref(prop, where) if isinstance(prop, dict) and "$ref" in prop else (prop, where)
             prop_schema = prop_schema if isinstance(prop_schema, dict) else {}
-            child_hint = base + pascal(wire) if pascal(wire) else base + "Field"
-            field_type = self.type_of(prop, where, child_hint, package, module)
+            word = pascal(wire)
+            field_type = self.type_of(prop, where, base + (word or "Field"), package, module)
             nullable = isinstance(field_type, ir.Nullable)
             default = prop_schema.get("default", ir.MISSING) if isinstance(prop, dict) else ir.MISSING
-            default = self._coerce_default(default, field_type)
+            if default is not ir.MISSING:
+                default = self._coerce_default(default, field_type)
             fields.append(
                 ir.Field(
                     wire_name=str(wire),
@@ -842,9 +847,9 @@ class Builder:
         if _is_json(media) or kind in (FORM_MEDIA, MULTIPART_MEDIA):
             tp = self.type_of(schema, pointer_join(media_pointer, "schema"), base + "RequestBody", OPERATIONS, snake(base), top=True)
         elif kind.startswith("text/"):
-            tp = ir.Prim("str")
+            tp = _PRIM["str"]
         else:
-            tp = ir.Prim("bytes")
+            tp = _PRIM["bytes"]
         example = content.get("example", ir.MISSING)
         if example is ir.MISSING and isinstance(content.get("examples"), dict) and content["examples"]:
             first = next(iter(content["examples"].values()))
@@ -897,9 +902,9 @@ class Builder:
             elif kind == EVENTS_MEDIA:
                 tp = self.type_of(schema, where, base + "Event", OPERATIONS, snake(base), top=True)
             elif kind.startswith("text/"):
-                tp = ir.Prim("str")
+                tp = _PRIM["str"]
             else:
-                tp = ir.Prim("bytes")
+                tp = _PRIM["bytes"]
             out.append(ir.Response(status, str(media), tp, description))
         return out
 
@@ -915,7 +920,7 @@ class Builder:
         if kinds != {"events"}:
             if "events" in kinds:
                 responses = tuple(
-                    ir.Response(r.status, r.media_type, ir.Prim("str"), r.description)
+                    ir.Response(r.status, r.media_type, _PRIM["str"], r.description)
                     if self._body_kind(r.media_type) == "events" else r
                     for r in responses
                 )
@@ -1018,7 +1023,7 @@ class Builder:
         out = []
         for named in types:
             if isinstance(named, (ir.ModelDef, ir.AliasDef)) and named.id in reachable:
-                named = _replace(named, is_input=True)
+                named = ir.evolve(named, is_input=True)
             out.append(named)
         return tuple(out)
 
@@ -1038,10 +1043,6 @@ def count_operations(doc: Document, resolver: Resolver) -> int:
     return count
 
 
-def _replace(obj: Any, **changes: Any) -> Any:
-    import dataclasses
-
-    return dataclasses.replace(obj, **changes)
 
 
 def build(doc: Document, resolver: Resolver, diags: Diagnostics, options: Optional[BuildOptions] = None) -> ir.Api:

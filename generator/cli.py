@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import Any, Dict, List, Optional
@@ -95,6 +96,8 @@ class _Guarded(click.Group):
     """Any unexpected exception becomes one clear line and exit code 2, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        collecting = gc.isenabled()
+        gc.disable()  # a short run over long-lived objects: see `pipeline.generate`
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
@@ -105,6 +108,9 @@ class _Guarded(click.Group):
         except Exception as exc:  # a bug in sdkforge: say so, without a traceback
             click.echo(f"sdkforge: internal error: {type(exc).__name__}: {exc} (please report this with the document)", err=True)
             sys.exit(EXIT_UNUSABLE)
+        finally:
+            if collecting:
+                gc.enable()
 
 
 @click.group(cls=_Guarded)

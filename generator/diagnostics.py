@@ -15,7 +15,12 @@ def escape_pointer_token(token: object) -> str:
 
 
 def pointer_join(pointer: str, *tokens: object) -> str:
-    return pointer + "".join("/" + escape_pointer_token(t) for t in tokens)
+    for token in tokens:
+        text = token if type(token) is str else str(token)
+        if "~" in text or "/" in text:
+            text = text.replace("~", "~0").replace("/", "~1")
+        pointer = pointer + "/" + text
+    return pointer
 
 
 @dataclass(frozen=True)

@@ -7,21 +7,20 @@ way and black runs only where needed.
 
 from __future__ import annotations
 
-from typing import Collection
+from typing import TYPE_CHECKING, Collection
 
-import black
-
-from .diagnostics import ERROR, Diagnostic, GenerationError
 from . import pystyle
+from .diagnostics import ERROR, Diagnostic, GenerationError
 from .pystyle import finish
 
-MODE = black.Mode(target_versions={black.TargetVersion.PY39}, line_length=pystyle.LINE_LENGTH)
+if TYPE_CHECKING:
+    import black
 
 
-def _mode() -> black.Mode:
+def _mode() -> "black.Mode":
     """Black's settings for the current generation (the line length is a generation option)."""
-    if MODE.line_length == pystyle.LINE_LENGTH:
-        return MODE
+    import black  # imported when first needed: most generations never need it
+
     return black.Mode(target_versions={black.TargetVersion.PY39}, line_length=pystyle.LINE_LENGTH)
 
 
@@ -33,6 +32,8 @@ def format_module(path: str, content: str, hand_written: bool = False) -> str:
     fast = None if hand_written else finish(content)
     if fast is not None:
         return fast
+    import black
+
     try:
         return black.format_str(content, mode=_mode())
     except black.InvalidInput as exc:

@@ -6,7 +6,6 @@ gives the same names, byte for byte.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import keyword
 from typing import Dict, Iterable, List, Set, Tuple
@@ -125,11 +124,11 @@ def name_api(api: ir.Api) -> ir.Api:
             changes["typed_dict_name"] = namer.claim(name + "TypedDict")
         if isinstance(named, ir.ModelDef):
             names = _field_names(named.fields)
-            changes["fields"] = tuple(dataclasses.replace(f, name=n) for f, n in zip(named.fields, names))
+            changes["fields"] = tuple(f if f.name == n else ir.evolve(f, name=n) for f, n in zip(named.fields, names))
         if isinstance(named, ir.EnumDef):
             names = _member_names(named.members)
-            changes["members"] = tuple(dataclasses.replace(m, name=n) for m, n in zip(named.members, names))
-        renamed[named.id] = dataclasses.replace(named, **changes)  # type: ignore[arg-type]
+            changes["members"] = tuple(m if m.name == n else ir.evolve(m, name=n) for m, n in zip(named.members, names))
+        renamed[named.id] = ir.evolve(named, **changes)
 
     for named in api.types:
         if named.package == "components":
@@ -148,7 +147,7 @@ def name_api(api: ir.Api) -> ir.Api:
     errors = []
     for err in api.errors:
         errors.append(
-            dataclasses.replace(
+            ir.evolve(
                 err,
                 name=error_names[err.id],
                 module=module("errors", err.name),
@@ -172,7 +171,7 @@ def name_api(api: ir.Api) -> ir.Api:
         final_paths[res.path or (res.name,)] = path
         attrs[path] = _Namer(RESERVED_METHODS | {n for op in operations for n in (op.name, op.name + "_async")})
         resources.append(
-            dataclasses.replace(
+            ir.evolve(
                 res,
                 name=attr,
                 path=path,
@@ -183,10 +182,10 @@ def name_api(api: ir.Api) -> ir.Api:
         )
     kwargs = _Namer(CONSTRUCTOR_KWARGS)
     schemes = tuple(
-        dataclasses.replace(s, param_name=kwargs.claim(safe_identifier(snake(s.param_name) or "credential", "credential"), "_"))
+        ir.evolve(s, param_name=kwargs.claim(safe_identifier(snake(s.param_name) or "credential", "credential"), "_"))
         for s in api.security_schemes
     )
-    return dataclasses.replace(api, types=types, errors=tuple(errors), resources=tuple(resources),
+    return ir.evolve(api, types=types, errors=tuple(errors), resources=tuple(resources),
                                root_operations=root_ops, security_schemes=schemes)
 
 
@@ -240,7 +239,7 @@ def _merge_cycles(types: Tuple[ir.NamedType, ...]) -> Tuple[ir.NamedType, ...]:
     if not moved:
         return types
     return tuple(
-        dataclasses.replace(t, package=moved[t.id][0], module=moved[t.id][1]) if t.id in moved else t
+        ir.evolve(t, package=moved[t.id][0], module=moved[t.id][1]) if t.id in moved else t
         for t in types
     )
 
@@ -280,8 +279,8 @@ def _name_operations(ops: Tuple[ir.Operation, ...], types: Dict[str, ir.NamedTyp
             model = types.get(op.request_type.id)
             if isinstance(model, ir.ModelDef):
                 by_wire = {(f.wire_name, i): f.name for i, f in enumerate(model.fields)}
-                params = tuple(dataclasses.replace(p, name=by_wire[(p.wire_name, i)]) for i, p in enumerate(op.parameters))
+                params = tuple(ir.evolve(p, name=by_wire[(p.wire_name, i)]) for i, p in enumerate(op.parameters))
                 body_attr = model.fields[-1].name if op.body_attr else ""
-                op = dataclasses.replace(op, body_attr=body_attr)
-        out.append(dataclasses.replace(op, name=name, parameters=params, constant=constants.claim("_" + name.upper(), "_")))
+                op = ir.evolve(op, body_attr=body_attr)
+        out.append(ir.evolve(op, name=name, parameters=params, constant=constants.claim("_" + name.upper(), "_")))
     return tuple(out)

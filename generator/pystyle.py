@@ -298,61 +298,75 @@ def _blank_lines(lines: List[str]) -> List[str]:
     after imports and after docstrings, none at the start of a block, inside brackets or at the end
     of the file, and otherwise what was written, capped at two (one inside blocks)."""
     out: List[str] = []
+    append = out.append
     pending = 0
-    prev = ""  # first physical line of the previous logical line
+    prev_stripped = ""  # the previous logical line's first physical line, without indentation
+    prev_depth = 0
+    prev_opens_block = False
     prev_is_docstring = False
     definitions: List[int] = []  # depths of the class/def blocks we are in
     brackets = 0
     in_string = False
     for line in lines:
         if in_string:
-            out.append(line)
+            append(line)
             if line.count('"""') % 2:
                 in_string = False
             continue
-        if not line.strip():
+        stripped = line.lstrip()
+        if not stripped:
             if brackets == 0:
                 pending += 1
             continue
-        stripped = line.lstrip()
         if brackets > 0:
-            out.append(line)
+            append(line)
+            brackets += _bracket_delta(line)
+            pending = 0
+            if line.count('"""') % 2:
+                in_string = True
+            continue
+        depth = len(line) - len(stripped)
+        left_definition = False
+        while definitions and depth <= definitions[-1]:
+            definitions.pop()
+            left_definition = True
+        if not out:
+            wanted = 0
+        elif prev_opens_block and depth > prev_depth:
+            wanted = 0
+        elif prev_stripped[:1] == "@":
+            wanted = 0
+        elif left_definition or _DEFINITION.match(stripped):
+            wanted = 2 if depth == 0 else 1
+        elif prev_is_docstring and depth == prev_depth:
+            wanted = 1
+        elif prev_stripped.startswith(_IMPORTS) and depth == prev_depth and not stripped.startswith(_IMPORTS):
+            wanted = 1
         else:
-            depth = len(line) - len(stripped)
-            prev_depth = len(prev) - len(prev.lstrip())
-            left_definition = False
-            while definitions and depth <= definitions[-1]:
-                definitions.pop()
-                left_definition = True
-            is_definition = bool(_DEFINITION.match(stripped))
-            after_decorator = prev.lstrip().startswith("@")
-            if not out:
-                wanted = 0
-            elif prev.rstrip().endswith(":") and depth > prev_depth:
-                wanted = 0
-            elif after_decorator:
-                wanted = 0
-            elif is_definition or left_definition:
-                wanted = 2 if depth == 0 else 1
-            elif prev_is_docstring and depth == prev_depth:
-                wanted = 1
-            elif prev.lstrip().startswith(("import ", "from ")) and depth == prev_depth and not stripped.startswith(("import ", "from ")):
-                wanted = 1
-            else:
-                wanted = min(pending, 2 if depth == 0 else 1)
+            wanted = min(pending, 2 if depth == 0 else 1)
+        first_in_block = not out or (prev_opens_block and depth > prev_depth)
+        if wanted:
             out.extend([""] * wanted)
-            out.append(line)
-            first_in_block = not out[:-1] or (prev.rstrip().endswith(":") and depth > prev_depth)
-            prev_is_docstring = stripped.startswith('"""') and first_in_block
-            if stripped.startswith(("class ", "def ", "async def ")):
-                definitions.append(depth)
-            prev = line
+        append(line)
+        prev_is_docstring = first_in_block and stripped.startswith('"""')
+        if stripped.startswith(_BLOCKS):
+            definitions.append(depth)
+        prev_stripped, prev_depth = stripped, depth
+        prev_opens_block = line.rstrip().endswith(":")
         pending = 0
-        if line.count('"""') % 2:
+        if '"""' in line and line.count('"""') % 2:
             in_string = True
             continue
-        brackets += _bracket_delta(line)
+        if line[-1:] in _OPENERS or line.rstrip()[-1:] in _OPENERS:
+            # At the top of a statement, only a line ending with an opening bracket leaves one open
+            # (the templates write black's layout: a bracket split over lines ends its first line).
+            brackets += _bracket_delta(line)
     return out
+
+
+_IMPORTS = ("import ", "from ")
+_BLOCKS = ("class ", "def ", "async def ")
+_OPENERS = ("(", "[", "{")
 
 
 def _black_statement(text: str) -> Optional[List[str]]:
@@ -397,12 +411,13 @@ def finish(code: str) -> Optional[str]:
                 in_string = not in_string
             out.append(line)
             continue
-        delta = _bracket_delta(line) if brackets or ("(" in line or "[" in line or "{" in line) else 0
+        # At the top of a statement only a line ending with an opening bracket leaves one open.
+        delta = _bracket_delta(line) if brackets or line.rstrip()[-1:] in _OPENERS else 0
         if len(line) > LINE_LENGTH:
             split = split_line(line)
             if split is None and brackets == 0:
                 statement = [line]
-                depth = delta
+                depth = _bracket_delta(line)
                 while depth > 0 and index < len(lines) and '"""' not in lines[index]:
                     statement.append(lines[index])
                     depth += _bracket_delta(lines[index])

@@ -91,17 +91,9 @@ class TypeNames:
     ) -> str:
         """The annotation of `t`; `ref`, when given, spells named types (and sorts union members);
         `shadow` holds the member names of the class the annotation is written in."""
-
-        def again(inner: ir.TypeExpr) -> str:
-            return self.ann(inner, typed_dict, quote, ref, shadow)
-
-        def builtin(name: str) -> str:
-            return SHADOWED_SPELLING[name] if shadow and name in shadow else name
-
         if isinstance(t, ir.Prim):
-            return builtin(_PRIMS.get(t.kind, "Any"))
-        if isinstance(t, ir.AnyT):
-            return "Any"
+            name = _PRIMS.get(t.kind, "Any")
+            return SHADOWED_SPELLING[name] if shadow and name in shadow else name
         if isinstance(t, ir.Ref):
             named = self.types[t.id]
             if ref is not None:
@@ -109,23 +101,29 @@ class TypeNames:
             if typed_dict and isinstance(named, (ir.ModelDef, ir.AliasDef)) and named.typed_dict_name:
                 name = named.typed_dict_name
             elif typed_dict and isinstance(named, ir.EnumDef):
-                return f"Union[{named.name}, {builtin(named.value_kind)}]"
+                base = SHADOWED_SPELLING[named.value_kind] if shadow and named.value_kind in shadow else named.value_kind
+                return f"Union[{named.name}, {base}]"
             else:
                 name = named.name
             return f'"{name}"' if quote and t.id in quote else name
+        if isinstance(t, ir.AnyT):
+            return "Any"
+        if isinstance(t, ir.Nullable):
+            return f"Optional[{self.ann(t.inner, typed_dict, quote, ref, shadow)}]"
         if isinstance(t, ir.ListT):
-            return f"{builtin('list')}[{again(t.item)}]"
+            outer = "List" if shadow and "list" in shadow else "list"
+            return f"{outer}[{self.ann(t.item, typed_dict, quote, ref, shadow)}]"
         if isinstance(t, ir.MapT):
-            return f"{builtin('dict')}[{builtin('str')}, {again(t.value)}]"
+            outer = "Dict" if shadow and "dict" in shadow else "dict"
+            key = SHADOWED_SPELLING["str"] if shadow and "str" in shadow else "str"
+            return f"{outer}[{key}, {self.ann(t.value, typed_dict, quote, ref, shadow)}]"
         if isinstance(t, ir.UnionT):
             if t.discriminator and not typed_dict and ref is None:
-                return self._discriminated(t, again)
-            members = [again(v) for v in t.variants]
+                return self._discriminated(t, lambda inner: self.ann(inner, typed_dict, quote, ref, shadow))
+            members = [self.ann(v, typed_dict, quote, ref, shadow) for v in t.variants]
             return f"Union[{', '.join(sorted(members) if ref else members)}]"
         if isinstance(t, ir.LiteralT):
             return f"Literal[{literal(t.value)}]"
-        if isinstance(t, ir.Nullable):
-            return f"Optional[{again(t.inner)}]"
         raise TypeError(t)
 
     def _discriminated(self, t: ir.UnionT, again: Callable[[ir.TypeExpr], str]) -> str:

@@ -50,13 +50,29 @@ class WriteResult:
     kept_user_edits: List[str] = field(default_factory=list)
 
 
-def _stage_write(path: Path, data: bytes) -> None:
-    """Write into the private staging tree: a fresh file, never through a hard link to the old output."""
+def _write_all(staging: Path, to_write: Dict[str, bytes], fresh: bool) -> None:
+    """Write files into the staging tree (in a fresh tree nothing needs unlinking first)."""
+    root = os.fspath(staging)
+    for directory in sorted({os.path.dirname(rel) for rel in to_write} - {""}):
+        os.makedirs(os.path.join(root, directory), exist_ok=True)
+    for rel, data in to_write.items():
+        _stage_write(os.path.join(root, rel), data, fresh)
+
+
+def _stage_write(path: str, data: bytes, fresh: bool = False) -> None:
+    """Write a file of the private staging tree: a new file, never through a hard link to the old output."""
+    if not fresh:
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
-        path.unlink()
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
 
 
 def _plan(out_dir: Path, files: Dict[str, str], force: bool) -> Tuple[WriteResult, Dict[str, bytes]]:
@@ -107,13 +123,13 @@ def write_output(out_dir: Path, files: Dict[str, str], force: bool = False) -> W
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.sdkforge-"))
     try:
-        if out_dir.is_dir():
+        mirrored = out_dir.is_dir()
+        if mirrored:
             _mirror(out_dir, staging)
         for rel in result.removed:
             (staging / rel).unlink()
             _prune_empty_dirs((staging / rel).parent, staging)
-        for rel, data in to_write.items():
-            _stage_write(staging / rel, data)
+        _write_all(staging, to_write, fresh=not mirrored)
         if out_dir.is_dir():
             _exchange(staging, out_dir)
         else:

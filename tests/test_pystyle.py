@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import SHARED
-from generator.format import MODE
+from generator.format import _mode
 from generator.pipeline import analyze
 from generator.pystyle import docstring, finish, literal, split_line
 from generator.render import Options, Renderer
@@ -22,7 +22,7 @@ def test_docstrings_are_black_stable_and_keep_their_text(text, indent):
     depth = len(indent) // 4
     prefix = "".join("    " * i + f"def f{i}():\n" for i in range(depth))
     code = prefix + indent + docstring(text, indent) + "\n"
-    assert black.format_str(code, mode=MODE) == code
+    assert black.format_str(code, mode=_mode()) == code
     tree = ast.parse(code)
     node = tree
     for _ in range(depth):
@@ -38,7 +38,7 @@ def test_literals_are_black_stable_and_exact(value):
     code = f"x = {literal(value)}\n"
     assert ast.literal_eval(literal(value)) == value
     if len(code) <= 88:
-        assert black.format_str(code, mode=MODE) == code
+        assert black.format_str(code, mode=_mode()) == code
 
 
 @pytest.mark.parametrize("line", [
@@ -59,7 +59,7 @@ def test_long_lines_split_as_black_splits_them(line):
         code = "class A:\n    x = {\n" + code + "    }\n"  # a member of an exploded dict
     elif line.startswith("    "):
         code = "class A:\n" + code
-    assert black.format_str(code, mode=MODE) == code
+    assert black.format_str(code, mode=_mode()) == code
 
 
 SAMPLE = [
@@ -86,6 +86,6 @@ def test_generated_modules_equal_blacks_output(name):
         fast = finish(content)
         if fast is None:
             continue  # black formats these itself
-        assert black.format_str(fast, mode=MODE) == fast, rel
+        assert black.format_str(fast, mode=_mode()) == fast, rel
         checked += 1
     assert checked > 0

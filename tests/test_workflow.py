@@ -132,11 +132,11 @@ def test_crash_mid_write_leaves_previous_output(tmp_path, monkeypatch):
     calls = {"n": 0}
     real = write_module._stage_write
 
-    def crashing(path, data):
+    def crashing(path, data, fresh=False):
         calls["n"] += 1
         if calls["n"] == 2:
             raise KeyboardInterrupt("injected")
-        real(path, data)
+        real(path, data, fresh)
 
     monkeypatch.setattr(write_module, "_stage_write", crashing)
     result = CliRunner().invoke(main, ["generate", *gen_args(changed, out)])
