@@ -149,7 +149,6 @@ def produce(renderer: Renderer, jobs: List[Job], preformatted: Set[str], progres
         chunks = _chunks(jobs)
         results: Dict[str, str] = {}
         if workers > 1 and len(jobs) >= PARALLEL_MIN_JOBS and "fork" in multiprocessing.get_all_start_methods():
-            import black  # noqa: F401  (once, before forking, for the few statements black lays out)
 
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 for done in pool.imap_unordered(_run_chunk, chunks):

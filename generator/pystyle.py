@@ -130,6 +130,8 @@ _TRIVIAL_TAIL = re.compile(r"^[\]\)\}](?: = [A-Za-z0-9_.]+| = -?[0-9.]+)?,?:?$")
 _ATOM = re.compile(r"^[A-Za-z0-9_.]+$")
 _BARE_ANNOTATION = re.compile(r"^(\s*[A-Za-z_][A-Za-z0-9_]*): ([A-Za-z_][A-Za-z0-9_.]*)$")
 _GENERIC_HEADER = re.compile(r"^(\s*[A-Za-z_][A-Za-z0-9_]*): ([A-Za-z_][A-Za-z0-9_.]*)\[(.*)\] = ([A-Za-z_][A-Za-z0-9_.]*)\($")
+_TYPE_ANNOTATION = re.compile(r"^\s*[A-Za-z_][A-Za-z0-9_]*: [A-Za-z_][A-Za-z0-9_.\[\], ]*\]$")
+_ATOM_ANNOTATED = re.compile(r"^(\s*[A-Za-z_][A-Za-z0-9_]*): ([A-Za-z_][A-Za-z0-9_.]*) = ([A-Za-z_][A-Za-z0-9_.]*)$")
 _ATOM_ASSIGNMENT = re.compile(
     r"^(\s*[A-Za-z_][A-Za-z0-9_]*(?::.*?)?) = (-?[A-Za-z0-9_.]+|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*')$"
 )
@@ -186,8 +188,11 @@ def _split_top_level(body: str) -> List[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def split_line(line: str) -> Optional[List[str]]:
-    """Black's right-hand split of a too-long line, for the shapes templates produce; None if unsure."""
+def split_line(line: str, in_type: bool = False) -> Optional[List[str]]:
+    """Black's right-hand split of a too-long line, for the shapes templates produce; None if unsure.
+
+    `in_type`: the line is (part of) a bare type annotation, `name: Outer[Inner[...]]`, which black
+    splits at each bracket even when the innermost name still does not fit."""
     if len(line) <= LINE_LENGTH:
         return [line]
     stripped = line.lstrip()
@@ -205,6 +210,18 @@ def split_line(line: str) -> Optional[List[str]]:
             return [line]  # a plain assignment whose value would not fit anyway is left alone
         if len(head) <= LINE_LENGTH:
             return [head, value, indent + ")"]
+        annotated = _ATOM_ANNOTATED.match(line)
+        if annotated and _ATOM.match(assignment.group(2)):
+            # `name: LongType = LongType.MEMBER`: black wraps the annotation, then the value if
+            # it does not fit after the closing parenthesis.
+            name, annotation, value_text = annotated.groups()
+            wrapped = indent + "    " + annotation
+            closing = f"{indent}) = {value_text}"
+            if len(wrapped) > LINE_LENGTH:
+                return None
+            if len(closing) <= LINE_LENGTH:
+                return [f"{name}: (", wrapped, closing]
+            return [f"{name}: (", wrapped, indent + ") = (", indent + "    " + value_text, indent + ")"]
     if stripped.startswith(") -> ") and stripped.endswith(":"):
         # The return annotation closing a parameter list that is already exploded.
         returned = stripped[5:-1]
@@ -256,9 +273,10 @@ def split_line(line: str) -> Optional[List[str]]:
                 return None
             lines += sub
     elif len(elements) == 1 and not body.endswith(","):
-        if _ATOM.match(elements[0]) and len(inner + elements[0]) > LINE_LENGTH:
+        in_type = in_type or bool(_TYPE_ANNOTATION.match(line))
+        if _ATOM.match(elements[0]) and len(inner + elements[0]) > LINE_LENGTH and not in_type:
             return None
-        sub = split_line(inner + elements[0])
+        sub = split_line(inner + elements[0], in_type)
         if sub is None:
             return None
         lines += sub

@@ -89,3 +89,34 @@ def test_generated_modules_equal_blacks_output(name):
         assert black.format_str(fast, mode=_mode()) == fast, rel
         checked += 1
     assert checked > 0
+
+
+@pytest.mark.parametrize("shape", ["annotated-assignment", "nested-annotation"])
+def test_long_annotation_shapes_split_exactly_as_black_does(shape):
+    """Random long lines of the shapes pystyle splits itself, against black's own layout."""
+    import random
+    import string
+
+    rng = random.Random(7)
+
+    def word(n: int) -> str:
+        return "".join(rng.choice(string.ascii_letters) for _ in range(n)).capitalize()
+
+    checked = 0
+    for _ in range(600):
+        indent = rng.choice(["", "    "])
+        name = "n" + word(rng.randint(1, 40)).lower()
+        if shape == "annotated-assignment":
+            line = f"{indent}{name}: {word(rng.randint(5, 100))} = {word(rng.randint(5, 100))}.{word(rng.randint(1, 20)).upper()}"
+        else:
+            annotation = word(rng.randint(5, 100))
+            for _ in range(rng.randint(1, 3)):
+                annotation = f"{rng.choice(['NotRequired', 'list', 'Optional'])}[{annotation}]"
+            line = f"{indent}{name}: {annotation}{rng.choice(['', ' = None'])}"
+        ours = split_line(line)
+        if len(line) <= 88 or ours is None:
+            continue
+        expected = black.format_str(("class _:\n" if indent else "") + line + "\n", mode=_mode()).rstrip("\n").split("\n")
+        assert ours == (expected[1:] if indent else expected), line
+        checked += 1
+    assert checked > 200
