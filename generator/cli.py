@@ -132,7 +132,7 @@ def generate(spec: Optional[Path], out: Optional[Path], package_name: Optional[s
     try:
         config = resolve(dict(spec=spec, out=out, package_name=package_name, sdk_name=sdk_name), config_path, Path.cwd())
         with _Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
-            result = run_pipeline(config, progress=progress)
+            result = run_pipeline(config, progress=progress, reuse=True)
     except GenerationError as exc:
         _fail(exc)
         return

@@ -22,7 +22,7 @@ from .naming import name_api
 from .refs import Resolver
 from .render import Job, Options, Renderer
 from .validate import validate
-from .write import with_manifest
+from .write import content_hash, read_manifest, with_manifest
 
 
 @dataclass
@@ -112,17 +112,23 @@ RUNTIME_LINE_LENGTH = 88
 _worker_state: Dict[str, Any] = {}
 
 
-def _run_chunk(indices: List[int]) -> List[Tuple[str, str]]:
+def _run_chunk(indices: List[int]) -> List[Tuple[str, str, Optional[str]]]:
+    """(path, content, input digest) of each job: rendered and formatted, or, when its digest is
+    the one the previous generation recorded for an untouched file, that file's content."""
     renderer: Renderer = _worker_state["renderer"]
     jobs = _worker_state["jobs"]
     preformatted = _worker_state["preformatted"]
+    previous: Optional[Previous] = _worker_state.get("previous")
     out = []
     for index in indices:
         path = jobs[index][0]
-        text = renderer.run(jobs[index])
-        if needs_formatting(path, text, preformatted):
-            text = format_module(path, text, hand_written=jobs[index][1] == "text")
-        out.append((path, text))
+        key, job = renderer.prepare(jobs[index])
+        text = previous.reuse(path, key) if previous is not None and key is not None else None
+        if text is None:
+            text = renderer.run(job)
+            if needs_formatting(path, text, preformatted):
+                text = format_module(path, text, hand_written=job[1] == "text")
+        out.append((path, text, key))
     return out
 
 
@@ -138,50 +144,89 @@ def _chunks(jobs: List[Job], size: int = 64) -> List[List[int]]:
     return [[i] for i in large] + [models[i : i + size] for i in range(0, len(models), size)]
 
 
-def produce(renderer: Renderer, jobs: List[Job], preformatted: Set[str], progress: Optional[Any] = None) -> Dict[str, str]:
-    """Render and format every job: on every core when there are many and the platform can fork."""
+def produce(
+    renderer: Renderer,
+    jobs: List[Job],
+    preformatted: Set[str],
+    progress: Optional[Any] = None,
+    previous: Optional[Previous] = None,
+) -> Tuple[Dict[str, str], Dict[str, str]]:
+    """Render and format every job (on every core when there are many and the platform can fork);
+    returns the files and the input digest of each file that has one."""
     workers = min(os.cpu_count() or 1, 8)
     if progress is not None:
         progress.start(len(jobs))
-    renderer.preload()
-    _worker_state.update(renderer=renderer, jobs=jobs, preformatted=preformatted)
+    if previous is None or not previous.inputs:
+        renderer.preload()  # else most files are read back, and workers compile what they need
+    _worker_state.update(renderer=renderer, jobs=jobs, preformatted=preformatted, previous=previous)
     try:
         chunks = _chunks(jobs)
         results: Dict[str, str] = {}
-        if workers > 1 and len(jobs) >= PARALLEL_MIN_JOBS and "fork" in multiprocessing.get_all_start_methods():
+        inputs: Dict[str, str] = {}
 
+        def collect(done: List[Tuple[str, str, Optional[str]]]) -> None:
+            for path, text, key in done:
+                results[path] = text
+                if key is not None:
+                    inputs[path] = key
+                if progress is not None:
+                    progress.advance()
+
+        if workers > 1 and len(jobs) >= PARALLEL_MIN_JOBS and "fork" in multiprocessing.get_all_start_methods():
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 for done in pool.imap_unordered(_run_chunk, chunks):
-                    results.update(done)
-                    for _ in done:
-                        if progress is not None:
-                            progress.advance()
+                    collect(done)
         else:
             for chunk in chunks:
-                for path, text in _run_chunk(chunk):
-                    results[path] = text
-                    if progress is not None:
-                        progress.advance()
-        return {job[0]: results[job[0]] for job in jobs}
+                collect(_run_chunk(chunk))
+        return {job[0]: results[job[0]] for job in jobs}, inputs
     finally:
         _worker_state.clear()
 
 
-def generate(config: Config, *, full_validation: Optional[bool] = None, progress: Optional[Any] = None) -> Generated:
-    """Everything but writing: returns the files to write, or raises GenerationError."""
+class Previous:
+    """What the previous generation into the output directory recorded: the input digest and the
+    content hash of each file. A file is reused when its digest is unchanged and nobody edited it."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        manifest = read_manifest(out)
+        inputs, hashes = manifest.get("inputs"), manifest.get("files")
+        self.inputs: Dict[str, str] = inputs if isinstance(inputs, dict) else {}
+        self.hashes: Dict[str, str] = hashes if isinstance(hashes, dict) else {}
+
+    def reuse(self, path: str, key: str) -> Optional[str]:
+        if not key or self.inputs.get(path) != key:
+            return None
+        try:
+            data = (self.out / path).read_bytes()
+        except OSError:
+            return None
+        if content_hash(data) != self.hashes.get(path):
+            return None  # edited by hand: generate it again (and let `write` decide)
+        return data.decode("utf-8")
+
+
+def generate(
+    config: Config, *, full_validation: Optional[bool] = None, progress: Optional[Any] = None, reuse: bool = False
+) -> Generated:
+    """Everything but writing: returns the files to write, or raises GenerationError.
+
+    With `reuse`, files of the previous generation in `config.out` whose inputs did not change
+    are read back instead of being rendered again (what makes regeneration fast)."""
     # The document and the IR are millions of objects that live until the end; the collector
     # would traverse them again and again (a quarter of the time on large documents) to find
     # few cycles. It runs once, at the end, instead.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _generate(config, full_validation, progress)
+        return _generate(config, full_validation, progress, reuse)
     finally:
         if collecting:
             gc.enable()
 
 
-def _generate(config: Config, full_validation: Optional[bool], progress: Optional[Any]) -> Generated:
+def _generate(config: Config, full_validation: Optional[bool], progress: Optional[Any], reuse: bool) -> Generated:
     started = time.perf_counter()
     api, diags = analyze(config.spec, full_validation=full_validation,
                          options=BuildOptions(config.enums == "closed", config.max_method_params))
@@ -193,7 +238,9 @@ def _generate(config: Config, full_validation: Optional[bool], progress: Optiona
     try:
         # The runtime is kept in black's style at the default line length; at another it is formatted too.
         preformatted = {renderer.runtime_path()} if config.line_length == RUNTIME_LINE_LENGTH else set()
-        files = with_manifest(produce(renderer, renderer.jobs(), preformatted, progress))
+        previous_output = Previous(config.out) if reuse else None
+        files, inputs = produce(renderer, renderer.jobs(), preformatted, progress, previous_output)
+        files = with_manifest(files, inputs)
     finally:
         pystyle.LINE_LENGTH = previous
     return Generated(files, api, diags.located(), time.perf_counter() - started)

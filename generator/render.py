@@ -7,6 +7,8 @@ Templates only loop and branch over these records.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import re
 import uuid
@@ -16,13 +18,37 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set,
 
 import jinja2
 
-from . import __version__, ir
+from . import __version__, ir, pystyle
 from .examples import example_literal, format_literal, request_example
 from .pystyle import docstring, literal
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 
 Job = Tuple[str, str, str, Dict[str, Any]]
+
+
+# What model, per-resource and package-index templates may read besides their own view (see
+# `Renderer.prepare`): their output depends on nothing else.
+LOCAL_CONTEXT = ("package", "sdk_name", "client_var", "schemes")
+SELF_CONTAINED = {"package/models.py.j2", "package/resource.py.j2", "resource.md.j2", "package/lazy_init.py.j2",
+                  "package/models_init.py.j2"}
+
+
+@functools.lru_cache(maxsize=None)
+def engine_digest() -> str:
+    """A digest of the code that turns views into files: the generator's modules, its templates,
+    the runtime, and black's version (black lays out what pystyle cannot)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.blake2b(digest_size=16)
+    here = Path(__file__).parent
+    for path in sorted(here.glob("*.py")) + sorted(templates_dir().rglob("*.j2")) + [RUNTIME_DIR / "_runtime.py"]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    try:
+        digest.update(version("black").encode())
+    except PackageNotFoundError:  # pragma: no cover - black is a dependency
+        pass
+    return f"{__version__}-{digest.hexdigest()}"
 
 
 def templates_dir() -> Path:
@@ -684,6 +710,7 @@ class Renderer:
             jobs.append((f"{src}/models/{package}/__init__.py", "template", "package/lazy_init.py.j2", {
                 "exports": sorted(exports), "type_imports": imports, "model_package": package,
                 "runtime_exports": ctx["error_base_exports"] if package == "errors" else [],
+                "error_base_alias": ctx["error_base_alias"] if package == "errors" else "",
             }))
         for package, module in self._groups:
             jobs.append((f"{src}/models/{package}/{module}.py", "model", "package/models.py.j2",
@@ -695,19 +722,41 @@ class Renderer:
         for name in self.env.list_templates(extensions=["j2"]):
             self.env.get_template(name)
 
+    def prepare(self, job: Job) -> Tuple[Optional[str], Job]:
+        """A job with its view built, and the digest of everything its output depends on (None for
+        jobs that read the whole API: those are always rendered).
+
+        Model modules and per-resource files see only their view and `LOCAL_CONTEXT`, so the digest
+        of those (with the generator's own code and the line length) determines their output: a
+        regeneration can reuse a file whose digest did not change."""
+        path, kind, what, arguments = job
+        if kind == "model" and "key" in arguments:
+            arguments = dict(arguments)
+            arguments["module"] = self.model_module(*arguments.pop("key"))
+            job = (path, kind, what, arguments)
+        elif what not in SELF_CONTAINED:
+            return None, job
+        local = [(name, self._ctx[name]) for name in LOCAL_CONTEXT]
+        text = repr((engine_digest(), pystyle.LINE_LENGTH, path, what, sorted(arguments.items()), local))
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(), job
+
     def run(self, job: Job) -> str:
         path, kind, what, arguments = job
         if kind == "text":
             return what
+        context = self._ctx
+        if kind == "model" or what in SELF_CONTAINED:
+            context = {name: self._ctx[name] for name in LOCAL_CONTEXT}
         if kind == "model":
-            arguments = dict(arguments)
-            arguments["module"] = self.model_module(*arguments.pop("key"))
+            if "key" in arguments:
+                job = self.prepare(job)[1]
+                arguments = job[3]
             kind = "module"
         if kind == "module":
             arguments = dict(arguments)
             runtime_from = arguments.pop("runtime_from")
-            return self._module(what, runtime_from, **arguments, **self._ctx)
-        return self._t(what, **arguments, **self._ctx)
+            return self._module(what, runtime_from, **arguments, **context)
+        return self._t(what, **arguments, **context)
 
     def render(self) -> Dict[str, str]:
         return {job[0]: self.run(job) for job in self.jobs()}

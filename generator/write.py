@@ -17,29 +17,42 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from . import __version__
 
 MANIFEST = ".sdkforge-manifest.json"
 
 
-def _hash(content: bytes) -> str:
+def content_hash(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def with_manifest(files: Dict[str, str]) -> Dict[str, str]:
+_hash = content_hash
+
+
+def with_manifest(files: Dict[str, str], inputs: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+    """The files plus the manifest: the hash of each file and, for files that have one, the digest
+    of the inputs it was made from (so a regeneration can tell which files cannot have changed)."""
     entries = {path: _hash(content.encode("utf-8")) for path, content in sorted(files.items())}
-    manifest = {"generator": f"sdkforge {__version__}", "files": entries}
+    manifest: Dict[str, object] = {"generator": f"sdkforge {__version__}", "files": entries}
+    if inputs:
+        manifest["inputs"] = dict(sorted(inputs.items()))
     return {**files, MANIFEST: json.dumps(manifest, indent=2, sort_keys=True) + "\n"}
 
 
-def _old_manifest(out_dir: Path) -> Dict[str, str]:
+def read_manifest(out_dir: Path) -> Dict[str, Any]:
+    """The manifest of a previous generation ({} when there is none or it is unreadable)."""
     try:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-        return dict(data.get("files") or {})
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError):
         return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _old_manifest(out_dir: Path) -> Dict[str, str]:
+    files = read_manifest(out_dir).get("files")
+    return dict(files) if isinstance(files, dict) else {}
 
 
 @dataclass

@@ -233,3 +233,47 @@ def test_line_length_option(tmp_path):
     assert run("generate", "--config", str(tmp_path / "sdkforge.yaml")).exit_code == 0
     (tmp_path / "bad.yaml").write_text(f"spec: {DUB}\nout: o\nline_length: 5\n")
     assert run("generate", "--config", str(tmp_path / "bad.yaml")).exit_code == 2
+
+
+def test_regeneration_reuses_exactly_the_files_whose_inputs_did_not_change(tmp_path, monkeypatch):
+    """A regeneration reads back untouched files whose input digest is unchanged, and its output is
+    byte for byte what a generation from scratch gives."""
+    from generator import pipeline, render
+    from generator.config import Config
+
+    out = tmp_path / "out"
+    assert run("generate", *gen_args(DUB, out)).exit_code == 0
+    changed = _variant(tmp_path, "changed.yaml", ("summary: Create a new partner", "summary: Create a partner (v2)"),
+                       ("description: Full legal name of the partner.", "description: The partner's full legal name."))
+    rendered: list = []
+    real_run = render.Renderer.run
+    monkeypatch.setattr(render.Renderer, "run", lambda self, job: rendered.append(job[0]) or real_run(self, job))
+    config = Config(spec=changed, out=out, package_name="dub", sdk_name="Dub")
+    reused = pipeline.generate(config, reuse=True)
+    fresh_rendered = len(rendered)
+    rendered.clear()
+    scratch = pipeline.generate(config, reuse=False)
+    assert reused.files == scratch.files
+    assert len(rendered) == len(scratch.files) - 1  # everything but the manifest, from scratch
+    # Only the partners resource (its summary) and the models holding the edited field are rendered
+    # again, besides the files made from the whole API (client, README, package indexes).
+    assert fresh_rendered < len(rendered) / 2
+    assert "src/dub/partners.py" in rendered and "docs/sdks/partners/README.md" in rendered
+
+
+def test_an_edited_file_or_another_generator_is_never_reused(tmp_path, monkeypatch):
+    from generator import pipeline, render
+    from generator.config import Config
+
+    out = tmp_path / "out"
+    assert run("generate", *gen_args(DUB, out)).exit_code == 0
+    config = Config(spec=DUB, out=out, package_name="dub", sdk_name="Dub")
+    previous = pipeline.Previous(out)
+    path = "src/dub/partners.py"
+    key = previous.inputs[path]
+    assert previous.reuse(path, key) == (out / path).read_text()
+    (out / path).write_text((out / path).read_text() + "# edited\n")
+    assert previous.reuse(path, key) is None  # edited by hand: rendered again
+    assert previous.reuse("src/dub/sdk.py", key) is None  # not the digest recorded for that file
+    monkeypatch.setattr(render, "engine_digest", lambda: "another-generator")
+    assert pipeline.generate(config, reuse=True).files[path] != (out / path).read_text()
