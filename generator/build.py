@@ -121,6 +121,7 @@ def _pick_media(content: Any) -> Tuple[str, Any]:
 class BuildOptions:
     closed_enums: bool = False  # enums refuse values they do not list (unless x-speakeasy-unknown-values: allow)
     max_method_params: int = 0  # the default of x-speakeasy-max-method-params
+    sdk_name: str = ""  # the client class: no type or resource class may take its name
 
 
 class Builder:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import keyword
-from typing import Dict, Iterable, List, Set, Tuple
+from typing import AbstractSet, Dict, Iterable, List, Set, Tuple
 
 from . import ir
 from .text import pascal, safe_identifier, snake, upper_snake
@@ -107,10 +107,11 @@ def _member_names(members: Tuple[ir.EnumMember, ...]) -> List[str]:
     return out
 
 
-def name_api(api: ir.Api) -> ir.Api:
+def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
+    """`reserved`: names taken by the generated code itself (the client class)."""
     # ---- named types and error classes: one namespace, since any module may import any of them.
     # The document's own schemas are named first, then error classes, then generated types.
-    namer = _Namer()
+    namer = _Namer(reserved)
     renamed: Dict[str, ir.NamedType] = {}
 
     def module(package: str, raw: str) -> str:
@@ -156,7 +157,7 @@ def name_api(api: ir.Api) -> ir.Api:
         )
 
     # ---- operations and resources
-    class_names = _Namer({"BaseSDK"})
+    class_names = _Namer({"BaseSDK"} | set(reserved))
     resource_modules = _Namer(RESERVED_MODULES)
     root_ops = _name_operations(api.root_operations, renamed, set())
     # Attribute names are unique among a parent's methods and nested resources.

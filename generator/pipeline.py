@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Set, Tuple, TypeVar
 
-from . import ir, pystyle
+from . import ir, pystyle, swagger2
 from .build import BuildOptions, build
 from .config import Config
 from .diagnostics import ERROR, Diagnostic, Diagnostics, GenerationError
@@ -91,6 +91,10 @@ def analyze(
 def _analyze(spec: Path, full_validation: Optional[bool], options: BuildOptions) -> Tuple[Optional[ir.Api], Diagnostics]:
     doc = load_document(spec)
     diags = Diagnostics(str(spec), doc.locate)
+    if swagger2.is_swagger2(doc.data):
+        doc.data = swagger2.convert(doc.data)
+        diags.note("the document is Swagger 2.0: it was converted to OpenAPI 3.0 (pointers in messages refer to "
+                   "the converted form)")
     if full_validation is None:
         full_validation = len(doc.text) <= FULL_VALIDATION_MAX_BYTES
         if not full_validation:
@@ -104,7 +108,7 @@ def _analyze(spec: Path, full_validation: Optional[bool], options: BuildOptions)
     api = build(doc, Resolver(doc), diags, options)
     if diags.errors:
         return None, diags
-    return name_api(api), diags
+    return name_api(api, reserved={options.sdk_name} - {""}), diags
 
 
 PARALLEL_MIN_JOBS = 400
@@ -229,7 +233,7 @@ def generate(
 def _generate(config: Config, full_validation: Optional[bool], progress: Optional[Any], reuse: bool) -> Generated:
     started = time.perf_counter()
     api, diags = analyze(config.spec, full_validation=full_validation,
-                         options=BuildOptions(config.enums == "closed", config.max_method_params))
+                         options=BuildOptions(config.enums == "closed", config.max_method_params, config.sdk_name))
     if api is None:
         raise GenerationError(diags.located(ERROR))
     options = Options(config.package_name, config.sdk_name, config.sdk_version, config.description, config.env_var)

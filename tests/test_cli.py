@@ -27,7 +27,8 @@ def _run(args, cwd=None):
     ("", "the file is empty"),
     ("openapi: 3.0.3\ninfo: [unclosed\n", "invalid YAML"),
     ("- a\n- b\n", "must be a mapping, but this one is a list"),
-    ("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths: {}\n", "Swagger 2.0 documents are not supported"),
+    ("swagger: '1.2'\ninfo: {title: T, version: '1'}\npaths: {}\n", "Swagger 1.2 documents are not supported"),
+    ("swagger: '2.0'\npaths: {}\n", "no 'info' object"),  # converted first, then checked like any document
     ("openapi: 4.0.0\ninfo: {title: T, version: '1'}\npaths: {}\n", "unsupported OpenAPI version"),
     ("openapi: 3.0.3\npaths: {}\n", "no 'info' object"),
     ("openapi: 3.0.3\ninfo: {title: T, version: '1'}\n", "no 'paths' object"),
