@@ -181,3 +181,9 @@ def python_blocks(markdown: str) -> List[str]:
     import re
 
     return re.findall(r"```python\n(.*?)```", markdown, flags=re.S)
+
+
+def sdk_from(tmp: Path, spec_text: str, package: str, sdk_name: str):
+    """Generate an SDK from an inline document into `tmp` and import it: (tmp, result, package module)."""
+    result = generate_into(tmp, spec_text, package=package, sdk_name=sdk_name)
+    return tmp, result, import_generated(tmp, result, package)

@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from conftest import Reply, generate_into, import_generated
+from conftest import Reply, generate_into, import_generated, sdk_from
 
 SPEC = textwrap.dedent("""
     openapi: 3.0.3
@@ -62,8 +62,7 @@ SPEC = textwrap.dedent("""
 
 @pytest.fixture(scope="module")
 def bodies_sdk(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("bodies")
-    return import_generated(tmp, generate_into(tmp, SPEC, package="bodies_sdk", sdk_name="Bodies"), "bodies_sdk")
+    return sdk_from(tmp_path_factory.mktemp("bodies"), SPEC, "bodies_sdk", "Bodies")[2]
 
 
 def test_form_urlencoded_body(loopback, bodies_sdk):

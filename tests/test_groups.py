@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from conftest import Reply, assert_type_checks, generate_into, import_generated
+from conftest import Reply, assert_type_checks, sdk_from
 
 SPEC = textwrap.dedent("""
     openapi: 3.0.3
@@ -43,9 +43,7 @@ SPEC = textwrap.dedent("""
 
 @pytest.fixture(scope="module")
 def groups(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("groups")
-    result = generate_into(tmp, SPEC, package="groups", sdk_name="Groups")
-    return tmp, result, import_generated(tmp, result, "groups")
+    return sdk_from(tmp_path_factory.mktemp("groups"), SPEC, "groups", "Groups")
 
 
 def test_dotted_groups_nest_resources(groups, loopback):

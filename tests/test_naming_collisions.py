@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from conftest import Reply, assert_type_checks, generate_into, import_generated
+from conftest import Reply, assert_type_checks, sdk_from
 
 SPEC = textwrap.dedent("""
     openapi: 3.0.3
@@ -66,9 +66,7 @@ SPEC = textwrap.dedent("""
 
 @pytest.fixture(scope="module")
 def clash(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("clash")
-    result = generate_into(tmp, SPEC, package="clash", sdk_name="Clash")
-    return tmp, result, import_generated(tmp, result, "clash")
+    return sdk_from(tmp_path_factory.mktemp("clash"), SPEC, "clash", "Clash")
 
 
 def test_colliding_names_type_check(clash):

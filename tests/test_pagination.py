@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from conftest import REFERENCE, Reply, generate_into, import_generated, python_blocks
+from conftest import REFERENCE, Reply, generate_into, import_generated, python_blocks, sdk_from
 from dub_payloads import LINK
 
 SPEC = textwrap.dedent("""
@@ -88,9 +88,7 @@ SPEC = textwrap.dedent("""
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("pages")
-    result = generate_into(tmp, SPEC, package="pages", sdk_name="Pages")
-    return result, import_generated(tmp, result, "pages")
+    return sdk_from(tmp_path_factory.mktemp("pages"), SPEC, "pages", "Pages")[1:]
 
 
 def test_page_numbers_iterate_until_an_empty_page(generated, loopback):

@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from conftest import Reply, assert_type_checks, generate_into, import_generated
+from conftest import Reply, assert_type_checks, generate_into, import_generated, sdk_from
 
 SPEC = textwrap.dedent("""
     openapi: 3.1.0
@@ -71,9 +71,7 @@ SPEC = textwrap.dedent("""
 
 @pytest.fixture(scope="module")
 def shapes(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("shapes")
-    result = generate_into(tmp, SPEC, package="shapes", sdk_name="Shapes")
-    return tmp, result, import_generated(tmp, result, "shapes")
+    return sdk_from(tmp_path_factory.mktemp("shapes"), SPEC, "shapes", "Shapes")
 
 
 def test_discriminator_mapping_selects_the_variant(shapes, loopback):

@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from conftest import Reply, generate_into, import_generated, python_blocks
+from conftest import Reply, generate_into, python_blocks, sdk_from
 
 SPEC = textwrap.dedent("""
     openapi: 3.1.0
@@ -77,8 +77,7 @@ EVENTS = (
 
 @pytest.fixture(scope="module")
 def sdk(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("streams")
-    return import_generated(tmp, generate_into(tmp, SPEC, package="streams", sdk_name="Streams"), "streams")
+    return sdk_from(tmp_path_factory.mktemp("streams"), SPEC, "streams", "Streams")[2]
 
 
 def test_binary_download_is_handed_over_before_the_body_arrives(sdk, loopback):

@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from conftest import Reply, assert_type_checks, generate_into, import_generated
+from conftest import Reply, assert_type_checks, sdk_from
 
 SPEC = textwrap.dedent("""
     swagger: "2.0"
@@ -75,9 +75,7 @@ SPEC = textwrap.dedent("""
 
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("swagger2")
-    result = generate_into(tmp, SPEC, package="pets", sdk_name="Pets")
-    return tmp, result, import_generated(tmp, result, "pets")
+    return sdk_from(tmp_path_factory.mktemp("swagger2"), SPEC, "pets", "Pets")
 
 
 def test_conversion_is_noted_and_keeps_every_operation(converted):
