@@ -221,6 +221,17 @@ def _section(lines: List[str]) -> List[str]:
     return sorted(lines, key=lambda line: (line.startswith("from "), line.split()[1]))
 
 
+# A name the generated code may use, and the standard-library import that provides it.
+_STDLIB_IMPORTS = (
+    ("_dt", "import datetime as _dt"),
+    ("builtins", "import builtins"),
+    ("Enum", "from enum import Enum"),
+    ("logging", "import logging"),
+    ("warnings", "import warnings"),
+    ("cached_property", "from functools import cached_property"),
+)
+
+
 def module_imports(code: str, runtime_from: str) -> str:
     """The import block for names the code uses from the standard library, its dependencies and the runtime."""
     used = _names_in(code)
@@ -231,18 +242,7 @@ def module_imports(code: str, runtime_from: str) -> str:
     dt = [n for n in ("date", "datetime") if n in used]
     if dt:
         stdlib.append(_from("datetime", dt))
-    if "_dt" in used:
-        stdlib.append("import datetime as _dt")
-    if "builtins" in used:
-        stdlib.append("import builtins")
-    if "Enum" in used:
-        stdlib.append("from enum import Enum")
-    if "logging" in used:
-        stdlib.append("import logging")
-    if "warnings" in used:
-        stdlib.append("import warnings")
-    if "cached_property" in used:
-        stdlib.append("from functools import cached_property")
+    stdlib += [line for name, line in _STDLIB_IMPORTS if name in used]
     third = [f"import {n}" for n in ("httpx", "pydantic") if n in used]
     ext = [n for n in _EXT_NAMES if n in used]
     if ext:

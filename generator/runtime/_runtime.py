@@ -1204,114 +1204,64 @@ class BaseSDK:
         )
         return self._handle(op, response)
 
+    # The entry points below take the per-call options (`retries`, `server_url`, `timeout_ms`,
+    # `http_headers`) as keywords, exactly as `_request` does.
+
     def _stream(
-        self,
-        op: Operation[Any],
-        request: Any = None,
-        *,
-        retries: Union[RetryConfig, None, Unset] = UNSET,
-        server_url: Optional[str] = None,
-        timeout_ms: Optional[int] = None,
-        http_headers: Optional[Mapping[str, str]] = None,
+        self, op: Operation[Any], request: Any = None, **options: Any
     ) -> BinaryStream:
         """A binary download: the body is left on the wire for the caller to read."""
-        response = self._send(
-            op, request, retries, server_url, timeout_ms, http_headers
-        )
+        response = self._send(op, request, *_CallOptions(**options))
         if not self._streams(op, response):
-            self._handle(
-                op, response
-            )  # raises for an error status; else the body is empty
+            self._handle(op, response)  # raises for an error status; else no body
         return BinaryStream(response)
 
     async def _stream_async(
-        self,
-        op: Operation[Any],
-        request: Any = None,
-        *,
-        retries: Union[RetryConfig, None, Unset] = UNSET,
-        server_url: Optional[str] = None,
-        timeout_ms: Optional[int] = None,
-        http_headers: Optional[Mapping[str, str]] = None,
+        self, op: Operation[Any], request: Any = None, **options: Any
     ) -> AsyncBinaryStream:
-        response = await self._send_async(
-            op, request, retries, server_url, timeout_ms, http_headers
-        )
+        response = await self._send_async(op, request, *_CallOptions(**options))
         if not self._streams(op, response):
             self._handle(op, response)
         return AsyncBinaryStream(response)
 
     def _events(
-        self,
-        op: Operation[T],
-        request: Any = None,
-        *,
-        retries: Union[RetryConfig, None, Unset] = UNSET,
-        server_url: Optional[str] = None,
-        timeout_ms: Optional[int] = None,
-        http_headers: Optional[Mapping[str, str]] = None,
+        self, op: Operation[T], request: Any = None, **options: Any
     ) -> EventStream[T]:
         """Server-sent events, decoded into the operation's event type as they arrive."""
-        response = self._send(
-            op, request, retries, server_url, timeout_ms, http_headers
-        )
-        expected = self._expected(op, response)
-        if expected is None or expected[1] is None:
-            self._handle(op, response)  # raises for an error status
-            return EventStream(_empty(response), _EventDecoder(op, response, None))
-        return EventStream(response, _EventDecoder(op, response, expected[1]))
+        response = self._send(op, request, *_CallOptions(**options))
+        return EventStream(*self._event_source(op, response))
 
     async def _events_async(
-        self,
-        op: Operation[T],
-        request: Any = None,
-        *,
-        retries: Union[RetryConfig, None, Unset] = UNSET,
-        server_url: Optional[str] = None,
-        timeout_ms: Optional[int] = None,
-        http_headers: Optional[Mapping[str, str]] = None,
+        self, op: Operation[T], request: Any = None, **options: Any
     ) -> AsyncEventStream[T]:
-        response = await self._send_async(
-            op, request, retries, server_url, timeout_ms, http_headers
-        )
+        response = await self._send_async(op, request, *_CallOptions(**options))
+        return AsyncEventStream(*self._event_source(op, response))
+
+    def _event_source(
+        self, op: Operation[Any], response: httpx.Response
+    ) -> Tuple[httpx.Response, _EventDecoder]:
         expected = self._expected(op, response)
         if expected is None or expected[1] is None:
             self._handle(op, response)  # raises for an error status
-            return AsyncEventStream(_empty(response), _EventDecoder(op, response, None))
-        return AsyncEventStream(response, _EventDecoder(op, response, expected[1]))
+            return _empty(response), _EventDecoder(op, response, None)
+        return response, _EventDecoder(op, response, expected[1])
 
     def _page(
-        self,
-        op: Operation[T],
-        request: Any = None,
-        *,
-        retries: Union[RetryConfig, None, Unset] = UNSET,
-        server_url: Optional[str] = None,
-        timeout_ms: Optional[int] = None,
-        http_headers: Optional[Mapping[str, str]] = None,
+        self, op: Operation[T], request: Any = None, **options: Any
     ) -> Page[T, Any]:
         """The first page of a paginated operation; the page fetches the ones after it."""
-        options = _CallOptions(retries, server_url, timeout_ms, http_headers)
+        call = _CallOptions(**options)
         request = self._coerce(op, request)
-        response = self._send(op, request, *options)
-        return Page(self, op, request, options, self._handle(op, response), response)
+        response = self._send(op, request, *call)
+        return Page(self, op, request, call, self._handle(op, response), response)
 
     async def _page_async(
-        self,
-        op: Operation[T],
-        request: Any = None,
-        *,
-        retries: Union[RetryConfig, None, Unset] = UNSET,
-        server_url: Optional[str] = None,
-        timeout_ms: Optional[int] = None,
-        http_headers: Optional[Mapping[str, str]] = None,
+        self, op: Operation[T], request: Any = None, **options: Any
     ) -> AsyncPage[T, Any]:
-        options = _CallOptions(retries, server_url, timeout_ms, http_headers)
+        call = _CallOptions(**options)
         request = self._coerce(op, request)
-        response = await self._send_async(op, request, *options)
-        return AsyncPage(
-            self, op, request, options, self._handle(op, response), response
-        )
+        response = await self._send_async(op, request, *call)
+        return AsyncPage(self, op, request, call, self._handle(op, response), response)
 
 
 class ClientBase(BaseSDK):
@@ -1635,10 +1585,10 @@ class Pagination:
 
 
 class _CallOptions(NamedTuple):
-    retries: Union[RetryConfig, None, Unset]
-    server_url: Optional[str]
-    timeout_ms: Optional[int]
-    http_headers: Optional[Mapping[str, str]]
+    retries: Union[RetryConfig, None, Unset] = UNSET
+    server_url: Optional[str] = None
+    timeout_ms: Optional[int] = None
+    http_headers: Optional[Mapping[str, str]] = None
 
 
 def _get(value: Any, path: Path) -> Any:
