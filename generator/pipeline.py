@@ -136,18 +136,6 @@ def _run_chunk(indices: List[int]) -> List[Tuple[str, str, Optional[str]]]:
     return out
 
 
-def _chunks(jobs: List[Job], size: int = 64) -> List[List[int]]:
-    """Job indexes in batches for the workers: the large jobs (resources, documentation) one by
-    one and first, largest first, so no worker is left with a big one at the end; models in batches."""
-    def weight(index: int) -> int:
-        resource = jobs[index][3].get("resource")
-        return len(resource["operations"]) if isinstance(resource, dict) else 0
-
-    large = sorted((i for i, job in enumerate(jobs) if job[1] != "model"), key=lambda i: -weight(i))
-    models = [i for i, job in enumerate(jobs) if job[1] == "model"]
-    return [[i] for i in large] + [models[i : i + size] for i in range(0, len(models), size)]
-
-
 def produce(
     renderer: Renderer,
     jobs: List[Job],
@@ -164,7 +152,7 @@ def produce(
         renderer.preload()  # else most files are read back, and workers compile what they need
     _worker_state.update(renderer=renderer, jobs=jobs, preformatted=preformatted, previous=previous)
     try:
-        chunks = _chunks(jobs)
+        chunks = [list(range(i, min(i + 64, len(jobs)))) for i in range(0, len(jobs), 64)]
         results: Dict[str, str] = {}
         inputs: Dict[str, str] = {}
 

@@ -345,7 +345,6 @@ class Renderer:
         self.marker = f"# imports-{uuid.uuid4().hex}"
         self._ctx: Dict[str, Any] = {}
         self._groups: Dict[Tuple[str, str], Tuple[List[ir.NamedType], List[ir.ErrorDef]]] = {}
-        self._fingerprints: Dict[str, str] = {}
         self.env.filters.update(docstring=docstring_filter, pyrepr=pyrepr, pylit=lambda v: format_literal(v, 0), toml_str=toml_str, md_cell=md_cell, md_text=md_text)
 
     # ---- locations
@@ -733,28 +732,13 @@ class Renderer:
         path, kind, what, arguments = job
         if what not in SELF_CONTAINED:
             return None, job
-        local = [(name, self._ctx[name]) for name in LOCAL_CONTEXT]
         if kind == "model" and "key" in arguments:
-            # A model module's view is a function of its types, its error classes and the types
-            # they refer to (their names, modules, members, fields): digesting those is cheaper
-            # than building the view.
-            sources = self._model_sources(*arguments["key"])
-        else:
-            sources = sorted(arguments.items())
-        text = repr((engine_digest(), pystyle.LINE_LENGTH, path, what, sources, local))
+            arguments = dict(arguments)
+            arguments["module"] = self.model_module(*arguments.pop("key"))
+            job = (path, kind, what, arguments)
+        local = [(name, self._ctx[name]) for name in LOCAL_CONTEXT]
+        text = repr((engine_digest(), pystyle.LINE_LENGTH, path, what, sorted(arguments.items()), local))
         return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(), job
-
-    def _model_sources(self, package: str, module: str) -> List[str]:
-        members, errors = self._groups[(package, module)]
-        own = [self._fingerprint(t) for t in members] + [repr(e) for e in errors]
-        deps = {d for t in members for d in ir.dependencies(t)} | {d for e in errors for d in ir.refs_of(e.data_type)}
-        return own + sorted(self._fingerprint(self.types[d]) for d in deps if d in self.types)
-
-    def _fingerprint(self, named: ir.NamedType) -> str:
-        found = self._fingerprints.get(named.id)
-        if found is None:
-            found = self._fingerprints[named.id] = hashlib.blake2b(repr(named).encode("utf-8"), digest_size=16).hexdigest()
-        return found
 
     def run(self, job: Job) -> str:
         path, kind, what, arguments = job
@@ -764,8 +748,8 @@ class Renderer:
         if kind == "model" or what in SELF_CONTAINED:
             context = {name: self._ctx[name] for name in LOCAL_CONTEXT}
         if kind == "model":
-            arguments = dict(arguments)
-            arguments["module"] = self.model_module(*arguments.pop("key"))
+            if "key" in arguments:  # not prepared yet
+                arguments = self.prepare(job)[1][3]
             kind = "module"
         if kind == "module":
             arguments = dict(arguments)
