@@ -12,7 +12,6 @@ import click
 from . import __version__
 from .config import resolve
 from .diagnostics import ERROR, NOTE, WARNING, Diagnostic, GenerationError
-from .diff import diff_apis, render_json, render_markdown
 from .pipeline import analyze
 from .pipeline import generate as run_pipeline
 from .write import compare_output, write_output
@@ -222,6 +221,8 @@ def diff_command(old_spec: Path, new_spec: Path, fmt: str) -> None:
             _fail(GenerationError(diags.located(ERROR)))
             return
         apis.append(api)
+    from .diff import diff_apis, render_json, render_markdown  # only this command needs it
+
     changes = diff_apis(apis[0], apis[1])
     click.echo(render_json(changes) if fmt == "json" else render_markdown(changes), nl=False)
     if any(c.breaking for c in changes):
