@@ -10,6 +10,7 @@ The test suite checks the result with `black --check`.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import unicodedata
@@ -116,6 +117,12 @@ def _black_docstring(value: str, indent: str) -> str:
 
 def docstring(text: str, indent: str) -> str:
     """A complete `\"\"\"...\"\"\"` literal, laid out as black lays out docstrings at `indent`."""
+    return _docstring(text, indent, LINE_LENGTH)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _docstring(text: str, indent: str, line_length: int) -> str:
+    """`docstring`, cached: API documents repeat descriptions ("The unique identifier of ...")."""
     escaped = _escape(text).strip()
     naive = '"""' + "\n".join(
         line if i == 0 or not line.strip() else indent + line for i, line in enumerate(escaped.split("\n"))
@@ -303,8 +310,10 @@ _DEFINITION = re.compile(r"^(?:class |def |async def |@)")
 _STRING_LITERALS = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _bracket_delta(line: str) -> int:
-    """Brackets a line opens minus those it closes, outside string literals."""
+    """Brackets a line opens minus those it closes, outside string literals (cached: both passes
+    over a module ask, and generated modules repeat many lines)."""
     if "'" in line or '"' in line:
         line = _STRING_LITERALS.sub("", line)
     return line.count("(") + line.count("[") + line.count("{") - line.count(")") - line.count("]") - line.count("}")
