@@ -28,13 +28,10 @@ def content_hash(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-_hash = content_hash
-
-
 def with_manifest(files: Dict[str, str], inputs: Optional[Dict[str, str]] = None) -> Dict[str, str]:
     """The files plus the manifest: the hash of each file and, for files that have one, the digest
     of the inputs it was made from (so a regeneration can tell which files cannot have changed)."""
-    entries = {path: _hash(content.encode("utf-8")) for path, content in sorted(files.items())}
+    entries = {path: content_hash(content.encode("utf-8")) for path, content in sorted(files.items())}
     manifest: Dict[str, object] = {"generator": f"sdkforge {__version__}", "files": entries}
     if inputs:
         manifest["inputs"] = dict(sorted(inputs.items()))
@@ -102,7 +99,7 @@ def _plan(out_dir: Path, files: Dict[str, str], force: bool) -> Tuple[WriteResul
         if current == data:
             result.unchanged.append(rel)
             continue
-        edited = current is not None and rel != MANIFEST and (rel not in old or old[rel] != _hash(current))
+        edited = current is not None and rel != MANIFEST and (rel not in old or old[rel] != content_hash(current))
         if edited and not force:
             result.kept_user_edits.append(rel)
             continue
@@ -115,7 +112,7 @@ def _plan(out_dir: Path, files: Dict[str, str], force: bool) -> Tuple[WriteResul
             current = (out_dir / rel).read_bytes()
         except (FileNotFoundError, NotADirectoryError):
             continue
-        if _hash(current) == digest or force:
+        if content_hash(current) == digest or force:
             result.removed.append(rel)
         else:
             result.kept_user_edits.append(rel)
