@@ -1174,38 +1174,18 @@ class BaseSDK:
         expected = self._expected(op, response)
         return expected is not None and expected[1] is not None
 
-    def _request(
-        self,
-        op: Operation[T],
-        request: Any = None,
-        *,
-        retries: Union[RetryConfig, None, Unset] = UNSET,
-        server_url: Optional[str] = None,
-        timeout_ms: Optional[int] = None,
-        http_headers: Optional[Mapping[str, str]] = None,
-    ) -> T:
-        response = self._send(
-            op, request, retries, server_url, timeout_ms, http_headers
-        )
+    # Every entry point takes the per-call options (`retries`, `server_url`, `timeout_ms`,
+    # `http_headers`) as keywords: the generated methods pass them on unchanged.
+
+    def _request(self, op: Operation[T], request: Any = None, **options: Any) -> T:
+        response = self._send(op, request, *_CallOptions(**options))
         return self._handle(op, response)
 
     async def _request_async(
-        self,
-        op: Operation[T],
-        request: Any = None,
-        *,
-        retries: Union[RetryConfig, None, Unset] = UNSET,
-        server_url: Optional[str] = None,
-        timeout_ms: Optional[int] = None,
-        http_headers: Optional[Mapping[str, str]] = None,
+        self, op: Operation[T], request: Any = None, **options: Any
     ) -> T:
-        response = await self._send_async(
-            op, request, retries, server_url, timeout_ms, http_headers
-        )
+        response = await self._send_async(op, request, *_CallOptions(**options))
         return self._handle(op, response)
-
-    # The entry points below take the per-call options (`retries`, `server_url`, `timeout_ms`,
-    # `http_headers`) as keywords, exactly as `_request` does.
 
     def _stream(
         self, op: Operation[Any], request: Any = None, **options: Any
