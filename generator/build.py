@@ -438,30 +438,39 @@ class Builder:
                 break
         fields = []
         source_of = sources.get if sources else None
+        properties_at = pointer + "/properties"
+        type_of, Field, MISSING = self.type_of, ir.Field, ir.MISSING
         for wire, prop in properties.items():
-            where = (source_of(wire) if source_of else None) or pointer_join(pointer, "properties", wire)
-            prop_schema, _ = self._deref(prop, where) if isinstance(prop, dict) and "$ref" in prop else (prop, where)
-            prop_schema = prop_schema if isinstance(prop_schema, dict) else {}
-            word = pascal(wire)
-            field_type = self.type_of(prop, where, base + (word or "Field"), package, module)
-            nullable = isinstance(field_type, ir.Nullable)
-            default = prop_schema.get("default", ir.MISSING) if isinstance(prop, dict) else ir.MISSING
-            if default is not ir.MISSING:
+            where = (source_of(wire) if source_of else None) or pointer_join(properties_at, wire)
+            is_dict = isinstance(prop, dict)
+            if not is_dict:
+                prop_schema: Any = {}
+            elif "$ref" in prop:
+                prop_schema = self._deref(prop, where)[0]
+                if not isinstance(prop_schema, dict):
+                    prop_schema = {}
+            else:
+                prop_schema = prop
+            field_type = type_of(prop, where, base + (pascal(wire) or "Field"), package, module)
+            default = prop_schema.get("default", MISSING) if is_dict else MISSING
+            if default is not MISSING:
                 default = self._coerce_default(default, field_type)
+            read_only, write_only = bool(prop_schema.get("readOnly")), bool(prop_schema.get("writeOnly"))
+            description = _text(prop_schema.get("description")) or (_text(prop.get("description")) if is_dict else "")
             fields.append(
-                ir.Field(
-                    wire_name=str(wire),
-                    name=str(wire),
-                    type=field_type,
+                Field(
+                    str(wire),
+                    str(wire),
+                    field_type,
                     # readOnly fields are never sent and writeOnly ones never received: one model
                     # serves both directions, so neither can be required of it.
-                    required=wire in required and not prop_schema.get("readOnly") and not prop_schema.get("writeOnly"),
-                    nullable=nullable,
-                    default=default,
-                    description=_text(prop_schema.get("description")) or _text((prop or {}).get("description") if isinstance(prop, dict) else ""),
-                    deprecated=bool(prop_schema.get("deprecated")),
-                    read_only=bool(prop_schema.get("readOnly")),
-                    write_only=bool(prop_schema.get("writeOnly")),
+                    wire in required and not read_only and not write_only,
+                    isinstance(field_type, ir.Nullable),
+                    default,
+                    description,
+                    bool(prop_schema.get("deprecated")),
+                    read_only,
+                    write_only,
                 )
             )
         extra_type: Optional[ir.TypeExpr] = None

@@ -61,9 +61,7 @@ class _Progress:
             self.bar.update(1)
 
 
-def _summarise_warnings(diagnostics: List[Diagnostic], quiet: bool) -> None:
-    if quiet:
-        return
+def _summarise_warnings(diagnostics: List[Diagnostic]) -> None:
     for note in (d for d in diagnostics if d.severity == NOTE):
         click.echo(f"note: {note.message}", err=True)
     warnings = [d for d in diagnostics if d.severity == WARNING]
@@ -135,8 +133,9 @@ def generate(spec: Optional[Path], out: Optional[Path], package_name: Optional[s
     except GenerationError as exc:
         _fail(exc)
         return
-    written = write_output(config.out, result.files, force=force)
-    _summarise_warnings(result.diagnostics, quiet)
+    written = write_output(config.out, result.files, force=force, unchanged=result.unchanged)
+    if not quiet:  # (finding each warning's line in a large document takes a moment)
+        _summarise_warnings(result.diagnostics)
     for rel in written.kept_user_edits:
         click.echo(f"kept {config.out / rel}: edited by hand (use --force to overwrite)", err=True)
     if not quiet:

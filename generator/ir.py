@@ -6,42 +6,72 @@ and unique, and the templates read nothing else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, List, Optional, Tuple, TypeVar, Union
+import dataclasses
+from typing import TYPE_CHECKING, Any, Callable, List, Optional, Tuple, Type, TypeVar, Union
+
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+else:
+
+    def dataclass_transform(**_options: Any) -> Any:
+        return lambda decorator: decorator
+
+
+_C = TypeVar("_C")
+
+
+@dataclass_transform(frozen_default=True)
+def record(cls: Type[_C]) -> Type[_C]:
+    """A frozen dataclass whose constructor stores the fields directly.
+
+    A frozen dataclass's own `__init__` sets each field through `object.__setattr__`, which
+    costs more than everything else the builder does for a field: large documents make tens of
+    thousands of records. Instances are still immutable, compared and hashed by value."""
+    cls = dataclasses.dataclass(frozen=True)(cls)
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    params = [f.name if f.default is dataclasses.MISSING else f"{f.name}=_d_{f.name}" for f in fields]
+    body = "".join(f"    d[{f.name!r}] = {f.name}\n" for f in fields) or "    pass\n"
+    source = f"def __init__(self, {', '.join(params)}):\n    d = self.__dict__\n{body}"
+    namespace = {f"_d_{f.name}": f.default for f in fields if f.default is not dataclasses.MISSING}
+    exec(source, namespace)  # noqa: S102 (generated from the field list above)
+    init: Callable[..., None] = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
 
 # ---------------------------------------------------------------- type expressions
 
 
-@dataclass(frozen=True)
+@record
 class Prim:
     """A scalar: kind is one of str, int, float, bool, bytes, date, datetime."""
 
     kind: str
 
 
-@dataclass(frozen=True)
+@record
 class AnyT:
     pass
 
 
-@dataclass(frozen=True)
+@record
 class Ref:
     """A named type (model, enum or union alias) by its id."""
 
     id: str
 
 
-@dataclass(frozen=True)
+@record
 class ListT:
     item: "TypeExpr"
 
 
-@dataclass(frozen=True)
+@record
 class MapT:
     value: "TypeExpr"
 
 
-@dataclass(frozen=True)
+@record
 class UnionT:
     variants: Tuple["TypeExpr", ...]
     # With a discriminator: the property (wire name) and, per variant, the values that select it.
@@ -49,12 +79,12 @@ class UnionT:
     tags: Tuple[Tuple[str, ...], ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class LiteralT:
     value: Any
 
 
-@dataclass(frozen=True)
+@record
 class Nullable:
     inner: "TypeExpr"
 
@@ -75,7 +105,7 @@ MISSING: Any = _Missing()
 # ---------------------------------------------------------------- named types
 
 
-@dataclass(frozen=True)
+@record
 class Field:
     wire_name: str
     name: str
@@ -89,7 +119,7 @@ class Field:
     write_only: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class ModelDef:
     """An object schema: a pydantic model (and, when used as input, a TypedDict twin)."""
 
@@ -105,13 +135,13 @@ class ModelDef:
     typed_dict_name: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class EnumMember:
     name: str
     value: Any
 
 
-@dataclass(frozen=True)
+@record
 class EnumDef:
     id: str
     name: str
@@ -123,7 +153,7 @@ class EnumDef:
     open: bool = True  # values the document does not list are kept (as pseudo-members), not refused
 
 
-@dataclass(frozen=True)
+@record
 class AliasDef:
     """A named type that is not a class: a union, a list, or a map at the top of a schema."""
 
@@ -142,7 +172,7 @@ NamedType = Union[ModelDef, EnumDef, AliasDef]
 # ---------------------------------------------------------------- operations
 
 
-@dataclass(frozen=True)
+@record
 class Parameter:
     wire_name: str
     name: str
@@ -157,7 +187,7 @@ class Parameter:
     example: Any = MISSING
 
 
-@dataclass(frozen=True)
+@record
 class Body:
     media_type: str
     type: TypeExpr
@@ -166,7 +196,7 @@ class Body:
     example: Any = MISSING
 
 
-@dataclass(frozen=True)
+@record
 class Response:
     status: str
     media_type: str  # "" when the response has no body
@@ -174,7 +204,7 @@ class Response:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class ErrorDef:
     """An error class: raised for an error status, carrying its parsed body as `data`."""
 
@@ -186,14 +216,14 @@ class ErrorDef:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class ErrorResponse:
     status: str
     error_id: str
     media_type: str
 
 
-@dataclass(frozen=True)
+@record
 class Pagination:
     """`x-speakeasy-pagination`, with paths still in wire names (`render` maps them to attributes).
 
@@ -208,7 +238,7 @@ class Pagination:
     num_pages: Optional[Tuple[Union[str, int], ...]] = None
 
 
-@dataclass(frozen=True)
+@record
 class Operation:
     pointer: str
     operation_id: str
@@ -237,7 +267,7 @@ class Operation:
     flatten: bool = False  # x-speakeasy-max-method-params: the request's fields are method arguments
 
 
-@dataclass(frozen=True)
+@record
 class Resource:
     name: str  # attribute on its parent (the client, or the resource it is nested in)
     class_name: str
@@ -248,14 +278,14 @@ class Resource:
     path: Tuple[str, ...] = ()  # attribute names from the client down to this resource (ends with `name`)
 
 
-@dataclass(frozen=True)
+@record
 class Server:
     url: str
     description: str = ""
     variables: Tuple[Tuple[str, str], ...] = ()  # (name, default)
 
 
-@dataclass(frozen=True)
+@record
 class RetryPolicy:
     """`x-speakeasy-retries`: which statuses are retried, and the default strategy (None: no default)."""
 
@@ -268,7 +298,7 @@ class RetryPolicy:
     enabled: bool = True
 
 
-@dataclass(frozen=True)
+@record
 class SecurityScheme:
     name: str  # as in the document
     param_name: str  # constructor keyword
@@ -280,7 +310,7 @@ class SecurityScheme:
     token_url: str = ""  # oauth2 client credentials
 
 
-@dataclass(frozen=True)
+@record
 class Api:
     title: str
     description: str

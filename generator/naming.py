@@ -6,6 +6,7 @@ gives the same names, byte for byte.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import keyword
 from typing import AbstractSet, Dict, Iterable, List, Set, Tuple
@@ -81,15 +82,18 @@ def _module_name(raw: str) -> str:
     return name
 
 
+@functools.lru_cache(maxsize=65536)
+def _field_name(raw: str) -> str:
+    """The attribute name a property wants (documents repeat property names thousands of times)."""
+    name = safe_identifier(_shorten(snake(raw)) or "field", "field")
+    if name in RESERVED_FIELD_NAMES or name.startswith("model_"):
+        name += "_"
+    return name
+
+
 def _field_names(fields: Tuple[ir.Field, ...]) -> List[str]:
     namer = _Namer()
-    out = []
-    for f in fields:
-        name = safe_identifier(_shorten(snake(f.name)) or "field", "field")
-        if name in RESERVED_FIELD_NAMES or name.startswith("model_"):
-            name += "_"
-        out.append(namer.claim(name, "_"))
-    return out
+    return [namer.claim(_field_name(f.name), "_") for f in fields]
 
 
 def _member_names(members: Tuple[ir.EnumMember, ...]) -> List[str]:

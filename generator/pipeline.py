@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import multiprocessing
 import os
@@ -20,7 +21,7 @@ from .format import format_module, needs_formatting
 from .load import load_document
 from .naming import name_api
 from .refs import Resolver
-from .render import Job, Options, Renderer
+from .render import Job, Options, Renderer, engine_digest
 from .validate import validate
 from .write import content_hash, read_manifest, with_manifest
 
@@ -29,8 +30,15 @@ from .write import content_hash, read_manifest, with_manifest
 class Generated:
     files: Dict[str, str]
     api: ir.Api
-    diagnostics: List[Diagnostic] = field(default_factory=list)
+    report: Diagnostics
     seconds: float = 0.0
+    # Files read back unchanged from the output directory: writing has nothing to compare.
+    unchanged: Set[str] = field(default_factory=set)
+
+    @functools.cached_property
+    def diagnostics(self) -> List[Diagnostic]:
+        """Every diagnostic, with its line and column (found in the document text when first asked for)."""
+        return self.report.located()
 
     @property
     def operation_count(self) -> int:
@@ -116,24 +124,34 @@ RUNTIME_LINE_LENGTH = 88
 _worker_state: Dict[str, Any] = {}
 
 
-def _run_chunk(indices: List[int]) -> List[Tuple[str, str, Optional[str]]]:
-    """(path, content, input digest) of each job: rendered and formatted, or, when its digest is
-    the one the previous generation recorded for an untouched file, that file's content."""
+def _run_chunk(indices: List[int]) -> List[Tuple[int, Optional[str], Optional[str]]]:
+    """(job index, content, input digest) of each job, rendered and formatted; the content is None
+    when the digest is the one the previous generation recorded for the file (the parent reads it back)."""
     renderer: Renderer = _worker_state["renderer"]
     jobs = _worker_state["jobs"]
-    preformatted = _worker_state["preformatted"]
     previous: Optional[Previous] = _worker_state.get("previous")
-    out = []
+    out: List[Tuple[int, Optional[str], Optional[str]]] = []
     for index in indices:
-        path = jobs[index][0]
         key, job = renderer.prepare(jobs[index])
-        text = previous.reuse(path, key) if previous is not None and key is not None else None
-        if text is None:
-            text = renderer.run(job)
-            if needs_formatting(path, text, preformatted):
-                text = format_module(path, text, hand_written=job[1] == "text")
-        out.append((path, text, key))
+        if previous is not None and key is not None and previous.same_inputs(job[0], key):
+            out.append((index, None, key))
+        else:
+            out.append((index, _render(renderer, job), key))
     return out
+
+
+def _render(renderer: Renderer, job: Job) -> str:
+    text = renderer.run(job)
+    if needs_formatting(job[0], text, _worker_state["preformatted"]):
+        text = format_module(job[0], text, hand_written=job[1] == "text")
+    return text
+
+
+@dataclass
+class Produced:
+    files: Dict[str, str]
+    inputs: Dict[str, str]  # the input digest of each file that has one
+    reused: Dict[str, str] = field(default_factory=dict)  # files read back from the output: their hashes
 
 
 def produce(
@@ -142,25 +160,38 @@ def produce(
     preformatted: Set[str],
     progress: Optional[Any] = None,
     previous: Optional[Previous] = None,
-) -> Tuple[Dict[str, str], Dict[str, str]]:
-    """Render and format every job (on every core when there are many and the platform can fork);
-    returns the files and the input digest of each file that has one."""
+) -> Produced:
+    """Render and format every job (on every core when there are many and the platform can fork).
+
+    With `previous`, a file whose input digest did not change is read back from the output
+    directory (by this process, while the workers go on) instead of being rendered."""
     workers = min(os.cpu_count() or 1, 8)
     if progress is not None:
         progress.start(len(jobs))
     if previous is None or not previous.inputs:
         renderer.preload()  # else most files are read back, and workers compile what they need
+    engine_digest()  # once, before the workers fork
     _worker_state.update(renderer=renderer, jobs=jobs, preformatted=preformatted, previous=previous)
     try:
         chunks = [list(range(i, min(i + 64, len(jobs)))) for i in range(0, len(jobs), 64)]
-        results: Dict[str, str] = {}
+        texts: Dict[int, str] = {}
         inputs: Dict[str, str] = {}
+        reused: Dict[str, str] = {}
+        again: List[int] = []
 
-        def collect(done: List[Tuple[str, str, Optional[str]]]) -> None:
-            for path, text, key in done:
-                results[path] = text
+        def collect(done: List[Tuple[int, Optional[str], Optional[str]]]) -> None:
+            for index, text, key in done:
+                path = jobs[index][0]
                 if key is not None:
                     inputs[path] = key
+                if text is None:
+                    assert previous is not None
+                    text = previous.read(path)
+                    if text is None:  # edited by hand or gone: rendered again below
+                        again.append(index)
+                        continue
+                    reused[path] = previous.hashes[path]
+                texts[index] = text
                 if progress is not None:
                     progress.advance()
 
@@ -171,7 +202,11 @@ def produce(
         else:
             for chunk in chunks:
                 collect(_run_chunk(chunk))
-        return {job[0]: results[job[0]] for job in jobs}, inputs
+        for index in again:
+            texts[index] = _render(renderer, renderer.prepare(jobs[index])[1])
+            if progress is not None:
+                progress.advance()
+        return Produced({job[0]: texts[i] for i, job in enumerate(jobs)}, inputs, reused)
     finally:
         _worker_state.clear()
 
@@ -187,9 +222,11 @@ class Previous:
         self.inputs: Dict[str, str] = inputs if isinstance(inputs, dict) else {}
         self.hashes: Dict[str, str] = hashes if isinstance(hashes, dict) else {}
 
-    def reuse(self, path: str, key: str) -> Optional[str]:
-        if not key or self.inputs.get(path) != key:
-            return None
+    def same_inputs(self, path: str, key: str) -> bool:
+        return bool(key) and self.inputs.get(path) == key
+
+    def read(self, path: str) -> Optional[str]:
+        """The file as the previous generation wrote it (None when it is gone or was edited)."""
         try:
             data = (self.out / path).read_bytes()
         except OSError:
@@ -197,6 +234,10 @@ class Previous:
         if content_hash(data) != self.hashes.get(path):
             return None  # edited by hand: generate it again (and let `write` decide)
         return data.decode("utf-8")
+
+    def reuse(self, path: str, key: str) -> Optional[str]:
+        """The previous file when `key` is the digest it was made from, and nobody edited it."""
+        return self.read(path) if self.same_inputs(path, key) else None
 
 
 def generate(
@@ -231,8 +272,8 @@ def _generate(config: Config, full_validation: Optional[bool], progress: Optiona
         # The runtime is kept in black's style at the default line length; at another it is formatted too.
         preformatted = {renderer.runtime_path()} if config.line_length == RUNTIME_LINE_LENGTH else set()
         previous_output = Previous(config.out) if reuse else None
-        files, inputs = produce(renderer, renderer.jobs(), preformatted, progress, previous_output)
-        files = with_manifest(files, inputs)
+        produced = produce(renderer, renderer.jobs(), preformatted, progress, previous_output)
+        files = with_manifest(produced.files, produced.inputs, produced.reused)
     finally:
         pystyle.LINE_LENGTH = previous
-    return Generated(files, api, diags.located(), time.perf_counter() - started)
+    return Generated(files, api, diags, time.perf_counter() - started, set(produced.reused))

@@ -23,6 +23,9 @@ class Resolver:
     def __init__(self, root: Document):
         self.root = root
         self.docs: Dict[Path, Document] = {root.path.resolve(): root}
+        # Targets of `#/...` references within the root document (documents repeat a few thousand
+        # of them tens of thousands of times).
+        self._local: Dict[str, Tuple[Any, str, Document]] = {}
 
     def _document(self, reference: str, base: Document, at: str) -> Document:
         target = (base.path.parent / unquote(reference)).resolve()
@@ -34,6 +37,10 @@ class Resolver:
     def lookup(self, ref: str, at: str, base: Optional[Document] = None) -> Tuple[Any, str, Document]:
         """The value a `$ref` string points to, its canonical id, and its document."""
         base = base or self.root
+        if base is self.root:
+            found = self._local.get(ref)
+            if found is not None:
+                return found
         file_part, _, fragment = ref.partition("#")
         doc = self._document(file_part, base, at) if file_part else base
         node: Any = doc.data
@@ -48,6 +55,8 @@ class Resolver:
             else:
                 raise RefError(f"$ref {ref!r} points to nothing", at)
         canonical = fragment if doc is self.root else f"{doc.path.name}#{fragment}"
+        if base is self.root and not file_part:
+            self._local[ref] = (node, canonical, doc)
         return node, canonical, doc
 
     def deref(self, node: Any, at: str, base: Optional[Document] = None) -> Tuple[Any, str, Document]:

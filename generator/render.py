@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -49,6 +50,26 @@ def engine_digest() -> str:
     except PackageNotFoundError:  # pragma: no cover - black is a dependency
         pass
     return f"{__version__}-{digest.hexdigest()}"
+
+
+def cache_dir(kind: str) -> Optional[Path]:
+    """A per-user directory for what sdkforge keeps between runs (`SDKFORGE_CACHE_DIR`, else the
+    XDG cache directory); None when there is none to be had."""
+    root = os.environ.get("SDKFORGE_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "sdkforge"
+    )
+    path = Path(root) / kind
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return path if os.access(path, os.W_OK) else None
+
+
+def _bytecode_cache() -> Optional[jinja2.BytecodeCache]:
+    """Templates compiled by an earlier run (jinja2 keys them by the template's source)."""
+    directory = cache_dir(f"templates-{jinja2.__version__}")
+    return jinja2.FileSystemBytecodeCache(str(directory)) if directory is not None else None
 
 
 def templates_dir() -> Path:
@@ -340,6 +361,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             autoescape=False,
+            bytecode_cache=_bytecode_cache(),
         )
         # Where a module's imports go. Random, so that no text of the document can imitate it.
         self.marker = f"# imports-{uuid.uuid4().hex}"

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import AbstractSet, Any, Dict, List, Optional, Tuple
 
 from . import __version__
 
@@ -28,10 +28,16 @@ def content_hash(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def with_manifest(files: Dict[str, str], inputs: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+def with_manifest(
+    files: Dict[str, str], inputs: Optional[Dict[str, str]] = None, known: Optional[Dict[str, str]] = None
+) -> Dict[str, str]:
     """The files plus the manifest: the hash of each file and, for files that have one, the digest
-    of the inputs it was made from (so a regeneration can tell which files cannot have changed)."""
-    entries = {path: content_hash(content.encode("utf-8")) for path, content in sorted(files.items())}
+    of the inputs it was made from (so a regeneration can tell which files cannot have changed).
+    `known` holds hashes already computed (of files read back from a previous generation)."""
+    known = known or {}
+    entries = {
+        path: known.get(path) or content_hash(content.encode("utf-8")) for path, content in sorted(files.items())
+    }
     manifest: Dict[str, object] = {"generator": f"sdkforge {__version__}", "files": entries}
     if inputs:
         manifest["inputs"] = dict(sorted(inputs.items()))
@@ -85,12 +91,17 @@ def _stage_write(path: str, data: bytes, fresh: bool = False) -> None:
         os.close(fd)
 
 
-def _plan(out_dir: Path, files: Dict[str, str], force: bool) -> Tuple[WriteResult, Dict[str, bytes]]:
+def _plan(
+    out_dir: Path, files: Dict[str, str], force: bool, unchanged: AbstractSet[str]
+) -> Tuple[WriteResult, Dict[str, bytes]]:
     """What a generation changes: files to write (with their bytes), to remove, to keep."""
     result = WriteResult()
     to_write: Dict[str, bytes] = {}
     old = _old_manifest(out_dir)
     for rel, content in sorted(files.items()):
+        if rel in unchanged:
+            result.unchanged.append(rel)
+            continue
         data = content.encode("utf-8")
         try:
             current: Optional[bytes] = (out_dir / rel).read_bytes()
@@ -119,14 +130,17 @@ def _plan(out_dir: Path, files: Dict[str, str], force: bool) -> Tuple[WriteResul
     return result, to_write
 
 
-def write_output(out_dir: Path, files: Dict[str, str], force: bool = False) -> WriteResult:
-    """Bring `out_dir` to the generated files in one step.
+def write_output(
+    out_dir: Path, files: Dict[str, str], force: bool = False, unchanged: AbstractSet[str] = frozenset()
+) -> WriteResult:
+    """Bring `out_dir` to the generated files in one step (`unchanged` names files known to be
+    on disk as they are in `files` already: they were just read from there).
 
     The new tree is staged next to `out_dir` (unchanged files are hard links, so their timestamps
     survive) and swapped in with one atomic rename: an error or an interruption before the swap
     leaves the previous output exactly as it was.
     """
-    result, to_write = _plan(out_dir, files, force)
+    result, to_write = _plan(out_dir, files, force, unchanged)
     if not to_write and not result.removed:
         return result
     out_dir = out_dir.absolute()
