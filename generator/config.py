@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Optional
 
-import yaml
 
 from .diagnostics import ERROR, Diagnostic, GenerationError
 
@@ -39,6 +38,8 @@ def read_config_file(path: Optional[Path], cwd: Path) -> Dict[str, Any]:
     candidates = [path] if path is not None else [cwd / CONFIG_FILE]
     for candidate in candidates:
         if candidate.is_file():
+            import yaml  # (only a settings file needs it)
+
             try:
                 data = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
             except yaml.YAMLError as exc:

@@ -7,13 +7,19 @@ import re
 from json.decoder import scanstring
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
-
-import yaml
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from .diagnostics import ERROR, Diagnostic, GenerationError
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
+
+
+def _yaml() -> Any:
+    """PyYAML and its fastest safe loader (imported on first use: JSON documents never need it)."""
+    import yaml
+
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -34,9 +40,10 @@ class Document:
             if index is not None:
                 line = self.text.count("\n", 0, index) + 1
                 return line, index - (self.text.rfind("\n", 0, index) + 1) + 1
+        yaml, loader = _yaml()
         if self._nodes is None:
             try:
-                self._nodes = yaml.compose(self.text, Loader=_Loader)
+                self._nodes = yaml.compose(self.text, Loader=loader)
             except yaml.YAMLError:
                 return None
         node = self._nodes
@@ -135,8 +142,9 @@ def parse_text(path: Path, text: str) -> Any:
         except json.JSONDecodeError as exc:
             if path.suffix.lower() == ".json":
                 raise _fail(path, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    yaml, loader = _yaml()
     try:
-        return yaml.load(text, Loader=_Loader)
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

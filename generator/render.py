@@ -367,6 +367,7 @@ class Renderer:
         self.marker = f"# imports-{uuid.uuid4().hex}"
         self._ctx: Dict[str, Any] = {}
         self._groups: Dict[Tuple[str, str], Tuple[List[ir.NamedType], List[ir.ErrorDef]]] = {}
+        self._type_digests: Dict[str, str] = {}
         self.env.filters.update(docstring=docstring_filter, pyrepr=pyrepr, pylit=lambda v: format_literal(v, 0), toml_str=toml_str, md_cell=md_cell, md_text=md_text)
 
     # ---- locations
@@ -384,19 +385,22 @@ class Renderer:
         dots = "." * (len(here_parts) - common + 1)
         return dots + ".".join(target_parts[common:])
 
-    def _imports(self, here: str, refs: Iterable[Tuple[str, str]], local: Set[str]) -> List[str]:
+    def _imports(
+        self, here: str, refs: Iterable[Tuple[str, str]], local: Set[str], types: Optional[Dict[str, ir.NamedType]] = None
+    ) -> List[str]:
+        types = self.types if types is None else types
         by_module: Dict[str, Set[str]] = {}
         for type_id, name in refs:
             if type_id in local:
                 continue
-            named = self.types[type_id]
+            named = types[type_id]
             target = self._module_path(named.package, named.module)
             by_module.setdefault(self._import_from(here, target), set()).add(name)
         return [_from(mod, names) for mod, names in sorted(by_module.items())]
 
     # ---- model modules
 
-    def _order(self, items: List[ir.NamedType]) -> List[ir.NamedType]:
+    def _order(self, items: List[ir.NamedType], names: TypeNames) -> List[ir.NamedType]:
         """Definition order inside a module: what a type uses comes before it (when acyclic)."""
         ids = {t.id for t in items}
         by_id = {t.id: t for t in items}
@@ -410,7 +414,7 @@ class Renderer:
                 exprs = [f.type for f in t.fields] + ([t.extra_type] if t.extra_type is not None else [])
             elif isinstance(t, ir.AliasDef):
                 exprs = [t.type]
-            return [i for e in exprs for i, _ in self.names.refs(e) if i in ids]
+            return [i for e in exprs for i, _ in names.refs(e) if i in ids]
 
         def visit(t: ir.NamedType) -> None:
             if t.id in done or t.id in visiting:
@@ -426,13 +430,13 @@ class Renderer:
             visit(t)
         return out
 
-    def _model_item(self, t: ir.ModelDef, quote: Set[str]) -> ItemView:
+    def _model_item(self, t: ir.ModelDef, quote: Set[str], names: TypeNames) -> ItemView:
         fields = []
         send_defaults = []
         shadow = {f.name for f in t.fields} & set(SHADOWED_SPELLING)
         for f in t.fields:
-            annotation = self.names.ann(f.type, quote=quote, shadow=shadow)
-            default = _default_expr(f, self.types)
+            annotation = names.ann(f.type, quote=quote, shadow=shadow)
+            default = _default_expr(f, names.types)
             optional = not f.required and default is None
             if optional and not isinstance(f.type, ir.Nullable):
                 annotation = f"Optional[{annotation}]"
@@ -442,7 +446,7 @@ class Renderer:
                 send_defaults.append(f.name)
             if f.wire_name and f.wire_name != f.name:
                 annotation = f"Annotated[{annotation}, pydantic.Field(alias={literal(f.wire_name)})]"
-            td = self.names.ann(f.type, typed_dict=True, quote=quote, shadow=shadow)
+            td = names.ann(f.type, typed_dict=True, quote=quote, shadow=shadow)
             fields.append(FieldView(f.name, annotation, default, _doc(f.description, f.deprecated), td, f.required and f.default is ir.MISSING))
         return ItemView(
             "model",
@@ -452,7 +456,7 @@ class Renderer:
             t.typed_dict_name,
             ", ".join(literal(n) for n in send_defaults) if t.is_input else "",
             str_name=SHADOWED_SPELLING["str"] if "str" in shadow else "str",
-            extra=self.names.ann(ir.MapT(t.extra_type), quote=quote, shadow=shadow) if t.extra_type not in (None, ir.AnyT()) else "",
+            extra=names.ann(ir.MapT(t.extra_type), quote=quote, shadow=shadow) if t.extra_type not in (None, ir.AnyT()) else "",
         )
 
     def model_groups(self) -> Dict[Tuple[str, str], Tuple[List[ir.NamedType], List[ir.ErrorDef]]]:
@@ -464,20 +468,31 @@ class Renderer:
             grouped.setdefault(("errors", e.module), ([], []))[1].append(e)
         return dict(sorted(grouped.items()))
 
+    def module_types(self, members: List[ir.NamedType], errors: List[ir.ErrorDef]) -> Dict[str, ir.NamedType]:
+        """The named types a model module's view is made from: its own, and those they refer to
+        directly. The view reads no others, so these (with the templates) determine the file."""
+        ids = {t.id for t in members}
+        for t in members:
+            ids.update(ir.dependencies(t))
+        for e in errors:
+            ids.update(ir.refs_of(e.data_type))
+        return {i: self.types[i] for i in sorted(ids)}
+
     def model_module(self, package: str, module: str) -> ModuleView:
         members, errors = self._groups[(package, module)]
+        names = TypeNames(self.module_types(members, errors))  # all this view may read of other types
         here = self._module_path(package, module)
         local = {t.id for t in members}
         defined: Set[str] = set()
         items: List[ItemView] = []
         refs: List[Tuple[str, str]] = []
-        for t in self._order(members):
+        for t in self._order(members, names):
             quote = local - defined  # same-module types not defined yet are forward references
             if isinstance(t, ir.ModelDef):
-                items.append(self._model_item(t, quote))
+                items.append(self._model_item(t, quote, names))
                 for f in t.fields:
-                    refs.extend(self.names.refs(f.type, typed_dict=t.is_input))
-                refs.extend(self.names.refs(t.extra_type))
+                    refs.extend(names.refs(f.type, typed_dict=t.is_input))
+                refs.extend(names.refs(t.extra_type))
             elif isinstance(t, ir.EnumDef):
                 members_view = [(m.name, literal(m.value)) for m in t.members]
                 if t.open:
@@ -488,20 +503,20 @@ class Renderer:
             else:
                 quote = local - defined  # includes itself: a recursive alias names itself as a string
                 items.append(ItemView("alias", t.name, _doc(t.description), typed_dict_name=t.typed_dict_name,
-                                      annotation=self.names.ann(t.type, quote=quote),
-                                      td_annotation=self.names.ann(t.type, typed_dict=True, quote=quote) if t.typed_dict_name else "",
+                                      annotation=names.ann(t.type, quote=quote),
+                                      td_annotation=names.ann(t.type, typed_dict=True, quote=quote) if t.typed_dict_name else "",
                                       recursive=t.id in ir.refs_of(t.type)))
-                refs.extend(self.names.refs(t.type, typed_dict=bool(t.typed_dict_name)))
+                refs.extend(names.refs(t.type, typed_dict=bool(t.typed_dict_name)))
             defined.add(t.id)
         for e in errors:
-            refs.extend(self.names.refs(e.data_type))
+            refs.extend(names.refs(e.data_type))
             error_doc = (e.description or "The API answered with this error.") + (
                 "\n\nThe parsed error body is in `data`; `status_code`, `headers`, `body` and `raw_response`\n"
                 "describe the response."
             )
-            items.append(ItemView("error", e.name, error_doc, data_type=self.names.ann(e.data_type),
+            items.append(ItemView("error", e.name, error_doc, data_type=names.ann(e.data_type),
                                   message_path=literal(e.message_path)))
-        return ModuleView(package, module, self._imports(here, refs, local), items)
+        return ModuleView(package, module, self._imports(here, refs, local, names.types), items)
 
     # ---- operations
 
@@ -745,22 +760,30 @@ class Renderer:
             self.env.get_template(name)
 
     def prepare(self, job: Job) -> Tuple[Optional[str], Job]:
-        """A job with its view built, and the digest of everything its output depends on (None for
-        jobs that read the whole API: those are always rendered).
+        """The digest of everything a job's output depends on (None for jobs that read the whole
+        API: those are always rendered), and the job with its view built where that was needed.
 
-        Model modules and per-resource files see only their view and `LOCAL_CONTEXT`, so the digest
-        of those (with the generator's own code and the line length) determines their output: a
-        regeneration can reuse a file whose digest did not change."""
+        Per-resource files and package indexes see only their view and `LOCAL_CONTEXT`; a model
+        module's view is made from its own types and errors and the types they refer to directly
+        (`module_types`). So the digest of those (with the generator's own code and the line
+        length) determines the output: a regeneration reuses a file whose digest did not change."""
         path, kind, what, arguments = job
         if what not in SELF_CONTAINED:
             return None, job
-        if kind == "model" and "key" in arguments:
-            arguments = dict(arguments)
-            arguments["module"] = self.model_module(*arguments.pop("key"))
-            job = (path, kind, what, arguments)
         local = [(name, self._ctx[name]) for name in LOCAL_CONTEXT]
-        text = repr((engine_digest(), pystyle.LINE_LENGTH, path, what, sorted(arguments.items()), local))
+        if kind == "model" and "key" in arguments:
+            members, errors = self._groups[arguments["key"]]
+            made_of = [t.id for t in members] + [self._type_digest(t) for t in self.module_types(members, errors).values()]
+            text = repr((engine_digest(), pystyle.LINE_LENGTH, path, what, sorted(arguments.items()), local, made_of, errors))
+        else:
+            text = repr((engine_digest(), pystyle.LINE_LENGTH, path, what, sorted(arguments.items()), local))
         return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(), job
+
+    def _type_digest(self, named: ir.NamedType) -> str:
+        found = self._type_digests.get(named.id)
+        if found is None:
+            found = self._type_digests[named.id] = hashlib.blake2b(repr(named).encode("utf-8"), digest_size=16).hexdigest()
+        return found
 
     def run(self, job: Job) -> str:
         path, kind, what, arguments = job
@@ -770,8 +793,8 @@ class Renderer:
         if kind == "model" or what in SELF_CONTAINED:
             context = {name: self._ctx[name] for name in LOCAL_CONTEXT}
         if kind == "model":
-            if "key" in arguments:  # not prepared yet
-                arguments = self.prepare(job)[1][3]
+            arguments = dict(arguments)
+            arguments["module"] = self.model_module(*arguments.pop("key"))
             kind = "module"
         if kind == "module":
             arguments = dict(arguments)

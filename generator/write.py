@@ -167,19 +167,22 @@ def write_output(
 
 def _mirror(source: Path, target: Path) -> None:
     """Recreate `source` under `target` with hard links (copies where links are impossible)."""
-    for directory, _subdirs, names in os.walk(source):
-        rel = Path(directory).relative_to(source)
-        (target / rel).mkdir(parents=True, exist_ok=True)
-        for name in names:
-            src = Path(directory) / name
-            dst = target / rel / name
-            if src.is_symlink():
-                os.symlink(os.readlink(src), dst)
-                continue
-            try:
-                os.link(src, dst)
-            except OSError:
-                shutil.copy2(src, dst)
+    pending = [(os.fspath(source), os.fspath(target))]
+    while pending:
+        src_dir, dst_dir = pending.pop()
+        os.makedirs(dst_dir, exist_ok=True)
+        with os.scandir(src_dir) as entries:
+            for entry in entries:
+                dst = os.path.join(dst_dir, entry.name)
+                if entry.is_symlink():
+                    os.symlink(os.readlink(entry.path), dst)
+                elif entry.is_dir():
+                    pending.append((entry.path, dst))
+                else:
+                    try:
+                        os.link(entry.path, dst)
+                    except OSError:
+                        shutil.copy2(entry.path, dst)
 
 
 def _exchange(a: Path, b: Path) -> None:

@@ -277,3 +277,89 @@ def test_an_edited_file_or_another_generator_is_never_reused(tmp_path, monkeypat
     assert previous.reuse("src/dub/sdk.py", key) is None  # not the digest recorded for that file
     monkeypatch.setattr(render, "engine_digest", lambda: "another-generator")
     assert pipeline.generate(config, reuse=True).files[path] != (out / path).read_text()
+
+
+_SHOP = {
+    "openapi": "3.0.3",
+    "info": {"title": "Shop", "version": "1"},
+    "paths": {
+        "/orders": {
+            "post": {
+                "operationId": "createOrder",
+                "tags": ["orders"],
+                "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Order"}}}},
+                "responses": {"200": {"description": "ok", "content": {"application/json": {
+                    "schema": {"$ref": "#/components/schemas/Receipt"}}}}},
+            }
+        }
+    },
+    "components": {
+        "schemas": {
+            "Order": {"type": "object", "required": ["item"], "properties": {
+                "item": {"$ref": "#/components/schemas/Item"},
+                "speed": {"$ref": "#/components/schemas/Speed"},
+            }},
+            "Item": {"type": "object", "properties": {"sku": {"type": "string"}}},
+            "Speed": {"type": "string", "enum": ["slow", "fast"], "default": "slow"},
+            "Receipt": {"type": "object", "properties": {"total": {"type": "number"}}},
+        }
+    },
+}
+
+
+def _shop_variants():
+    def renamed_item(doc):  # the type another module imports gets another name (and module)
+        schemas = doc["components"]["schemas"]
+        schemas["Article"] = schemas.pop("Item")
+        schemas["Order"]["properties"]["item"] = {"$ref": "#/components/schemas/Article"}
+
+    def new_default(doc):  # a default that names another module's enum member
+        doc["components"]["schemas"]["Speed"]["enum"] = ["slow", "fast", "express"]
+        doc["components"]["schemas"]["Order"]["properties"]["speed"] = {
+            "allOf": [{"$ref": "#/components/schemas/Speed"}], "default": "express"}
+
+    def receipt_becomes_input(doc):  # a type used in a request too gets a TypedDict twin
+        doc["paths"]["/orders"]["put"] = {
+            "operationId": "replaceReceipt", "tags": ["orders"],
+            "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Receipt"}}}},
+            "responses": {"204": {"description": "done"}},
+        }
+
+    def item_gains_a_field(doc):
+        doc["components"]["schemas"]["Item"]["properties"]["count"] = {"type": "integer"}
+
+    # (change, model module that must be rendered again, whether its text changes, one that is reused)
+    return [
+        (renamed_item, "order", True, "receipt"),
+        (new_default, "order", True, "receipt"),
+        (receipt_becomes_input, "receipt", True, "order"),
+        (item_gains_a_field, "order", False, "receipt"),  # refers to Item: rendered again, same text
+    ]
+
+
+@pytest.mark.parametrize("mutate, again, differs, kept", _shop_variants(), ids=lambda v: getattr(v, "__name__", ""))
+def test_reused_output_equals_scratch_when_types_a_module_refers_to_change(tmp_path, mutate, again, differs, kept):
+    """A model module's file is reused only when its own types and every type they refer to are
+    unchanged: a change to a referenced type (its name, members, fields, or its role) re-renders
+    the modules that use it, and the result is what a generation from scratch gives."""
+    import copy
+
+    from generator import pipeline
+    from generator.config import Config
+    from generator.write import write_output
+
+    base, changed = tmp_path / "base.json", tmp_path / "changed.json"
+    base.write_text(json.dumps(_SHOP))
+    doc = copy.deepcopy(_SHOP)
+    mutate(doc)
+    changed.write_text(json.dumps(doc))
+    out = tmp_path / "out"
+    first = pipeline.generate(Config(spec=base, out=out, package_name="shop", sdk_name="Shop"))
+    write_output(out, first.files)
+    config = Config(spec=changed, out=out, package_name="shop", sdk_name="Shop")
+    reused = pipeline.generate(config, reuse=True)
+    scratch = pipeline.generate(config, reuse=False)
+    assert reused.files == scratch.files
+    again_path, kept_path = (f"src/shop/models/components/{name}.py" for name in (again, kept))
+    assert again_path not in reused.unchanged and kept_path in reused.unchanged
+    assert (reused.files[again_path] != first.files[again_path]) is differs
