@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 from typing import Any, Dict, List, Optional
@@ -228,5 +229,23 @@ def diff_command(old_spec: Path, new_spec: Path, fmt: str) -> None:
         sys.exit(EXIT_DRIFT)
 
 
+def entry() -> None:
+    """The `sdkforge` command: `main`, then a prompt exit.
+
+    A run over a large document leaves millions of objects that the interpreter would free one
+    by one on the way out, after the work is done and the output is safely on disk: the process
+    ends without that (output streams flushed first)."""
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if exc.code is not None and not isinstance(exc.code, int):
+            click.echo(exc.code, err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    entry()
