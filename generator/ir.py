@@ -27,16 +27,23 @@ def record(cls: Type[_C]) -> Type[_C]:
     A frozen dataclass's own `__init__` sets each field through `object.__setattr__`, which
     costs more than everything else the builder does for a field: large documents make tens of
     thousands of records. Instances are still immutable, compared and hashed by value."""
-    cls = dataclasses.dataclass(frozen=True)(cls)
+    cls = dataclasses.dataclass(frozen=True, repr=False)(cls)
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
     params = [f.name if f.default is dataclasses.MISSING else f"{f.name}=_d_{f.name}" for f in fields]
     body = "".join(f"    d[{f.name!r}] = {f.name}\n" for f in fields) or "    pass\n"
-    source = f"def __init__(self, {', '.join(params)}):\n    d = self.__dict__\n{body}"
+    shown = ", ".join(f"{f.name}={{self.{f.name}!r}}" for f in fields)
+    source = (
+        f"def __init__(self, {', '.join(params)}):\n    d = self.__dict__\n{body}"
+        # Records form a tree (named types are referred to by id), so the repr needs no guard
+        # against cycles; it is what regeneration digests, so it is kept cheap.
+        f"def __repr__(self):\n    return f\"{cls.__name__}({shown})\"\n"
+    )
     namespace = {f"_d_{f.name}": f.default for f in fields if f.default is not dataclasses.MISSING}
     exec(source, namespace)  # noqa: S102 (generated from the field list above)
-    init: Callable[..., None] = namespace["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    cls.__init__ = init  # type: ignore[misc]
+    for name in ("__init__", "__repr__"):
+        method: Callable[..., Any] = namespace[name]
+        method.__qualname__ = f"{cls.__qualname__}.{name}"
+        setattr(cls, name, method)
     return cls
 
 # ---------------------------------------------------------------- type expressions
