@@ -44,6 +44,10 @@ SDKFORGE = [sys.executable, "-m", "generator.cli"]
 def timed(cmd, cwd=None):
     """(wall seconds, peak RSS in MB) of a command, via GNU time when available."""
     time_bin = shutil.which("time") or "/usr/bin/time"
+    # Each run starts with no dirty pages waiting for the disk: otherwise the files earlier runs
+    # wrote are flushed during later (larger) runs and slow their writes down.
+    if hasattr(os, "sync"):
+        os.sync()
     started = time.perf_counter()
     if Path(time_bin).exists():
         proc = subprocess.run([time_bin, "-f", "%M", *cmd], cwd=cwd, capture_output=True, text=True)

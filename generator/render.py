@@ -66,10 +66,28 @@ def cache_dir(kind: str) -> Optional[Path]:
     return path if os.access(path, os.W_OK) else None
 
 
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Templates compiled by an earlier run (jinja2 keys them by the template's source).
+
+    Only a shortcut: an entry that cannot be read is compiled again, one that cannot be written
+    (a full disk, a directory gone read-only) is not kept."""
+
+    def load_bytecode(self, bucket: Any) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # unreadable or garbled (jinja2 unpickles its header): compile again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
 def _bytecode_cache() -> Optional[jinja2.BytecodeCache]:
-    """Templates compiled by an earlier run (jinja2 keys them by the template's source)."""
     directory = cache_dir(f"templates-{jinja2.__version__}")
-    return jinja2.FileSystemBytecodeCache(str(directory)) if directory is not None else None
+    return _TemplateCache(str(directory)) if directory is not None else None
 
 
 def templates_dir() -> Path:

@@ -363,3 +363,24 @@ def test_reused_output_equals_scratch_when_types_a_module_refers_to_change(tmp_p
     again_path, kept_path = (f"src/shop/models/components/{name}.py" for name in (again, kept))
     assert again_path not in reused.unchanged and kept_path in reused.unchanged
     assert (reused.files[again_path] != first.files[again_path]) is differs
+
+
+def test_compiled_template_cache_is_only_a_shortcut(tmp_path, monkeypatch):
+    """Compiled templates are kept in the cache directory; garbled entries, or a cache directory that
+    cannot be made, change nothing in the output."""
+    from generator import pipeline
+    from generator.config import Config
+
+    config = Config(spec=DUB, out=tmp_path / "out", package_name="dub", sdk_name="Dub")
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(cache))
+    first = pipeline.generate(config).files
+    entries = list(cache.rglob("*.cache"))
+    assert entries  # compiled templates were kept
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:40] + b"\x00garbled")
+    assert pipeline.generate(config).files == first
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("")
+    monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(blocker))
+    assert pipeline.generate(config).files == first
