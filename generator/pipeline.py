@@ -173,7 +173,11 @@ def produce(
     engine_digest()  # once, before the workers fork
     _worker_state.update(renderer=renderer, jobs=jobs, preformatted=preformatted, previous=previous)
     try:
-        chunks = [list(range(i, min(i + 64, len(jobs)))) for i in range(0, len(jobs), 64)]
+        # The jobs that need the views of the whole API go first and together (up to a few hundred
+        # per chunk): the worker that takes them makes those views while the others render models.
+        whole = [i for i, job in enumerate(jobs) if renderer.needs_whole_api(job)]
+        rest = [i for i, job in enumerate(jobs) if not renderer.needs_whole_api(job)]
+        chunks = [whole[i : i + 256] for i in range(0, len(whole), 256)] + [rest[i : i + 64] for i in range(0, len(rest), 64)]
         texts: Dict[int, str] = {}
         inputs: Dict[str, str] = {}
         reused: Dict[str, str] = {}

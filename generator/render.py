@@ -727,15 +727,16 @@ class Renderer:
         """
         opts = self.options
         src = f"src/{opts.package_name}"
-        ctx = self._ctx = self._context()
+        ctx = self._ctx = self._base_context()
         jobs: List[Job] = [
             ("pyproject.toml", "template", "pyproject.toml.j2", {}),
             ("README.md", "template", "README.md.j2", {}),
         ]
-        for resource in ctx["resources"]:
-            jobs.append((f"docs/sdks/{resource['module']}/README.md", "template", "resource.md.j2", {"resource": resource}))
-        if ctx["root_ops"]:
-            jobs.append(("docs/sdks/root/README.md", "template", "resource.md.j2", {"resource": ctx["root_resource"]}))
+        # Resources are named by index: their views are made where the file is rendered.
+        for index, res in enumerate(self.api.resources):
+            jobs.append((f"docs/sdks/{res.module}/README.md", "template", "resource.md.j2", {"resource": index}))
+        if self.api.root_operations:
+            jobs.append(("docs/sdks/root/README.md", "template", "resource.md.j2", {"resource": "root"}))
         jobs += [
             (f"{src}/__init__.py", "template", "package/__init__.py.j2", {}),
             (f"{src}/py.typed", "text", "", {}),
@@ -743,9 +744,9 @@ class Renderer:
             (f"{src}/utils/__init__.py", "template", "package/utils.py.j2", {}),
             (f"{src}/sdk.py", "module", "package/sdk.py.j2", {"runtime_from": "._runtime"}),
         ]
-        for resource in ctx["resources"]:
-            jobs.append((f"{src}/{resource['module']}.py", "module", "package/resource.py.j2",
-                         {"runtime_from": "._runtime", "resource": resource}))
+        for index, res in enumerate(self.api.resources):
+            jobs.append((f"{src}/{res.module}.py", "module", "package/resource.py.j2",
+                         {"runtime_from": "._runtime", "resource": index}))
         self._groups = self.model_groups()
         jobs.append((f"{src}/models/__init__.py", "template", "package/models_init.py.j2", {"packages": ctx["model_packages"]}))
         for package in ctx["model_packages"]:
@@ -772,6 +773,10 @@ class Renderer:
                          {"runtime_from": "..._runtime", "key": (package, module)}))
         return jobs
 
+    def needs_whole_api(self, job: Job) -> bool:
+        """Whether a job reads the views of every resource and operation (see `_whole_context`)."""
+        return job[1] != "text" and job[2] not in ("package/models.py.j2", "package/lazy_init.py.j2", "package/models_init.py.j2")
+
     def preload(self) -> None:
         """Compile every template now (before worker processes fork, so they share the result)."""
         for name in self.env.list_templates(extensions=["j2"]):
@@ -794,6 +799,8 @@ class Renderer:
             made_of = [t.id for t in members] + [self._type_digest(t) for t in self.module_types(members, errors).values()]
             text = repr((engine_digest(), pystyle.LINE_LENGTH, path, what, sorted(arguments.items()), local, made_of, errors))
         else:
+            arguments = self._resolve(arguments)
+            job = (path, kind, what, arguments)
             text = repr((engine_digest(), pystyle.LINE_LENGTH, path, what, sorted(arguments.items()), local))
         return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(), job
 
@@ -807,9 +814,11 @@ class Renderer:
         path, kind, what, arguments = job
         if kind == "text":
             return what
-        context = self._ctx
         if kind == "model" or what in SELF_CONTAINED:
             context = {name: self._ctx[name] for name in LOCAL_CONTEXT}
+            arguments = self._resolve(arguments)
+        else:
+            context = self._whole_context()
         if kind == "model":
             arguments = dict(arguments)
             arguments["module"] = self.model_module(*arguments.pop("key"))
@@ -834,20 +843,9 @@ class Renderer:
             return body
         return head + module_imports(rest, runtime_from) + "\n" + rest
 
-    def _context(self) -> Dict[str, Any]:
+    def _base_context(self) -> Dict[str, Any]:
+        """What every template may read that is quick to make (no operation views)."""
         api, opts = self.api, self.options
-        resources = []
-        for res in api.resources:
-            here = res.module
-            ops, imports, maps = self._operations_module(here, res.operations)
-            attr_path = ".".join(res.path or (res.name,))
-            children = [dict(name=c.name, class_name=c.class_name, module=c.module, doc=c.description or f"Operations on {c.tag}.")
-                        for c in api.resources if c.path[:-1] == (res.path or (res.name,)) and c.path]
-            resources.append(dict(name=res.name, class_name=res.class_name, module=res.module, doc=res.description or f"Operations on {res.tag}.",
-                                  title=res.tag, operations=ops, imports=imports, error_maps=maps, children=children,
-                                  top=len(res.path) <= 1, path=attr_path,
-                                  docs=[self._op_docs(o, attr_path) for o in res.operations]))
-        root_ops, root_imports, root_maps = self._operations_module("sdk", api.root_operations)
         schemes = [dict(name=s.name, param=s.param_name, kind=s.kind, location=s.location, wire=s.param,
                         description=s.description, example=s.example or s.name.upper(), token_url=s.token_url)
                    for s in api.security_schemes]
@@ -869,17 +867,6 @@ class Renderer:
             default_retry=retry_config_expr(api.retries),
             schemes=schemes,
             default_security=literal(api.default_security),
-            resources=resources,
-            top_resources=[r for r in resources if r["top"]],
-            usage=self._usage(resources, api),
-            paged_op=self._first_doc(resources, api, lambda op: op.pagination is not None and op.result_type is not None),
-            download_op=self._first_doc(resources, api, lambda op: op.stream == "binary"),
-            events_op=self._first_doc(resources, api, lambda op: op.stream == "events"),
-            root_ops=root_ops,
-            root_imports=root_imports,
-            root_error_maps=root_maps,
-            root_resource=dict(name="", class_name=opts.sdk_name, module="root", doc=api.description, title=opts.sdk_name,
-                               operations=root_ops, docs=[self._op_docs(o, "") for o in api.root_operations]),
             model_packages=model_packages,
             error_base_alias=base_alias if base_alias not in taken else "",
             error_base_exports=error_base_exports,
@@ -891,6 +878,49 @@ class Renderer:
             f"`async with {opts.sdk_name}(...) as client:`) to close the connections it opened.",
             init_doc=self._init_doc(),
         )
+
+    def _whole_context(self) -> Dict[str, Any]:
+        """The full context: the base one plus the views of every resource and operation.
+
+        Made on first use, by the process that renders a file needing it (the README, the client,
+        the resources); model modules never do, so a worker busy with those does not make it."""
+        if "resources" in self._ctx:
+            return self._ctx
+        api, opts = self.api, self.options
+        resources = []
+        for res in api.resources:
+            here = res.module
+            ops, imports, maps = self._operations_module(here, res.operations)
+            attr_path = ".".join(res.path or (res.name,))
+            children = [dict(name=c.name, class_name=c.class_name, module=c.module, doc=c.description or f"Operations on {c.tag}.")
+                        for c in api.resources if c.path[:-1] == (res.path or (res.name,)) and c.path]
+            resources.append(dict(name=res.name, class_name=res.class_name, module=res.module, doc=res.description or f"Operations on {res.tag}.",
+                                  title=res.tag, operations=ops, imports=imports, error_maps=maps, children=children,
+                                  top=len(res.path) <= 1, path=attr_path,
+                                  docs=[self._op_docs(o, attr_path) for o in res.operations]))
+        root_ops, root_imports, root_maps = self._operations_module("sdk", api.root_operations)
+        self._ctx.update(
+            resources=resources,
+            top_resources=[r for r in resources if r["top"]],
+            usage=self._usage(resources, api),
+            paged_op=self._first_doc(resources, api, lambda op: op.pagination is not None and op.result_type is not None),
+            download_op=self._first_doc(resources, api, lambda op: op.stream == "binary"),
+            events_op=self._first_doc(resources, api, lambda op: op.stream == "events"),
+            root_ops=root_ops,
+            root_imports=root_imports,
+            root_error_maps=root_maps,
+            root_resource=dict(name="", class_name=opts.sdk_name, module="root", doc=api.description, title=opts.sdk_name,
+                               operations=root_ops, docs=[self._op_docs(o, "") for o in api.root_operations]),
+        )
+        return self._ctx
+
+    def _resolve(self, arguments: Dict[str, Any]) -> Dict[str, Any]:
+        """A job's arguments with the resource it names (an index, or "root") replaced by its view."""
+        which = arguments.get("resource")
+        if which is None or isinstance(which, dict):
+            return arguments
+        ctx = self._whole_context()
+        return {**arguments, "resource": ctx["root_resource"] if which == "root" else ctx["resources"][which]}
 
     def _op_doc_pairs(self, resources: List[Dict[str, Any]], api: ir.Api) -> List[Tuple[ir.Operation, Dict[str, Any]]]:
         pairs = [(op, doc) for res, r in zip(resources, api.resources) for op, doc in zip(r.operations, res["docs"])]
