@@ -211,6 +211,22 @@ def test_installed_entry_point_commands(command):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_a_reader_that_stops_early_is_no_error(tmp_path):
+    """`sdkforge check | head -1` on drifted output: the command stops quietly when its reader goes
+    away (exit 1, no 'internal error')."""
+    exe = shutil.which("sdkforge")
+    if exe is None:
+        pytest.skip("sdkforge is not installed here (pip install -e .)")
+    out = tmp_path / "out"
+    assert run("generate", *gen_args(DUB, out)).exit_code == 0
+    changed = _variant(tmp_path, "changed.yaml", ("summary: Create a new partner", "summary: Create a partner (v2)"))
+    check = subprocess.Popen([exe, "check", *gen_args(changed, out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert check.stdout is not None and check.stderr is not None
+    check.stdout.close()  # the reader goes away while the document is still being read
+    assert check.wait(timeout=60) == 1
+    assert b"internal error" not in check.stderr.read()
+
+
 def test_every_command_has_help():
     for command in ("generate", "check", "validate", "diff"):
         result = run(command, "--help")
