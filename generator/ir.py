@@ -362,9 +362,19 @@ def refs_of(t: Optional[TypeExpr]) -> List[str]:
     return out
 
 
+_LEAVES = (Prim, AnyT, LiteralT)
+
+
 def dependencies(named: "NamedType") -> List[str]:
+    """Ids of the named types a named type mentions, in order (with repeats)."""
     if isinstance(named, ModelDef):
-        found = [i for f in named.fields for i in refs_of(f.type)]
+        found: List[str] = []
+        for f in named.fields:
+            t = f.type
+            if type(t) is Ref:
+                found.append(t.id)
+            elif type(t) not in _LEAVES:  # most fields are scalars: no call for those
+                found.extend(refs_of(t))
         return found + (refs_of(named.extra_type) if named.extra_type is not None else [])
     if isinstance(named, AliasDef):
         return refs_of(named.type)

@@ -54,6 +54,7 @@ class _Namer:
         return name
 
 
+@functools.lru_cache(maxsize=65536)
 def _type_name(raw: str) -> str:
     name = _shorten(pascal(raw) or "Model")
     if name[0].isdigit():
@@ -74,6 +75,7 @@ def _shorten(name: str) -> str:
     return f"{name[: MAX_NAME - 9]}_{digest}"
 
 
+@functools.lru_cache(maxsize=65536)
 def _module_name(raw: str) -> str:
     name = _shorten(snake(raw).replace("_", "") or "module")
     name = safe_identifier(name, "m")

@@ -13,7 +13,9 @@ _PY_BUILTINS_TO_AVOID = {"self", "cls", "None", "True", "False"}
 
 @functools.lru_cache(maxsize=65536)
 def words(text: str) -> tuple:
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    text = str(text)
+    if not text.isascii():  # accents go, letters stay: `Créé` -> `Cree`
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return tuple(_WORDS.findall(text))
 
 
