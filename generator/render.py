@@ -59,6 +59,8 @@ def cache_dir(kind: str) -> Optional[Path]:
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "sdkforge"
     )
     path = Path(root) / kind
+    if not path.is_absolute():  # no home directory: not a cache in whatever the current directory is
+        return None
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError:
