@@ -6,6 +6,8 @@ import functools
 import gc
 import multiprocessing
 import os
+import queue
+import signal
 import sys
 import threading
 import time
@@ -147,6 +149,76 @@ def _render(renderer: Renderer, job: Job) -> str:
     return text
 
 
+def _take(counter: Any, total: int) -> Optional[int]:
+    """The next chunk nobody has taken yet (None when all are taken)."""
+    with counter.get_lock():
+        taken = counter.value
+        if taken >= total:
+            return None
+        counter.value = taken + 1
+        return taken
+
+
+def _share_out(chunks: List[List[int]], workers: int, collect: Callable[[List[Any]], None]) -> None:
+    """Run every chunk in `workers` forked copies of this process, and collect the results here.
+
+    Each copy takes the next chunk nobody has taken until none is left, and sends its results
+    chunk by chunk; a thread per copy receives them as they come. A chunk a copy took but never
+    delivered (it failed, or was killed by the system) is run here afterwards: the output is
+    complete, and a failure raises its error here, where a pool would wait forever."""
+    context = multiprocessing.get_context("fork")
+    counter = context.Value("i", 0)
+    arrived: "queue.SimpleQueue[Optional[Tuple[int, List[Any]]]]" = queue.SimpleQueue()
+    delivered: Set[int] = set()
+    copies: List[Tuple[int, threading.Thread]] = []
+
+    def receive(connection: Any) -> None:
+        with connection:
+            while True:
+                try:
+                    arrived.put(connection.recv())
+                except (EOFError, OSError):  # the copy is done (or gone)
+                    arrived.put(None)
+                    return
+
+    try:
+        for _ in range(workers):
+            reader, writer = context.Pipe(duplex=False)
+            pid = os.fork()
+            if pid == 0:  # a copy: take chunks, send results, and leave without running anything else
+                status = 1
+                try:
+                    reader.close()
+                    while (number := _take(counter, len(chunks))) is not None:
+                        writer.send((number, _run_chunk(chunks[number])))
+                    status = 0
+                finally:
+                    os._exit(status)
+            writer.close()
+            thread = threading.Thread(target=receive, args=(reader,), daemon=True)
+            thread.start()
+            copies.append((pid, thread))
+        running = len(copies)
+        while running:
+            item = arrived.get()
+            if item is None:
+                running -= 1
+                continue
+            delivered.add(item[0])
+            collect(item[1])
+    except BaseException:
+        for pid, _ in copies:
+            os.kill(pid, signal.SIGKILL)
+        raise
+    finally:
+        for pid, thread in copies:
+            os.waitpid(pid, 0)
+            thread.join()
+    for number, chunk in enumerate(chunks):
+        if number not in delivered:
+            collect(_run_chunk(chunk))
+
+
 @dataclass
 class Produced:
     files: Dict[str, str]
@@ -200,9 +272,7 @@ def produce(
                     progress.advance()
 
         if workers > 1 and len(jobs) >= PARALLEL_MIN_JOBS and "fork" in multiprocessing.get_all_start_methods():
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                for done in pool.imap_unordered(_run_chunk, chunks):
-                    collect(done)
+            _share_out(chunks, workers, collect)
         else:
             for chunk in chunks:
                 collect(_run_chunk(chunk))

@@ -400,3 +400,53 @@ def test_compiled_template_cache_is_only_a_shortcut(tmp_path, monkeypatch):
     blocker.write_text("")
     monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(blocker))
     assert pipeline.generate(config).files == first
+
+
+def _dub_config(tmp_path):
+    from generator.config import Config
+
+    return Config(spec=DUB, out=tmp_path / "out", package_name="dub", sdk_name="Dub")
+
+
+def _produce_in_parallel(monkeypatch, tmp_path):
+    """Dub's files, rendered by this process and two forked copies (however few the jobs)."""
+    from generator import pipeline
+
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_JOBS", 0)
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 3)
+    return pipeline.generate(_dub_config(tmp_path)).files
+
+
+def test_work_of_a_lost_worker_is_done_by_the_main_process(tmp_path, monkeypatch):
+    """Rendering is shared with forked copies of the process; when one dies mid-way, the chunks it
+    took are rendered by the main process and the output is complete and the same."""
+    import os
+
+    from generator import pipeline
+
+    expected = pipeline.generate(_dub_config(tmp_path)).files  # in one process
+    main, real = os.getpid(), pipeline._run_chunk
+
+    def dies_in_a_copy(indices):
+        if os.getpid() != main:
+            os._exit(9)
+        return real(indices)
+
+    monkeypatch.setattr(pipeline, "_run_chunk", dies_in_a_copy)
+    assert _produce_in_parallel(monkeypatch, tmp_path) == expected
+
+
+def test_an_error_in_a_worker_is_raised_by_the_main_process(tmp_path, monkeypatch):
+    from generator import pipeline
+
+    real = pipeline.Renderer.run
+
+    def broken(self, job):
+        if job[0].endswith("/partners.py"):
+            raise ZeroDivisionError("injected")
+        return real(self, job)
+
+    monkeypatch.setattr(pipeline.Renderer, "run", broken)
+    with pytest.raises(ZeroDivisionError, match="injected"):
+        _produce_in_parallel(monkeypatch, tmp_path)
+
