@@ -249,19 +249,28 @@ def main() -> None:
             rows.append((f"GitHub cold generation: openapi-python-client {OPC_VERSION}", f"{opc_t:.2f} s", f"{opc_m:.0f} MB", ""))
             rows.append(("ratio sdkforge / openapi-python-client (target <= 0.2, RSS <= 1.0)",
                          f"{ours_t / opc_t:.2f}x", f"{ours_m / opc_m:.2f}x", ""))
-        # 2. regeneration after a one-operation change
-        changed = json.loads(json.dumps(spec))
-        first_path = next(iter(changed["paths"]))
-        first_op = next(v for v in changed["paths"][first_path].values() if isinstance(v, dict) and "responses" in v)
+        # 2. regeneration after a one-operation change: an edited summary, and an added operation
+        edited = json.loads(json.dumps(spec))
+        first_path = next(iter(edited["paths"]))
+        first_op = next(v for v in edited["paths"][first_path].values() if isinstance(v, dict) and "responses" in v)
         first_op["summary"] = (first_op.get("summary") or "") + " (changed)"
-        changed_file = tmp / "changed.json"
-        changed_file.write_text(json.dumps(changed))
-        regen = []
-        for i in range(args.runs):
-            target = tmp / f"regen{i}"
-            sdkforge_generate(GITHUB, target)
-            regen.append(sdkforge_generate(changed_file, target)[0])
-        rows.append(("regeneration after a one-operation change (target <= 1 s)", f"{median(regen):.2f} s", "", ""))
+        added = json.loads(json.dumps(spec))
+        added["paths"]["/bench/things/{thing_id}"] = {"get": {
+            "operationId": "meta/get-bench-thing", "tags": ["meta"], "summary": "Get a thing",
+            "parameters": [{"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}},
+                           {"name": "verbose", "in": "query", "schema": {"type": "boolean"}}],
+            "responses": {"200": {"description": "The thing", "content": {"application/json": {"schema": {
+                "type": "object", "properties": {"id": {"type": "string"}, "size": {"type": "integer"}}}}}}},
+        }}
+        for label, changed in (("an edited summary", edited), ("an added operation", added)):
+            changed_file = tmp / "changed.json"
+            changed_file.write_text(json.dumps(changed))
+            regen = []
+            for i in range(args.runs):
+                target = tmp / f"regen{i}"
+                sdkforge_generate(GITHUB, target)
+                regen.append(sdkforge_generate(changed_file, target)[0])
+            rows.append((f"regeneration after a one-operation change: {label} (target <= 1 s)", f"{median(regen):.2f} s", "", ""))
         # 3. linear growth
         base = None
         for factor in (1, 2, 4):
