@@ -22,12 +22,12 @@ _C = TypeVar("_C")
 
 @dataclass_transform(frozen_default=True)
 def record(cls: Type[_C]) -> Type[_C]:
-    """A frozen dataclass whose constructor stores the fields directly.
+    """A frozen dataclass whose constructor stores the fields directly and whose repr is plain.
 
     A frozen dataclass's own `__init__` sets each field through `object.__setattr__`, which
     costs more than everything else the builder does for a field: large documents make tens of
     thousands of records. Instances are still immutable, compared and hashed by value."""
-    cls = dataclasses.dataclass(frozen=True, repr=False)(cls)
+    cls = dataclasses.dataclass(frozen=True, init=False, repr=False)(cls)
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
     params = [f.name if f.default is dataclasses.MISSING else f"{f.name}=_d_{f.name}" for f in fields]
     body = "".join(f"    d[{f.name!r}] = {f.name}\n" for f in fields) or "    pass\n"
