@@ -167,7 +167,12 @@ def _share_out(chunks: List[List[int]], workers: int, collect: Callable[[List[An
     delivered (it failed, or was killed by the system) is run here afterwards: the output is
     complete, and a failure raises its error here, where a pool would wait forever."""
     context = multiprocessing.get_context("fork")
-    counter = context.Value("i", 0)
+    try:
+        counter = context.Value("i", 0)
+    except OSError:  # no shared memory for the counter (a container without /dev/shm): one process
+        for chunk in chunks:
+            collect(_run_chunk(chunk))
+        return
     arrived: "queue.SimpleQueue[Optional[Tuple[int, List[Any]]]]" = queue.SimpleQueue()
     delivered: Set[int] = set()
     copies: List[Tuple[int, threading.Thread]] = []

@@ -450,3 +450,18 @@ def test_an_error_in_a_worker_is_raised_by_the_main_process(tmp_path, monkeypatc
     with pytest.raises(ZeroDivisionError, match="injected"):
         _produce_in_parallel(monkeypatch, tmp_path)
 
+
+
+def test_without_shared_memory_rendering_stays_in_one_process(tmp_path, monkeypatch):
+    """Where the workers' shared counter cannot be made (no /dev/shm), generation still works."""
+    import multiprocessing.context
+
+    from generator import pipeline
+
+    expected = pipeline.generate(_dub_config(tmp_path)).files
+
+    def no_shared_memory(self, *args, **kwargs):
+        raise FileNotFoundError("/dev/shm")
+
+    monkeypatch.setattr(multiprocessing.context.BaseContext, "Value", no_shared_memory)
+    assert _produce_in_parallel(monkeypatch, tmp_path) == expected
