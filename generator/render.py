@@ -33,6 +33,8 @@ Job = Tuple[str, str, str, Dict[str, Any]]
 LOCAL_CONTEXT = ("package", "sdk_name", "client_var", "schemes")
 SELF_CONTAINED = {"package/models.py.j2", "package/resource.py.j2", "resource.md.j2", "package/lazy_init.py.j2",
                   "package/models_init.py.j2"}
+# Of those, the ones that need no view of a resource or an operation.
+WITHOUT_API_VIEWS = SELF_CONTAINED - {"package/resource.py.j2", "resource.md.j2"}
 
 
 @functools.lru_cache(maxsize=None)
@@ -777,7 +779,7 @@ class Renderer:
 
     def needs_whole_api(self, job: Job) -> bool:
         """Whether a job reads the views of every resource and operation (see `_whole_context`)."""
-        return job[1] != "text" and job[2] not in ("package/models.py.j2", "package/lazy_init.py.j2", "package/models_init.py.j2")
+        return job[1] != "text" and job[2] not in WITHOUT_API_VIEWS
 
     def preload(self) -> None:
         """Compile every template now (before worker processes fork, so they share the result)."""
