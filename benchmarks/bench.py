@@ -4,7 +4,7 @@ Usage:  python benchmarks/bench.py [--runs N] [--skip-opc]
 
 It measures, each several times (medians reported), on this machine, side by side:
 
-1. cold generation of GitHub's API (`../shared/corpus/github/api.github.com.json`): wall time and peak
+1. cold generation of GitHub's API (@octokit/openapi 23.0.2, installed by `npm install`): wall time and peak
    RSS of `sdkforge generate` and of openapi-python-client 0.29.1 (installed by this script in its own
    venv under benchmarks/.venv-opc), the operations present, and `black --check` of sdkforge's output;
 2. regeneration after a one-operation change in that document;
@@ -35,7 +35,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GITHUB = ROOT.parent / "shared" / "corpus" / "github" / "api.github.com.json"
+sys.path.insert(0, str(ROOT / "tests"))
+from corpus import GITHUB, require  # noqa: E402  (the pinned npm package the tests use too)
+
 OPC_VENV = ROOT / "benchmarks" / ".venv-opc"
 OPC_VERSION = "0.29.1"
 SDKFORGE = [sys.executable, "-m", "generator.cli"]
@@ -227,7 +229,7 @@ def main() -> None:
     args = parser.parse_args()
     rows = []
     byte_compile()
-    spec = json.loads(GITHUB.read_text())
+    spec = json.loads(require(GITHUB).read_text())
     ops = count_operations(spec)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

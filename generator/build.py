@@ -10,7 +10,7 @@ from __future__ import annotations
 import http
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any
 
 from . import ir
 from .diagnostics import Diagnostics, pointer_join
@@ -51,11 +51,11 @@ def _is_json(media: str) -> bool:
 _PATH_STEP = re.compile(r"\.([A-Za-z_$][\w$-]*)|\[(-?\d+)\]|\[['\"]([^'\"]*)['\"]\]|\.\[(-?\d+)\]")
 
 
-def _json_path(text: Any) -> Optional[Tuple[Union[str, int], ...]]:
+def _json_path(text: Any) -> tuple[str | int, ...] | None:
     """A JSONPath of names and indexes (`$`, `$.data.items`, `$.items[-1].id`, `$['a-b']`) as steps."""
     if not isinstance(text, str) or not text.startswith("$"):
         return None
-    steps: List[Union[str, int]] = []
+    steps: list[str | int] = []
     position = 1
     while position < len(text):
         match = _PATH_STEP.match(text, position)
@@ -102,12 +102,12 @@ def _requirement_choice(piece: dict) -> bool:
     )
 
 
-def _is_text(tp: Optional[ir.TypeExpr]) -> bool:
+def _is_text(tp: ir.TypeExpr | None) -> bool:
     inner = tp.inner if isinstance(tp, ir.Nullable) else tp
     return isinstance(inner, ir.Prim) and inner.kind == "str"
 
 
-def _pick_media(content: Any) -> Tuple[str, Any]:
+def _pick_media(content: Any) -> tuple[str, Any]:
     if not isinstance(content, dict) or not content:
         return "", None
     for media, value in content.items():
@@ -125,21 +125,21 @@ class BuildOptions:
 
 
 class Builder:
-    def __init__(self, doc: Document, resolver: Resolver, diags: Diagnostics, options: Optional[BuildOptions] = None):
+    def __init__(self, doc: Document, resolver: Resolver, diags: Diagnostics, options: BuildOptions | None = None):
         self.options = options or BuildOptions()
         self.doc = doc
-        self.data: Dict[str, Any] = doc.data
+        self.data: dict[str, Any] = doc.data
         self.resolver = resolver
         self.diags = diags
-        self.types: Dict[str, ir.NamedType] = {}
-        self.errors: Dict[str, ir.ErrorDef] = {}
-        self._building: Dict[str, bool] = {}
-        self._input_roots: List[ir.TypeExpr] = []
-        self.doc_retries: Optional[ir.RetryPolicy] = None
+        self.types: dict[str, ir.NamedType] = {}
+        self.errors: dict[str, ir.ErrorDef] = {}
+        self._building: dict[str, bool] = {}
+        self._input_roots: list[ir.TypeExpr] = []
+        self.doc_retries: ir.RetryPolicy | None = None
 
     # ------------------------------------------------------------------ schemas
 
-    def _deref(self, node: Any, pointer: str) -> Tuple[Any, str]:
+    def _deref(self, node: Any, pointer: str) -> tuple[Any, str]:
         try:
             value, where, _ = self.resolver.deref(node, pointer)
         except RefError as exc:
@@ -147,7 +147,7 @@ class Builder:
             return {}, pointer
         return value, where
 
-    def _component_name(self, pointer: str) -> Optional[str]:
+    def _component_name(self, pointer: str) -> str | None:
         parts = pointer.split("/")
         if len(parts) == 4 and parts[1] == "components" and parts[2] == "schemas":
             return parts[3].replace("~1", "/").replace("~0", "~")
@@ -306,8 +306,8 @@ class Builder:
             if isinstance(part, dict) and "$ref" in part:
                 # Register the parent under its own names before its properties are merged here.
                 self.type_of(part, pointer_join(pointer, "allOf", index), hint, package, module)
-        merged: Dict[str, Any] = {"type": "object", "properties": {}, "required": []}
-        sources: Dict[str, str] = {}
+        merged: dict[str, Any] = {"type": "object", "properties": {}, "required": []}
+        sources: dict[str, str] = {}
         for index, part in enumerate(parts):
             resolved, where = self._deref(part, pointer_join(pointer, "allOf", index))
             if isinstance(resolved, dict) and "allOf" in resolved:
@@ -335,10 +335,10 @@ class Builder:
         merged["description"] = schema.get("description", "")
         return self._object(merged, pointer, hint, package, module, sources)
 
-    def _flatten_all_of(self, schema: dict, pointer: str, depth: int = 0) -> List[Tuple[Any, str]]:
+    def _flatten_all_of(self, schema: dict, pointer: str, depth: int = 0) -> list[tuple[Any, str]]:
         if depth > 50:
             return []
-        out: List[Tuple[Any, str]] = []
+        out: list[tuple[Any, str]] = []
         for index, part in enumerate(schema.get("allOf") or []):
             resolved, where = self._deref(part, pointer_join(pointer, "allOf", index))
             if isinstance(resolved, dict) and "allOf" in resolved:
@@ -351,7 +351,7 @@ class Builder:
         return out
 
     def _union(self, schema: dict, key: str, pointer: str, hint: str, package: str, module: str, top: bool) -> ir.TypeExpr:
-        variants: List[ir.TypeExpr] = []
+        variants: list[ir.TypeExpr] = []
         nullable = False
         for index, option in enumerate(schema[key]):
             if isinstance(option, dict) and option.get("type") == "null":
@@ -371,7 +371,7 @@ class Builder:
             result = ir.Ref(pointer)
         return ir.Nullable(result) if nullable else result
 
-    def _discriminated(self, schema: dict, key: str, pointer: str, variants: List[ir.TypeExpr]) -> ir.UnionT:
+    def _discriminated(self, schema: dict, key: str, pointer: str, variants: list[ir.TypeExpr]) -> ir.UnionT:
         """A union; with a `discriminator`, each variant (a model) gets the values that select it:
         from `mapping`, else its single-valued property (enum or const), else its schema name."""
         plain = ir.UnionT(tuple(variants))
@@ -381,12 +381,12 @@ class Builder:
         prop = spec["propertyName"]
         where = pointer_join(pointer, "discriminator")
         mapping = spec.get("mapping") if isinstance(spec.get("mapping"), dict) else {}
-        by_pointer: Dict[str, List[str]] = {}
+        by_pointer: dict[str, list[str]] = {}
         for value, target in mapping.items():
             target = str(target)
             target_pointer = target.split("#", 1)[1] if "#" in target else pointer_join("/components/schemas", target)
             by_pointer.setdefault(target_pointer, []).append(str(value))
-        tags: List[Tuple[str, ...]] = []
+        tags: list[tuple[str, ...]] = []
         for variant in variants:
             named = self.types.get(variant.id) if isinstance(variant, ir.Ref) else None
             if not isinstance(named, ir.ModelDef) or not any(f.wire_name == prop for f in named.fields):
@@ -401,7 +401,7 @@ class Builder:
             return plain
         return ir.UnionT(tuple(variants), prop, tuple(tags))
 
-    def _own_tags(self, model: ir.ModelDef, prop: str) -> List[str]:
+    def _own_tags(self, model: ir.ModelDef, prop: str) -> list[str]:
         field = next(f for f in model.fields if f.wire_name == prop)
         inner = field.type.inner if isinstance(field.type, ir.Nullable) else field.type
         if isinstance(inner, ir.LiteralT) and isinstance(inner.value, str):
@@ -413,7 +413,7 @@ class Builder:
         return [component] if component else [model.name]
 
     def _object(
-        self, schema: dict, pointer: str, hint: str, package: str, module: str, sources: Optional[Dict[str, str]] = None
+        self, schema: dict, pointer: str, hint: str, package: str, module: str, sources: dict[str, str] | None = None
     ) -> ir.TypeExpr:
         properties = schema.get("properties") or {}
         extra = schema.get("additionalProperties", None)
@@ -473,7 +473,7 @@ class Builder:
                     write_only,
                 )
             )
-        extra_type: Optional[ir.TypeExpr] = None
+        extra_type: ir.TypeExpr | None = None
         if isinstance(extra, dict) and extra:
             extra_type = self.type_of(extra, pointer_join(pointer, "additionalProperties"), base + "Value", package, module)
         if owns_mark:
@@ -524,7 +524,7 @@ class Builder:
 
     # ------------------------------------------------------------------ operations
 
-    def _retries(self, value: Any, pointer: str, inherited: Optional[ir.RetryPolicy]) -> Optional[ir.RetryPolicy]:
+    def _retries(self, value: Any, pointer: str, inherited: ir.RetryPolicy | None) -> ir.RetryPolicy | None:
         """`x-speakeasy-retries` at document or operation level."""
         if value is None:
             return None
@@ -572,8 +572,8 @@ class Builder:
         schemes = self._security_schemes()
         default_security = self._security(self.data.get("security"), "/security") or ()
         tag_info = {t.get("name"): t for t in self.data.get("tags") or [] if isinstance(t, dict)}
-        grouped: Dict[Tuple[str, ...], List[ir.Operation]] = {}
-        root: List[ir.Operation] = []
+        grouped: dict[tuple[str, ...], list[ir.Operation]] = {}
+        root: list[ir.Operation] = []
         for path, item in (self.data.get("paths") or {}).items():
             item_pointer = pointer_join("/paths", path)
             item, _ = self._deref(item, item_pointer) if isinstance(item, dict) and "$ref" in item else (item, item_pointer)
@@ -632,7 +632,7 @@ class Builder:
         )
 
     @staticmethod
-    def _group(op: dict) -> Tuple[str, ...]:
+    def _group(op: dict) -> tuple[str, ...]:
         """Where an operation goes: its `x-speakeasy-group` (dots nest groups), else its first tag."""
         group = op.get("x-speakeasy-group")
         if isinstance(group, str) and group.strip(". "):
@@ -642,7 +642,7 @@ class Builder:
             return (tags[0],)
         return ()
 
-    def _security_schemes(self) -> Tuple[ir.SecurityScheme, ...]:
+    def _security_schemes(self) -> tuple[ir.SecurityScheme, ...]:
         out = []
         raw = ((self.data.get("components") or {}).get("securitySchemes") or {})
         for name, scheme in raw.items():
@@ -669,7 +669,7 @@ class Builder:
                 self.diags.warn(f"security scheme type {kind!r} is not supported; requests will not carry it", where)
         return tuple(out)
 
-    def _security(self, value: Any, pointer: str) -> Optional[Tuple[Tuple[str, ...], ...]]:
+    def _security(self, value: Any, pointer: str) -> tuple[tuple[str, ...], ...] | None:
         if value is None:
             return None
         if not isinstance(value, list):
@@ -687,16 +687,16 @@ class Builder:
         responses, errors = self._responses(op, pointer, base_name)
         stream, events, sentinel, responses = self._streaming(op, pointer, responses)
         successes = [r.type for r in responses if r.type is not None]
-        unique: List[ir.TypeExpr] = []
+        unique: list[ir.TypeExpr] = []
         for t in successes:
             if t not in unique:
                 unique.append(t)
-        result: Optional[ir.TypeExpr] = None
+        result: ir.TypeExpr | None = None
         if len(unique) == 1:
             result = unique[0]
         elif unique:
             result = ir.UnionT(tuple(unique))
-        request_type: Optional[ir.TypeExpr] = None
+        request_type: ir.TypeExpr | None = None
         body_attr = ""
         if params:
             fields = [
@@ -740,7 +740,7 @@ class Builder:
             flatten=self._flatten(op, pointer, request_type),
         )
 
-    def _flatten(self, op: dict, pointer: str, request_type: Optional[ir.TypeExpr]) -> bool:
+    def _flatten(self, op: dict, pointer: str, request_type: ir.TypeExpr | None) -> bool:
         """Whether the method takes the request's fields as arguments: `x-speakeasy-max-method-params`
         (operation, else document) is at least their number.  Only an object request can be flattened."""
         limit = op.get("x-speakeasy-max-method-params",
@@ -753,7 +753,7 @@ class Builder:
 
     _PAGE_KINDS = {"offset", "page", "limit", "cursor"}
 
-    def _pagination(self, value: Any, pointer: str, params: Tuple[ir.Parameter, ...], body: Optional[ir.Body]) -> Optional[ir.Pagination]:
+    def _pagination(self, value: Any, pointer: str, params: tuple[ir.Parameter, ...], body: ir.Body | None) -> ir.Pagination | None:
         """`x-speakeasy-pagination`; anything not understood leaves the method returning one page, with a warning."""
         if value is None:
             return None
@@ -805,8 +805,8 @@ class Builder:
                 url = url.replace("{" + str(name) + "}", str(variable["default"]))
         return url.rstrip("/")
 
-    def _parameters(self, item: dict, op: dict, pointer: str, base: str) -> Tuple[ir.Parameter, ...]:
-        merged: Dict[Tuple[str, str], Tuple[Any, str]] = {}
+    def _parameters(self, item: dict, op: dict, pointer: str, base: str) -> tuple[ir.Parameter, ...]:
+        merged: dict[tuple[str, str], tuple[Any, str]] = {}
         for owner, owner_pointer in ((item, pointer.rsplit("/", 1)[0]), (op, pointer)):
             for index, raw in enumerate(owner.get("parameters") or []):
                 where = pointer_join(owner_pointer, "parameters", index)
@@ -838,7 +838,7 @@ class Builder:
                                     default, bool(param.get("deprecated")), example))
         return tuple(out)
 
-    def _body(self, op: dict, pointer: str, base: str) -> Optional[ir.Body]:
+    def _body(self, op: dict, pointer: str, base: str) -> ir.Body | None:
         raw = op.get("requestBody")
         if raw is None:
             return None
@@ -868,10 +868,10 @@ class Builder:
                 example = first["value"]
         return ir.Body(media, tp, bool(body.get("required")), _text(body.get("description")), example)
 
-    def _responses(self, op: dict, pointer: str, base: str) -> Tuple[Tuple[ir.Response, ...], Tuple[ir.ErrorResponse, ...]]:
+    def _responses(self, op: dict, pointer: str, base: str) -> tuple[tuple[ir.Response, ...], tuple[ir.ErrorResponse, ...]]:
         raw = op.get("responses") or {}
-        successes: List[ir.Response] = []
-        errors: List[ir.ErrorResponse] = []
+        successes: list[ir.Response] = []
+        errors: list[ir.ErrorResponse] = []
         if not isinstance(raw, dict):
             self.diags.warn("'responses' is not a mapping", pointer_join(pointer, "responses"))
             raw = {}
@@ -895,7 +895,7 @@ class Builder:
             errors.append(ir.ErrorResponse("default" if status == "DEFAULT" else status, error.id, media))
         return tuple(successes), tuple(errors)
 
-    def _success(self, response: dict, at: str, status: str, base: str) -> List[ir.Response]:
+    def _success(self, response: dict, at: str, status: str, base: str) -> list[ir.Response]:
         """One entry per media type a success response documents (one without a type when it has no body)."""
         description = _text(response.get("description"))
         content = response.get("content")
@@ -918,7 +918,7 @@ class Builder:
             out.append(ir.Response(status, str(media), tp, description))
         return out
 
-    def _streaming(self, op: dict, pointer: str, responses: Tuple[ir.Response, ...]) -> Tuple[str, str, Optional[str], Tuple[ir.Response, ...]]:
+    def _streaming(self, op: dict, pointer: str, responses: tuple[ir.Response, ...]) -> tuple[str, str, str | None, tuple[ir.Response, ...]]:
         """(stream kind, event decoding, sentinel, responses) of an operation.
 
         Binary downloads and server-sent events are streamed when every success body is of that
@@ -947,7 +947,7 @@ class Builder:
             return "events"
         return "text" if kind.startswith("text/") else "binary"
 
-    def _event_decoding(self, tp: Optional[ir.TypeExpr]) -> str:
+    def _event_decoding(self, tp: ir.TypeExpr | None) -> str:
         """How an event's lines map to its type: a model of `id`/`event`/`data`/`retry` fields
         (an envelope) or the `data` alone; `data` is JSON unless its type is a string."""
         named = self.types.get(tp.id) if isinstance(tp, ir.Ref) else None
@@ -982,7 +982,7 @@ class Builder:
         self.errors[schema_at] = error
         return error
 
-    def _message_path(self, schema: Any, pointer: str, depth: int = 0) -> List[str]:
+    def _message_path(self, schema: Any, pointer: str, depth: int = 0) -> list[str]:
         """Wire names leading to the property marked `x-speakeasy-error-message` (or `message`)."""
         schema, pointer = self._deref(schema, pointer)
         if not isinstance(schema, dict) or depth > 5:
@@ -1005,10 +1005,10 @@ class Builder:
 
     # ------------------------------------------------------------------ input marking
 
-    def _mark_inputs(self, types: Tuple[ir.NamedType, ...]) -> Tuple[ir.NamedType, ...]:
+    def _mark_inputs(self, types: tuple[ir.NamedType, ...]) -> tuple[ir.NamedType, ...]:
         """Models reachable from a request get a TypedDict twin, so callers can pass plain dicts."""
         reachable: set = set()
-        stack: List[ir.TypeExpr] = list(self._input_roots)
+        stack: list[ir.TypeExpr] = list(self._input_roots)
         while stack:
             t = stack.pop()
             if isinstance(t, ir.Ref):
@@ -1055,5 +1055,5 @@ def count_operations(doc: Document, resolver: Resolver) -> int:
 
 
 
-def build(doc: Document, resolver: Resolver, diags: Diagnostics, options: Optional[BuildOptions] = None) -> ir.Api:
+def build(doc: Document, resolver: Resolver, diags: Diagnostics, options: BuildOptions | None = None) -> ir.Api:
     return Builder(doc, resolver, diags, options).build()

@@ -6,7 +6,7 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 import click
 
@@ -45,7 +45,7 @@ class _Progress:
         self.enabled = enabled
         self.bar: Any = None
 
-    def __enter__(self) -> "_Progress":
+    def __enter__(self) -> _Progress:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -62,13 +62,13 @@ class _Progress:
             self.bar.update(1)
 
 
-def _summarise_warnings(diagnostics: List[Diagnostic]) -> None:
+def _summarise_warnings(diagnostics: list[Diagnostic]) -> None:
     for note in (d for d in diagnostics if d.severity == NOTE):
         click.echo(f"note: {note.message}", err=True)
     warnings = [d for d in diagnostics if d.severity == WARNING]
     if not warnings:
         return
-    groups: Dict[str, List[Diagnostic]] = {}
+    groups: dict[str, list[Diagnostic]] = {}
     for d in warnings:
         groups.setdefault(d.message, []).append(d)
     click.echo(f"{len(warnings)} warning(s), {len(groups)} kind(s); every operation was generated:", err=True)
@@ -128,8 +128,8 @@ def main() -> None:
 @main.command()
 @_options
 @click.option("--force", is_flag=True, help="Overwrite generated files that were edited by hand.")
-def generate(spec: Optional[Path], out: Optional[Path], package_name: Optional[str], sdk_name: Optional[str],
-             config_path: Optional[Path], quiet: bool, force: bool) -> None:
+def generate(spec: Path | None, out: Path | None, package_name: str | None, sdk_name: str | None,
+             config_path: Path | None, quiet: bool, force: bool) -> None:
     """Generate the SDK into the output directory."""
     try:
         config = resolve(dict(spec=spec, out=out, package_name=package_name, sdk_name=sdk_name), config_path, Path.cwd())
@@ -153,8 +153,8 @@ def generate(spec: Optional[Path], out: Optional[Path], package_name: Optional[s
 
 @main.command()
 @_options
-def check(spec: Optional[Path], out: Optional[Path], package_name: Optional[str], sdk_name: Optional[str],
-          config_path: Optional[Path], quiet: bool) -> None:
+def check(spec: Path | None, out: Path | None, package_name: str | None, sdk_name: str | None,
+          config_path: Path | None, quiet: bool) -> None:
     """Exit 1 when the output directory differs from what the spec generates (for CI)."""
     try:
         config = resolve(dict(spec=spec, out=out, package_name=package_name, sdk_name=sdk_name), config_path, Path.cwd())

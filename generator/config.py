@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Optional
-
+from typing import Any
 
 from .diagnostics import ERROR, Diagnostic, GenerationError
 
@@ -33,7 +32,7 @@ def _fail(message: str, file: str = "") -> GenerationError:
     return GenerationError([Diagnostic(ERROR, message, "", file)])
 
 
-def read_config_file(path: Optional[Path], cwd: Path) -> Dict[str, Any]:
+def read_config_file(path: Path | None, cwd: Path) -> dict[str, Any]:
     """Settings from an explicit file, else `sdkforge.yaml`, else `pyproject.toml` [tool.sdkforge]."""
     candidates = [path] if path is not None else [cwd / CONFIG_FILE]
     for candidate in candidates:
@@ -64,7 +63,7 @@ def read_config_file(path: Optional[Path], cwd: Path) -> Dict[str, Any]:
     return {}
 
 
-def _relative(data: Dict[str, Any], base: Path, file: str) -> Dict[str, Any]:
+def _relative(data: dict[str, Any], base: Path, file: str) -> dict[str, Any]:
     unknown = sorted(set(data) - _KEYS)
     if unknown:
         raise _fail(f"unknown setting(s): {', '.join(unknown)} (known: {', '.join(sorted(_KEYS))})", file)
@@ -74,7 +73,7 @@ def _relative(data: Dict[str, Any], base: Path, file: str) -> Dict[str, Any]:
     return data
 
 
-def resolve(cli: Dict[str, Any], config_path: Optional[Path], cwd: Path) -> Config:
+def resolve(cli: dict[str, Any], config_path: Path | None, cwd: Path) -> Config:
     settings = read_config_file(config_path, cwd)
     settings.update({k: v for k, v in cli.items() if v is not None})
     missing = [k for k in ("spec", "out") if not settings.get(k)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, List, Optional, Set
+from typing import Callable
 
 ERROR = "error"
 WARNING = "warning"
@@ -29,8 +29,8 @@ class Diagnostic:
     message: str
     pointer: str = ""
     file: str = ""
-    line: Optional[int] = None
-    column: Optional[int] = None
+    line: int | None = None
+    column: int | None = None
 
     def place(self) -> str:
         """file:line:column, as far as known."""
@@ -51,9 +51,9 @@ class Diagnostics:
     """Collects diagnostics; `locate` maps a JSON pointer to (line, column) in the source file."""
 
     file: str = ""
-    locate: Optional[Callable[[str], Optional[tuple]]] = None
-    items: List[Diagnostic] = field(default_factory=list)
-    _seen: Set[Diagnostic] = field(default_factory=set, repr=False)
+    locate: Callable[[str], tuple | None] | None = None
+    items: list[Diagnostic] = field(default_factory=list)
+    _seen: set[Diagnostic] = field(default_factory=set, repr=False)
 
     def add(self, severity: str, message: str, pointer: str = "") -> None:
         item = Diagnostic(severity, message, pointer, self.file)
@@ -71,14 +71,14 @@ class Diagnostics:
         self.add(ERROR, message, pointer)
 
     @property
-    def errors(self) -> List[Diagnostic]:
+    def errors(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity == ERROR]
 
     @property
-    def warnings(self) -> List[Diagnostic]:
+    def warnings(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity == WARNING]
 
-    def located(self, severity: Optional[str] = None) -> List[Diagnostic]:
+    def located(self, severity: str | None = None) -> list[Diagnostic]:
         """The diagnostics (of one severity, if given) with line and column filled in."""
         out = []
         for d in self.items:
@@ -94,6 +94,6 @@ class Diagnostics:
 class GenerationError(Exception):
     """Generation cannot go on: carries the diagnostics that explain why."""
 
-    def __init__(self, diagnostics: List[Diagnostic]):
+    def __init__(self, diagnostics: list[Diagnostic]):
         self.diagnostics = diagnostics
         super().__init__("\n".join(d.render() for d in diagnostics))

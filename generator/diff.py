@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from typing import Dict, List, Optional, Set, Tuple
 
 from . import ir
 from .render import TypeNames
@@ -23,7 +22,7 @@ class Change:
     breaking: bool
 
 
-def _methods(api: ir.Api) -> Dict[str, ir.Operation]:
+def _methods(api: ir.Api) -> dict[str, ir.Operation]:
     out = {f"{op.name}()": op for op in api.root_operations}
     for resource in api.resources:
         for op in resource.operations:
@@ -38,10 +37,10 @@ class _Side:
         self.names = TypeNames(self.types)
         self.errors = {e.id: e for e in api.errors}
 
-    def describe(self, t: Optional[ir.TypeExpr]) -> str:
+    def describe(self, t: ir.TypeExpr | None) -> str:
         return "None" if t is None else self.names.ann(t)
 
-    def model(self, t: Optional[ir.TypeExpr]) -> Optional[ir.NamedType]:
+    def model(self, t: ir.TypeExpr | None) -> ir.NamedType | None:
         while isinstance(t, ir.Nullable):
             t = t.inner
         if isinstance(t, ir.ListT):
@@ -49,7 +48,7 @@ class _Side:
         return self.types.get(t.id) if isinstance(t, ir.Ref) else None
 
 
-def _shape(side: _Side, t: Optional[ir.TypeExpr]) -> str:
+def _shape(side: _Side, t: ir.TypeExpr | None) -> str:
     """A type's shape for comparison: named types compare by kind, not by (generated) name."""
     if t is None:
         return "None"
@@ -68,15 +67,15 @@ class Differ:
     def __init__(self, old: ir.Api, new: ir.Api):
         self.old = _Side(old)
         self.new = _Side(new)
-        self.changes: List[Change] = []
+        self.changes: list[Change] = []
 
     def add(self, where: str, what: str, breaking: bool) -> None:
         self.changes.append(Change(where, what, breaking))
 
-    def run(self) -> List[Change]:
+    def run(self) -> list[Change]:
         old_methods, new_methods = _methods(self.old.api), _methods(self.new.api)
         by_route_new = {(op.http_method, op.path): name for name, op in new_methods.items()}
-        renamed: Set[str] = set()
+        renamed: set[str] = set()
         for name, op in old_methods.items():
             if name in new_methods:
                 self._operation(name, op, new_methods[name])
@@ -114,7 +113,7 @@ class Differ:
             if status not in old_errors:
                 self.add(where, f"error {name} ({status}) added", False)
 
-    def _compare(self, where: str, path: str, old: ir.TypeExpr, new: ir.TypeExpr, request: bool, seen: Set[Tuple[str, str]]) -> None:
+    def _compare(self, where: str, path: str, old: ir.TypeExpr, new: ir.TypeExpr, request: bool, seen: set[tuple[str, str]]) -> None:
         old_shape, new_shape = _shape(self.old, old), _shape(self.new, new)
         if old_shape != new_shape:
             loosened = new_shape == f"Optional[{old_shape}]"
@@ -156,7 +155,7 @@ class Differ:
                     self.add(where, f"{path}.{name} added" + (" (required)" if breaking else ""), breaking)
 
 
-def suggested_bump(changes: List[Change]) -> str:
+def suggested_bump(changes: list[Change]) -> str:
     if any(c.breaking for c in changes):
         return "major"
     if changes:
@@ -164,11 +163,11 @@ def suggested_bump(changes: List[Change]) -> str:
     return "patch"
 
 
-def diff_apis(old: ir.Api, new: ir.Api) -> List[Change]:
+def diff_apis(old: ir.Api, new: ir.Api) -> list[Change]:
     return Differ(old, new).run()
 
 
-def render_markdown(changes: List[Change]) -> str:
+def render_markdown(changes: list[Change]) -> str:
     lines = [f"## SDK changes (suggested version bump: {suggested_bump(changes)})", ""]
     if not changes:
         lines.append("No change visible to SDK users.")
@@ -178,7 +177,7 @@ def render_markdown(changes: List[Change]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_json(changes: List[Change]) -> str:
+def render_json(changes: list[Change]) -> str:
     payload = {
         "breaking": any(c.breaking for c in changes),
         "suggested_bump": suggested_bump(changes),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, Dict, Optional
+from typing import Any
 
 from . import ir
 
@@ -11,7 +11,7 @@ _PLACEHOLDERS = {"str": "<value>", "int": 0, "float": 0.0, "bool": False, "bytes
                  "datetime": "2025-01-01T00:00:00Z"}
 
 
-def _value(t: ir.TypeExpr, example: Any, types: Dict[str, ir.NamedType], depth: int = 0) -> Any:
+def _value(t: ir.TypeExpr, example: Any, types: dict[str, ir.NamedType], depth: int = 0) -> Any:
     """A Python value (keys in Python field names) for type `t`, taken from a wire-shaped example."""
     if depth > 8:
         return None
@@ -21,7 +21,7 @@ def _value(t: ir.TypeExpr, example: Any, types: Dict[str, ir.NamedType], depth: 
         named = types[t.id]
         if isinstance(named, ir.ModelDef):
             given = example if isinstance(example, dict) else {}
-            out: Dict[str, Any] = {}
+            out: dict[str, Any] = {}
             for f in named.fields:
                 key = f.wire_name or f.name
                 if key in given:
@@ -58,11 +58,11 @@ def _value(t: ir.TypeExpr, example: Any, types: Dict[str, ir.NamedType], depth: 
     return example if example is not ir.MISSING else None
 
 
-def request_example(op: ir.Operation, types: Dict[str, ir.NamedType]) -> Any:
+def request_example(op: ir.Operation, types: dict[str, ir.NamedType]) -> Any:
     if op.request_type is None:
         return None
     if op.parameters:
-        out: Dict[str, Any] = {}
+        out: dict[str, Any] = {}
         for p in op.parameters:
             if p.example is not ir.MISSING:
                 out[p.name] = _value(p.type, p.example, types)
@@ -94,6 +94,6 @@ def format_literal(value: Any, indent: int) -> str:
     return repr(value)
 
 
-def example_literal(op: ir.Operation, types: Dict[str, ir.NamedType]) -> Optional[str]:
+def example_literal(op: ir.Operation, types: dict[str, ir.NamedType]) -> str | None:
     value = request_example(op, types)
     return None if value is None else format_literal(value, 4)

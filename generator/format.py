@@ -7,7 +7,8 @@ way and black runs only where needed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Collection
+from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from . import pystyle
 from .diagnostics import ERROR, Diagnostic, GenerationError
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     import black
 
 
-def _mode() -> "black.Mode":
+def _mode() -> black.Mode:
     """Black's settings for the current generation (the line length is a generation option)."""
     import black  # imported when first needed: most generations never need it
 

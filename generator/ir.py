@@ -7,7 +7,7 @@ and unique, and the templates read nothing else.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any, Callable, List, Optional, Tuple, Type, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Callable, TypeVar, Union
 
 if TYPE_CHECKING:
     from typing_extensions import dataclass_transform
@@ -21,7 +21,7 @@ _C = TypeVar("_C")
 
 
 @dataclass_transform(frozen_default=True)
-def record(cls: Type[_C]) -> Type[_C]:
+def record(cls: type[_C]) -> type[_C]:
     """A frozen dataclass whose constructor stores the fields directly and whose repr is plain.
 
     A frozen dataclass's own `__init__` sets each field through `object.__setattr__`, which
@@ -70,20 +70,20 @@ class Ref:
 
 @record
 class ListT:
-    item: "TypeExpr"
+    item: TypeExpr
 
 
 @record
 class MapT:
-    value: "TypeExpr"
+    value: TypeExpr
 
 
 @record
 class UnionT:
-    variants: Tuple["TypeExpr", ...]
+    variants: tuple[TypeExpr, ...]
     # With a discriminator: the property (wire name) and, per variant, the values that select it.
     discriminator: str = ""
-    tags: Tuple[Tuple[str, ...], ...] = ()
+    tags: tuple[tuple[str, ...], ...] = ()
 
 
 @record
@@ -93,7 +93,7 @@ class LiteralT:
 
 @record
 class Nullable:
-    inner: "TypeExpr"
+    inner: TypeExpr
 
 
 TypeExpr = Union[Prim, AnyT, Ref, ListT, MapT, UnionT, LiteralT, Nullable]
@@ -134,10 +134,10 @@ class ModelDef:
     name: str
     package: str
     module: str
-    fields: Tuple[Field, ...]
+    fields: tuple[Field, ...]
     description: str = ""
     deprecated: bool = False
-    extra_type: Optional[TypeExpr] = None
+    extra_type: TypeExpr | None = None
     is_input: bool = False
     typed_dict_name: str = ""
 
@@ -154,7 +154,7 @@ class EnumDef:
     name: str
     package: str
     module: str
-    members: Tuple[EnumMember, ...]
+    members: tuple[EnumMember, ...]
     value_kind: str  # "str" or "int"
     description: str = ""
     open: bool = True  # values the document does not list are kept (as pseudo-members), not refused
@@ -207,7 +207,7 @@ class Body:
 class Response:
     status: str
     media_type: str  # "" when the response has no body
-    type: Optional[TypeExpr]
+    type: TypeExpr | None
     description: str = ""
 
 
@@ -219,7 +219,7 @@ class ErrorDef:
     name: str
     module: str
     data_type: TypeExpr
-    message_path: Tuple[str, ...]
+    message_path: tuple[str, ...]
     description: str = ""
 
 
@@ -239,10 +239,10 @@ class Pagination:
     """
 
     kind: str
-    inputs: Tuple[Tuple[str, str, str], ...]
-    results: Optional[Tuple[Union[str, int], ...]] = None
-    next_cursor: Optional[Tuple[Union[str, int], ...]] = None
-    num_pages: Optional[Tuple[Union[str, int], ...]] = None
+    inputs: tuple[tuple[str, str, str], ...]
+    results: tuple[str | int, ...] | None = None
+    next_cursor: tuple[str | int, ...] | None = None
+    num_pages: tuple[str | int, ...] | None = None
 
 
 @record
@@ -255,21 +255,21 @@ class Operation:
     summary: str
     description: str
     deprecated: bool
-    parameters: Tuple[Parameter, ...]
-    body: Optional[Body]
-    request_type: Optional[TypeExpr]  # what `request=` takes; None when the operation takes nothing
+    parameters: tuple[Parameter, ...]
+    body: Body | None
+    request_type: TypeExpr | None  # what `request=` takes; None when the operation takes nothing
     body_attr: str  # attribute of the request holding the body; "" when the request is the body
-    responses: Tuple[Response, ...]
-    result_type: Optional[TypeExpr]
-    errors: Tuple[ErrorResponse, ...]
-    security: Optional[Tuple[Tuple[str, ...], ...]]
+    responses: tuple[Response, ...]
+    result_type: TypeExpr | None
+    errors: tuple[ErrorResponse, ...]
+    security: tuple[tuple[str, ...], ...] | None
     constant: str = ""
-    retries: Optional["RetryPolicy"] = None
+    retries: RetryPolicy | None = None
     server_url: str = ""  # a server of the operation's own (or its path's), overriding the client's
     stream: str = ""  # "binary": the body is handed over unread; "events": server-sent events
     events: str = ""  # for "events": "envelope" or "data", then ":json" or ":text" (how `data` decodes)
-    sentinel: Optional[str] = None  # an event `data` value that ends the stream
-    pagination: Optional[Pagination] = None
+    sentinel: str | None = None  # an event `data` value that ends the stream
+    pagination: Pagination | None = None
     usage_example: bool = False  # x-speakeasy-usage-example: the operation the README shows first
     flatten: bool = False  # x-speakeasy-max-method-params: the request's fields are method arguments
 
@@ -281,22 +281,22 @@ class Resource:
     module: str
     tag: str
     description: str
-    operations: Tuple[Operation, ...]
-    path: Tuple[str, ...] = ()  # attribute names from the client down to this resource (ends with `name`)
+    operations: tuple[Operation, ...]
+    path: tuple[str, ...] = ()  # attribute names from the client down to this resource (ends with `name`)
 
 
 @record
 class Server:
     url: str
     description: str = ""
-    variables: Tuple[Tuple[str, str], ...] = ()  # (name, default)
+    variables: tuple[tuple[str, str], ...] = ()  # (name, default)
 
 
 @record
 class RetryPolicy:
     """`x-speakeasy-retries`: which statuses are retried, and the default strategy (None: no default)."""
 
-    status_codes: Tuple[str, ...]
+    status_codes: tuple[str, ...]
     initial_interval: int = 500
     max_interval: int = 60000
     exponent: float = 1.5
@@ -322,14 +322,14 @@ class Api:
     title: str
     description: str
     version: str
-    servers: Tuple[Server, ...]
-    security_schemes: Tuple[SecurityScheme, ...]
-    default_security: Tuple[Tuple[str, ...], ...]
-    resources: Tuple[Resource, ...]
-    root_operations: Tuple[Operation, ...]
-    types: Tuple[NamedType, ...]
-    errors: Tuple[ErrorDef, ...]
-    retries: Optional[RetryPolicy] = None
+    servers: tuple[Server, ...]
+    security_schemes: tuple[SecurityScheme, ...]
+    default_security: tuple[tuple[str, ...], ...]
+    resources: tuple[Resource, ...]
+    root_operations: tuple[Operation, ...]
+    types: tuple[NamedType, ...]
+    errors: tuple[ErrorDef, ...]
+    retries: RetryPolicy | None = None
 
 
 def evolve(obj: _D, **changes: Any) -> _D:
@@ -343,9 +343,9 @@ def evolve(obj: _D, **changes: Any) -> _D:
     return new
 
 
-def refs_of(t: Optional[TypeExpr]) -> List[str]:
+def refs_of(t: TypeExpr | None) -> list[str]:
     """Ids of the named types a type expression mentions."""
-    out: List[str] = []
+    out: list[str] = []
     stack = [t]
     while stack:
         current = stack.pop()
@@ -365,10 +365,10 @@ def refs_of(t: Optional[TypeExpr]) -> List[str]:
 _LEAVES = (Prim, AnyT, LiteralT)
 
 
-def dependencies(named: "NamedType") -> List[str]:
+def dependencies(named: NamedType) -> list[str]:
     """Ids of the named types a named type mentions, in order (with repeats)."""
     if isinstance(named, ModelDef):
-        found: List[str] = []
+        found: list[str] = []
         for f in named.fields:
             t = f.type
             if type(t) is Ref:

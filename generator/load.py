@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from json.decoder import scanstring
 from dataclasses import dataclass, field
+from json.decoder import scanstring
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any
 
 from .diagnostics import ERROR, Diagnostic, GenerationError
 
@@ -27,10 +27,10 @@ class Document:
     path: Path
     text: str
     data: Any
-    _nodes: Optional[yaml.Node] = field(default=None, repr=False)
-    _json: Optional["_JsonIndex"] = field(default=None, repr=False)
+    _nodes: yaml.Node | None = field(default=None, repr=False)
+    _json: _JsonIndex | None = field(default=None, repr=False)
 
-    def locate(self, pointer: str) -> Optional[Tuple[int, int]]:
+    def locate(self, pointer: str) -> tuple[int, int] | None:
         """(line, column), 1-based, of the value at a JSON pointer; computed only when asked for."""
         tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
         if self.text.lstrip().startswith(("{", "[")):
@@ -75,12 +75,12 @@ class _JsonIndex:
     def __init__(self, text: str):
         self.text = text
         # container offset -> (member -> (key offset, value offset), resume offset or -1 when complete)
-        self.objects: Dict[int, Tuple[Dict[str, Tuple[int, int]], int]] = {}
+        self.objects: dict[int, tuple[dict[str, tuple[int, int]], int]] = {}
 
     def _skip(self, index: int) -> int:
         return _WHITESPACE.match(self.text, index).end()  # type: ignore[union-attr]
 
-    def member(self, container: int, token: str) -> Optional[Tuple[int, int]]:
+    def member(self, container: int, token: str) -> tuple[int, int] | None:
         text = self.text
         if container not in self.objects:
             self.objects[container] = ({}, self._skip(container + 1))
@@ -103,7 +103,7 @@ class _JsonIndex:
         self.objects[container] = (members, -1)
         return None
 
-    def locate(self, tokens: List[str]) -> Optional[int]:
+    def locate(self, tokens: list[str]) -> int | None:
         index = self._skip(0)
         found = index
         try:
@@ -126,7 +126,7 @@ class _JsonIndex:
             return None
 
 
-def _fail(path: Path, message: str, line: Optional[int] = None, column: Optional[int] = None) -> GenerationError:
+def _fail(path: Path, message: str, line: int | None = None, column: int | None = None) -> GenerationError:
     return GenerationError([Diagnostic(ERROR, message, "", str(path), line, column)])
 
 
@@ -153,7 +153,7 @@ def parse_text(path: Path, text: str) -> Any:
         raise _fail(path, f"invalid YAML: {problem}", line, column) from None
 
 
-def load_document(path: Path, cache: Optional[Dict[Path, Document]] = None) -> Document:
+def load_document(path: Path, cache: dict[Path, Document] | None = None) -> Document:
     path = Path(path)
     key = path.resolve()
     if cache is not None and key in cache:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import keyword
-from typing import AbstractSet, Dict, Iterable, List, Set, Tuple
+from collections.abc import Iterable
+from typing import AbstractSet
 
 from . import ir
 from .text import pascal, safe_identifier, snake, upper_snake
@@ -42,7 +43,7 @@ class _Namer:
     """Hands out unique names within one namespace."""
 
     def __init__(self, taken: Iterable[str] = ()):
-        self.taken: Set[str] = set(taken)
+        self.taken: set[str] = set(taken)
 
     def claim(self, wanted: str, sep: str = "") -> str:
         name = wanted
@@ -93,12 +94,12 @@ def _field_name(raw: str) -> str:
     return name
 
 
-def _field_names(fields: Tuple[ir.Field, ...]) -> List[str]:
+def _field_names(fields: tuple[ir.Field, ...]) -> list[str]:
     namer = _Namer()
     return [namer.claim(_field_name(f.name), "_") for f in fields]
 
 
-def _member_names(members: Tuple[ir.EnumMember, ...]) -> List[str]:
+def _member_names(members: tuple[ir.EnumMember, ...]) -> list[str]:
     namer = _Namer({"name", "value"})
     out = []
     for m in members:
@@ -118,7 +119,7 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
     # ---- named types and error classes: one namespace, since any module may import any of them.
     # The document's own schemas are named first, then error classes, then generated types.
     namer = _Namer(reserved)
-    renamed: Dict[str, ir.NamedType] = {}
+    renamed: dict[str, ir.NamedType] = {}
 
     def module(package: str, raw: str) -> str:
         # Types whose owners normalise to the same module name share that module.
@@ -126,7 +127,7 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
 
     def name_type(named: ir.NamedType) -> None:
         name = namer.claim(_type_name(named.name))
-        changes: Dict[str, object] = {"name": name, "module": module(named.package, named.module)}
+        changes: dict[str, object] = {"name": name, "module": module(named.package, named.module)}
         if isinstance(named, (ir.ModelDef, ir.AliasDef)) and named.is_input:
             changes["typed_dict_name"] = namer.claim(name + "TypedDict")
         if isinstance(named, ir.ModelDef):
@@ -167,8 +168,8 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
     resource_modules = _Namer(RESERVED_MODULES)
     root_ops = _name_operations(api.root_operations, renamed, set())
     # Attribute names are unique among a parent's methods and nested resources.
-    attrs: Dict[Tuple[str, ...], _Namer] = {(): _Namer(RESERVED_METHODS | {n for op in root_ops for n in (op.name, op.name + "_async")})}
-    final_paths: Dict[Tuple[str, ...], Tuple[str, ...]] = {(): ()}
+    attrs: dict[tuple[str, ...], _Namer] = {(): _Namer(RESERVED_METHODS | {n for op in root_ops for n in (op.name, op.name + "_async")})}
+    final_paths: dict[tuple[str, ...], tuple[str, ...]] = {(): ()}
     resources = []
     for res in api.resources:  # parents come before the resources nested in them
         operations = _name_operations(res.operations, renamed, set())
@@ -196,16 +197,16 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
                                root_operations=root_ops, security_schemes=schemes)
 
 
-def _merge_cycles(types: Tuple[ir.NamedType, ...]) -> Tuple[ir.NamedType, ...]:
+def _merge_cycles(types: tuple[ir.NamedType, ...]) -> tuple[ir.NamedType, ...]:
     """Types that refer to each other in a cycle go into one module (the one of the cycle's first
     type), where forward references can be resolved; across modules they would be circular imports."""
     by_id = {t.id: t for t in types}
     graph = {t.id: [d for d in ir.dependencies(t) if d in by_id] for t in types}
-    index: Dict[str, int] = {}
-    low: Dict[str, int] = {}
-    on_stack: Set[str] = set()
-    stack: List[str] = []
-    moved: Dict[str, Tuple[str, str]] = {}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    moved: dict[str, tuple[str, str]] = {}
     counter = 0
     for root in graph:
         if root in index:
@@ -251,9 +252,9 @@ def _merge_cycles(types: Tuple[ir.NamedType, ...]) -> Tuple[ir.NamedType, ...]:
     )
 
 
-def _message_path(err: ir.ErrorDef, types: Dict[str, ir.NamedType]) -> Tuple[str, ...]:
+def _message_path(err: ir.ErrorDef, types: dict[str, ir.NamedType]) -> tuple[str, ...]:
     """The wire path to the error message, as Python attribute names."""
-    out: List[str] = []
+    out: list[str] = []
     current = err.data_type
     for wire in err.message_path:
         if isinstance(current, ir.Nullable):
@@ -269,7 +270,7 @@ def _message_path(err: ir.ErrorDef, types: Dict[str, ir.NamedType]) -> Tuple[str
     return tuple(out)
 
 
-def _name_operations(ops: Tuple[ir.Operation, ...], types: Dict[str, ir.NamedType], taken: Set[str]) -> Tuple[ir.Operation, ...]:
+def _name_operations(ops: tuple[ir.Operation, ...], types: dict[str, ir.NamedType], taken: set[str]) -> tuple[ir.Operation, ...]:
     methods = _Namer(taken | RESERVED_METHODS)
     constants = _Namer()
     out = []

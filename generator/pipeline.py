@@ -13,7 +13,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Set, Tuple, TypeVar
+from typing import Any, Callable, TypeVar
 
 from . import ir, pystyle, swagger2
 from .build import BuildOptions, build
@@ -30,15 +30,15 @@ from .write import content_hash, read_manifest, with_manifest
 
 @dataclass
 class Generated:
-    files: Dict[str, str]
+    files: dict[str, str]
     api: ir.Api
     report: Diagnostics
     seconds: float = 0.0
     # Files read back unchanged from the output directory: writing has nothing to compare.
-    unchanged: Set[str] = field(default_factory=set)
+    unchanged: set[str] = field(default_factory=set)
 
     @functools.cached_property
-    def diagnostics(self) -> List[Diagnostic]:
+    def diagnostics(self) -> list[Diagnostic]:
         """Every diagnostic, with its line and column (found in the document text when first asked for)."""
         return self.report.located()
 
@@ -54,7 +54,7 @@ DEEP_RECURSION_LIMIT = 100_000
 
 def with_deep_stack(fn: Callable[[], T]) -> T:
     """Run `fn` in a thread with a large stack, so deeply nested documents cannot exhaust it."""
-    outcome: Dict[str, Any] = {}
+    outcome: dict[str, Any] = {}
 
     def target() -> None:
         previous = sys.getrecursionlimit()
@@ -89,8 +89,8 @@ FULL_VALIDATION_MAX_BYTES = 2_000_000
 
 
 def analyze(
-    spec: Path, *, full_validation: Optional[bool] = True, options: Optional[BuildOptions] = None
-) -> Tuple[Optional[ir.Api], Diagnostics]:
+    spec: Path, *, full_validation: bool | None = True, options: BuildOptions | None = None
+) -> tuple[ir.Api | None, Diagnostics]:
     """Load, validate, build and name: the API and every diagnostic (no API when errors stop it).
 
     Raises GenerationError only when the file cannot be read as a document at all.
@@ -98,7 +98,7 @@ def analyze(
     return with_deep_stack(lambda: _analyze(spec, full_validation, options or BuildOptions()))
 
 
-def _analyze(spec: Path, full_validation: Optional[bool], options: BuildOptions) -> Tuple[Optional[ir.Api], Diagnostics]:
+def _analyze(spec: Path, full_validation: bool | None, options: BuildOptions) -> tuple[ir.Api | None, Diagnostics]:
     doc = load_document(spec)
     diags = Diagnostics(str(spec), doc.locate)
     if swagger2.is_swagger2(doc.data):
@@ -123,16 +123,16 @@ def _analyze(spec: Path, full_validation: Optional[bool], options: BuildOptions)
 
 PARALLEL_MIN_JOBS = 400
 RUNTIME_LINE_LENGTH = 88
-_worker_state: Dict[str, Any] = {}
+_worker_state: dict[str, Any] = {}
 
 
-def _run_chunk(indices: List[int]) -> List[Tuple[int, Optional[str], Optional[str]]]:
+def _run_chunk(indices: list[int]) -> list[tuple[int, str | None, str | None]]:
     """(job index, content, input digest) of each job, rendered and formatted; the content is None
     when the digest is the one the previous generation recorded for the file (the parent reads it back)."""
     renderer: Renderer = _worker_state["renderer"]
     jobs = _worker_state["jobs"]
-    previous: Optional[Previous] = _worker_state.get("previous")
-    out: List[Tuple[int, Optional[str], Optional[str]]] = []
+    previous: Previous | None = _worker_state.get("previous")
+    out: list[tuple[int, str | None, str | None]] = []
     for index in indices:
         key, job = renderer.prepare(jobs[index])
         if previous is not None and key is not None and previous.same_inputs(job[0], key):
@@ -149,7 +149,7 @@ def _render(renderer: Renderer, job: Job) -> str:
     return text
 
 
-def _take(counter: Any, total: int) -> Optional[int]:
+def _take(counter: Any, total: int) -> int | None:
     """The next chunk nobody has taken yet (None when all are taken)."""
     with counter.get_lock():
         taken = counter.value
@@ -159,7 +159,7 @@ def _take(counter: Any, total: int) -> Optional[int]:
         return taken
 
 
-def _share_out(chunks: List[List[int]], workers: int, collect: Callable[[List[Any]], None]) -> None:
+def _share_out(chunks: list[list[int]], workers: int, collect: Callable[[list[Any]], None]) -> None:
     """Run every chunk in `workers` forked copies of this process, and collect the results here.
 
     Each copy takes the next chunk nobody has taken until none is left, and sends its results
@@ -173,9 +173,9 @@ def _share_out(chunks: List[List[int]], workers: int, collect: Callable[[List[An
         for chunk in chunks:
             collect(_run_chunk(chunk))
         return
-    arrived: "queue.SimpleQueue[Optional[Tuple[int, List[Any]]]]" = queue.SimpleQueue()
-    delivered: Set[int] = set()
-    copies: List[Tuple[int, threading.Thread]] = []
+    arrived: queue.SimpleQueue[tuple[int, list[Any]] | None] = queue.SimpleQueue()
+    delivered: set[int] = set()
+    copies: list[tuple[int, threading.Thread]] = []
 
     def receive(connection: Any) -> None:
         with connection:
@@ -226,17 +226,17 @@ def _share_out(chunks: List[List[int]], workers: int, collect: Callable[[List[An
 
 @dataclass
 class Produced:
-    files: Dict[str, str]
-    inputs: Dict[str, str]  # the input digest of each file that has one
-    reused: Dict[str, str] = field(default_factory=dict)  # files read back from the output: their hashes
+    files: dict[str, str]
+    inputs: dict[str, str]  # the input digest of each file that has one
+    reused: dict[str, str] = field(default_factory=dict)  # files read back from the output: their hashes
 
 
 def produce(
     renderer: Renderer,
-    jobs: List[Job],
-    preformatted: Set[str],
-    progress: Optional[Any] = None,
-    previous: Optional[Previous] = None,
+    jobs: list[Job],
+    preformatted: set[str],
+    progress: Any | None = None,
+    previous: Previous | None = None,
 ) -> Produced:
     """Render and format every job (on every core when there are many and the platform can fork).
 
@@ -255,12 +255,12 @@ def produce(
         whole = [i for i, job in enumerate(jobs) if renderer.needs_whole_api(job)]
         rest = [i for i, job in enumerate(jobs) if not renderer.needs_whole_api(job)]
         chunks = [whole[i : i + 256] for i in range(0, len(whole), 256)] + [rest[i : i + 64] for i in range(0, len(rest), 64)]
-        texts: Dict[int, str] = {}
-        inputs: Dict[str, str] = {}
-        reused: Dict[str, str] = {}
-        again: List[int] = []
+        texts: dict[int, str] = {}
+        inputs: dict[str, str] = {}
+        reused: dict[str, str] = {}
+        again: list[int] = []
 
-        def collect(done: List[Tuple[int, Optional[str], Optional[str]]]) -> None:
+        def collect(done: list[tuple[int, str | None, str | None]]) -> None:
             for index, text, key in done:
                 path = jobs[index][0]
                 if key is not None:
@@ -298,13 +298,13 @@ class Previous:
         self.out = out
         manifest = read_manifest(out)
         inputs, hashes = manifest.get("inputs"), manifest.get("files")
-        self.inputs: Dict[str, str] = inputs if isinstance(inputs, dict) else {}
-        self.hashes: Dict[str, str] = hashes if isinstance(hashes, dict) else {}
+        self.inputs: dict[str, str] = inputs if isinstance(inputs, dict) else {}
+        self.hashes: dict[str, str] = hashes if isinstance(hashes, dict) else {}
 
     def same_inputs(self, path: str, key: str) -> bool:
         return bool(key) and self.inputs.get(path) == key
 
-    def read(self, path: str) -> Optional[str]:
+    def read(self, path: str) -> str | None:
         """The file as the previous generation wrote it (None when it is gone or was edited)."""
         try:
             data = (self.out / path).read_bytes()
@@ -314,13 +314,13 @@ class Previous:
             return None  # edited by hand: generate it again (and let `write` decide)
         return data.decode("utf-8")
 
-    def reuse(self, path: str, key: str) -> Optional[str]:
+    def reuse(self, path: str, key: str) -> str | None:
         """The previous file when `key` is the digest it was made from, and nobody edited it."""
         return self.read(path) if self.same_inputs(path, key) else None
 
 
 def generate(
-    config: Config, *, full_validation: Optional[bool] = None, progress: Optional[Any] = None, reuse: bool = False
+    config: Config, *, full_validation: bool | None = None, progress: Any | None = None, reuse: bool = False
 ) -> Generated:
     """Everything but writing: returns the files to write, or raises GenerationError.
 
@@ -338,7 +338,7 @@ def generate(
             gc.enable()
 
 
-def _generate(config: Config, full_validation: Optional[bool], progress: Optional[Any], reuse: bool) -> Generated:
+def _generate(config: Config, full_validation: bool | None, progress: Any | None, reuse: bool) -> Generated:
     started = time.perf_counter()
     api, diags = analyze(config.spec, full_validation=full_validation,
                          options=BuildOptions(config.enums == "closed", config.max_method_params, config.sdk_name))

@@ -14,7 +14,7 @@ import functools
 import re
 import sys
 import unicodedata
-from typing import Any, List, Optional
+from typing import Any
 
 LINE_LENGTH = 88
 _ESCAPE_CATEGORIES = ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
@@ -152,10 +152,10 @@ def _string_end(text: str, start: int) -> int:
     return end + 1
 
 
-def _scan(line: str) -> Optional[List[tuple]]:
+def _scan(line: str) -> list[tuple] | None:
     """Bracket pairs (open index, close index) of a line, ignoring brackets inside strings."""
     pairs = []
-    stack: List[int] = []
+    stack: list[int] = []
     i = 0
     while i < len(line):
         ch = line[i]
@@ -176,7 +176,7 @@ def _scan(line: str) -> Optional[List[tuple]]:
     return pairs if not stack else None
 
 
-def _split_top_level(body: str) -> List[str]:
+def _split_top_level(body: str) -> list[str]:
     parts, depth, start, i = [], 0, 0, 0
     while i < len(body):
         ch = body[i]
@@ -195,7 +195,7 @@ def _split_top_level(body: str) -> List[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def split_line(line: str, in_type: bool = False) -> Optional[List[str]]:
+def split_line(line: str, in_type: bool = False) -> list[str] | None:
     """Black's right-hand split of a too-long line, for the shapes templates produce; None if unsure.
 
     `in_type`: the line is (part of) a bare type annotation, `name: Outer[Inner[...]]`, which black
@@ -319,19 +319,19 @@ def _bracket_delta(line: str) -> int:
     return line.count("(") + line.count("[") + line.count("{") - line.count(")") - line.count("]") - line.count("}")
 
 
-def _blank_lines(lines: List[str]) -> List[str]:
+def _blank_lines(lines: list[str]) -> list[str]:
     """Black's empty lines between logical lines (as black's EmptyLineTracker decides them for the
     statements templates write): two around top-level definitions and one around nested ones, one
     after imports and after docstrings, none at the start of a block, inside brackets or at the end
     of the file, and otherwise what was written, capped at two (one inside blocks)."""
-    out: List[str] = []
+    out: list[str] = []
     append = out.append
     pending = 0
     prev_stripped = ""  # the previous logical line's first physical line, without indentation
     prev_depth = 0
     prev_opens_block = False
     prev_is_docstring = False
-    definitions: List[int] = []  # depths of the class/def blocks we are in
+    definitions: list[int] = []  # depths of the class/def blocks we are in
     brackets = 0
     in_string = False
     for line in lines:
@@ -396,7 +396,7 @@ _BLOCKS = ("class ", "def ", "async def ")
 _OPENERS = ("(", "[", "{")
 
 
-def _black_statement(text: str) -> Optional[List[str]]:
+def _black_statement(text: str) -> list[str] | None:
     """Black's layout of one complete statement at module or class level, formatted on its own."""
     import black
 
@@ -415,13 +415,13 @@ def _black_statement(text: str) -> Optional[List[str]]:
     return lines[1:] if depth else lines
 
 
-def finish(code: str) -> Optional[str]:
+def finish(code: str) -> str | None:
     """`code` with its long lines split as black splits them, or None when black must do it.
 
     A complete statement at module or class level that `split_line` does not know is handed to
     black on its own, so one odd line does not send a whole (possibly huge) module through black.
     """
-    out: List[str] = []
+    out: list[str] = []
     in_string = False
     brackets = 0
     lines = _blank_lines(code.split("\n"))

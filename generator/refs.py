@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, Optional, Tuple
+from typing import Any
 from urllib.parse import unquote
 
 from .diagnostics import GenerationError
@@ -22,10 +22,10 @@ class RefError(Exception):
 class Resolver:
     def __init__(self, root: Document):
         self.root = root
-        self.docs: Dict[Path, Document] = {root.path.resolve(): root}
+        self.docs: dict[Path, Document] = {root.path.resolve(): root}
         # Targets of `#/...` references within the root document (documents repeat a few thousand
         # of them tens of thousands of times).
-        self._local: Dict[str, Tuple[Any, str, Document]] = {}
+        self._local: dict[str, tuple[Any, str, Document]] = {}
 
     def _document(self, reference: str, base: Document, at: str) -> Document:
         target = (base.path.parent / unquote(reference)).resolve()
@@ -34,7 +34,7 @@ class Resolver:
         except GenerationError as exc:
             raise RefError(f"$ref {reference!r} cannot be loaded: {exc.diagnostics[0].message}", at) from None
 
-    def lookup(self, ref: str, at: str, base: Optional[Document] = None) -> Tuple[Any, str, Document]:
+    def lookup(self, ref: str, at: str, base: Document | None = None) -> tuple[Any, str, Document]:
         """The value a `$ref` string points to, its canonical id, and its document."""
         base = base or self.root
         if base is self.root:
@@ -59,7 +59,7 @@ class Resolver:
             self._local[ref] = (node, canonical, doc)
         return node, canonical, doc
 
-    def deref(self, node: Any, at: str, base: Optional[Document] = None) -> Tuple[Any, str, Document]:
+    def deref(self, node: Any, at: str, base: Document | None = None) -> tuple[Any, str, Document]:
         """Follow `$ref` chains until a value that is not a reference; detects cycles."""
         seen = set()
         pointer = at

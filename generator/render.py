@@ -13,9 +13,10 @@ import json
 import os
 import re
 import uuid
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Any, Callable
 
 import jinja2
 
@@ -25,7 +26,7 @@ from .pystyle import docstring, literal
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 
-Job = Tuple[str, str, str, Dict[str, Any]]
+Job = tuple[str, str, str, dict[str, Any]]
 
 
 # What model, per-resource and package-index templates may read besides their own view (see
@@ -37,7 +38,7 @@ SELF_CONTAINED = {"package/models.py.j2", "package/resource.py.j2", "resource.md
 WITHOUT_API_VIEWS = SELF_CONTAINED - {"package/resource.py.j2", "resource.md.j2"}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def engine_digest() -> str:
     """A digest of the code that turns views into files: the generator's modules, its templates,
     the runtime, and black's version (black lays out what pystyle cannot)."""
@@ -54,7 +55,7 @@ def engine_digest() -> str:
     return f"{__version__}-{digest.hexdigest()}"
 
 
-def cache_dir(kind: str) -> Optional[Path]:
+def cache_dir(kind: str) -> Path | None:
     """A per-user directory for what sdkforge keeps between runs (`SDKFORGE_CACHE_DIR`, else the
     XDG cache directory); None when there is none to be had."""
     root = os.environ.get("SDKFORGE_CACHE_DIR") or os.path.join(
@@ -89,7 +90,7 @@ class _TemplateCache(jinja2.FileSystemBytecodeCache):
             pass
 
 
-def _bytecode_cache() -> Optional[jinja2.BytecodeCache]:
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
     directory = cache_dir(f"templates-{jinja2.__version__}")
     return _TemplateCache(str(directory)) if directory is not None else None
 
@@ -147,16 +148,16 @@ SHADOWED_SPELLING = {
 class TypeNames:
     """Python annotations for IR type expressions, and the named types they refer to."""
 
-    def __init__(self, types: Dict[str, ir.NamedType]):
+    def __init__(self, types: dict[str, ir.NamedType]):
         self.types = types
 
     def ann(
         self,
         t: ir.TypeExpr,
         typed_dict: bool = False,
-        quote: Optional[Set[str]] = None,
-        ref: Optional[Callable[[ir.NamedType], str]] = None,
-        shadow: Optional[Set[str]] = None,
+        quote: set[str] | None = None,
+        ref: Callable[[ir.NamedType], str] | None = None,
+        shadow: set[str] | None = None,
     ) -> str:
         """The annotation of `t`; `ref`, when given, spells named types (and sorts union members);
         `shadow` holds the member names of the class the annotation is written in."""
@@ -206,7 +207,7 @@ class TypeNames:
         ]
         return f"Annotated[Union[{', '.join(members)}], Discriminated({literal(t.discriminator)}, {literal(attr)})]"
 
-    def refs(self, t: Optional[ir.TypeExpr], typed_dict: bool = False) -> Iterable[Tuple[str, str]]:
+    def refs(self, t: ir.TypeExpr | None, typed_dict: bool = False) -> Iterable[tuple[str, str]]:
         """(type id, imported name) pairs a type expression needs."""
         if t is None:
             return
@@ -234,7 +235,7 @@ _STRINGS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"|\'(?:[
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-def _names_in(code: str) -> Set[str]:
+def _names_in(code: str) -> set[str]:
     """Identifiers used as code (not inside strings or docstrings)."""
     return set(_IDENTIFIER.findall(_STRINGS.sub(" ", code)))
 
@@ -248,7 +249,7 @@ RUNTIME_NAMES = (
 )
 
 
-def _by_type(name: str) -> Tuple[int, str]:
+def _by_type(name: str) -> tuple[int, str]:
     """isort's order of imported names: CONSTANTS, then Classes, then functions."""
     if name.isupper() and len(name) > 1:
         return (0, name)
@@ -259,7 +260,7 @@ def _from(module: str, names: Iterable[str]) -> str:
     return f"from {module} import {', '.join(sorted(names, key=_by_type))}"
 
 
-def _section(lines: List[str]) -> List[str]:
+def _section(lines: list[str]) -> list[str]:
     """isort's order inside a section: `import x` lines first, then `from x import ...`, each by module."""
     return sorted(lines, key=lambda line: (line.startswith("from "), line.split()[1]))
 
@@ -298,7 +299,7 @@ def module_imports(code: str, runtime_from: str) -> str:
 DEFAULT_RETRY_CODES = ("429", "500", "502", "503", "504")
 
 
-def retry_config_expr(policy: Optional[ir.RetryPolicy]) -> str:
+def retry_config_expr(policy: ir.RetryPolicy | None) -> str:
     """Python for a RetryConfig equal to a documented retry policy ("" when the document has none)."""
     if policy is None:
         return ""
@@ -317,7 +318,7 @@ def retry_config_expr(policy: Optional[ir.RetryPolicy]) -> str:
 class FieldView:
     name: str
     annotation: str
-    default: Optional[str]
+    default: str | None
     doc: str
     td_annotation: str
     td_required: bool
@@ -328,11 +329,11 @@ class ItemView:
     kind: str  # model, enum, alias, error
     name: str
     doc: str = ""
-    fields: List[FieldView] = field(default_factory=list)
+    fields: list[FieldView] = field(default_factory=list)
     typed_dict_name: str = ""
     send_defaults: str = ""
     base: str = ""
-    members: List[Tuple[str, str]] = field(default_factory=list)
+    members: list[tuple[str, str]] = field(default_factory=list)
     annotation: str = ""
     td_annotation: str = ""
     data_type: str = ""
@@ -346,11 +347,11 @@ class ItemView:
 class ModuleView:
     package: str
     module: str
-    imports: List[str]
-    items: List[ItemView]
+    imports: list[str]
+    items: list[ItemView]
 
 
-def _default_expr(f: ir.Field, types: Dict[str, ir.NamedType]) -> Optional[str]:
+def _default_expr(f: ir.Field, types: dict[str, ir.NamedType]) -> str | None:
     if f.default is ir.MISSING:
         return None
     inner = f.type.inner if isinstance(f.type, ir.Nullable) else f.type
@@ -372,7 +373,7 @@ class Renderer:
     def __init__(self, api: ir.Api, options: Options):
         self.api = api
         self.options = options
-        self.types: Dict[str, ir.NamedType] = {t.id: t for t in api.types}
+        self.types: dict[str, ir.NamedType] = {t.id: t for t in api.types}
         self.names = TypeNames(self.types)
         self.errors = {e.id: e for e in api.errors}
         loader = jinja2.FileSystemLoader(str(templates_dir()))
@@ -387,9 +388,9 @@ class Renderer:
         )
         # Where a module's imports go. Random, so that no text of the document can imitate it.
         self.marker = f"# imports-{uuid.uuid4().hex}"
-        self._ctx: Dict[str, Any] = {}
-        self._groups: Dict[Tuple[str, str], Tuple[List[ir.NamedType], List[ir.ErrorDef]]] = {}
-        self._type_digests: Dict[str, str] = {}
+        self._ctx: dict[str, Any] = {}
+        self._groups: dict[tuple[str, str], tuple[list[ir.NamedType], list[ir.ErrorDef]]] = {}
+        self._type_digests: dict[str, str] = {}
         self.env.filters.update(docstring=docstring_filter, pyrepr=pyrepr, pylit=lambda v: format_literal(v, 0), toml_str=toml_str, md_cell=md_cell, md_text=md_text)
 
     # ---- locations
@@ -408,10 +409,10 @@ class Renderer:
         return dots + ".".join(target_parts[common:])
 
     def _imports(
-        self, here: str, refs: Iterable[Tuple[str, str]], local: Set[str], types: Optional[Dict[str, ir.NamedType]] = None
-    ) -> List[str]:
+        self, here: str, refs: Iterable[tuple[str, str]], local: set[str], types: dict[str, ir.NamedType] | None = None
+    ) -> list[str]:
         types = self.types if types is None else types
-        by_module: Dict[str, Set[str]] = {}
+        by_module: dict[str, set[str]] = {}
         for type_id, name in refs:
             if type_id in local:
                 continue
@@ -422,16 +423,16 @@ class Renderer:
 
     # ---- model modules
 
-    def _order(self, items: List[ir.NamedType], names: TypeNames) -> List[ir.NamedType]:
+    def _order(self, items: list[ir.NamedType], names: TypeNames) -> list[ir.NamedType]:
         """Definition order inside a module: what a type uses comes before it (when acyclic)."""
         ids = {t.id for t in items}
         by_id = {t.id: t for t in items}
-        done: Set[str] = set()
-        visiting: Set[str] = set()
-        out: List[ir.NamedType] = []
+        done: set[str] = set()
+        visiting: set[str] = set()
+        out: list[ir.NamedType] = []
 
-        def deps(t: ir.NamedType) -> List[str]:
-            exprs: List[ir.TypeExpr] = []
+        def deps(t: ir.NamedType) -> list[str]:
+            exprs: list[ir.TypeExpr] = []
             if isinstance(t, ir.ModelDef):
                 exprs = [f.type for f in t.fields] + ([t.extra_type] if t.extra_type is not None else [])
             elif isinstance(t, ir.AliasDef):
@@ -452,7 +453,7 @@ class Renderer:
             visit(t)
         return out
 
-    def _model_item(self, t: ir.ModelDef, quote: Set[str], names: TypeNames) -> ItemView:
+    def _model_item(self, t: ir.ModelDef, quote: set[str], names: TypeNames) -> ItemView:
         fields = []
         send_defaults = []
         shadow = {f.name for f in t.fields} & set(SHADOWED_SPELLING)
@@ -481,16 +482,16 @@ class Renderer:
             extra=names.ann(ir.MapT(t.extra_type), quote=quote, shadow=shadow) if t.extra_type not in (None, ir.AnyT()) else "",
         )
 
-    def model_groups(self) -> Dict[Tuple[str, str], Tuple[List[ir.NamedType], List[ir.ErrorDef]]]:
+    def model_groups(self) -> dict[tuple[str, str], tuple[list[ir.NamedType], list[ir.ErrorDef]]]:
         """The types and error classes of each model module, keyed by (package, module)."""
-        grouped: Dict[Tuple[str, str], Tuple[List[ir.NamedType], List[ir.ErrorDef]]] = {}
+        grouped: dict[tuple[str, str], tuple[list[ir.NamedType], list[ir.ErrorDef]]] = {}
         for t in self.api.types:
             grouped.setdefault((t.package, t.module), ([], []))[0].append(t)
         for e in self.api.errors:
             grouped.setdefault(("errors", e.module), ([], []))[1].append(e)
         return dict(sorted(grouped.items()))
 
-    def module_types(self, members: List[ir.NamedType], errors: List[ir.ErrorDef]) -> Dict[str, ir.NamedType]:
+    def module_types(self, members: list[ir.NamedType], errors: list[ir.ErrorDef]) -> dict[str, ir.NamedType]:
         """The named types a model module's view is made from: its own, and those they refer to
         directly. The view reads no others, so these (with the templates) determine the file."""
         ids = {t.id for t in members}
@@ -505,9 +506,9 @@ class Renderer:
         names = TypeNames(self.module_types(members, errors))  # all this view may read of other types
         here = self._module_path(package, module)
         local = {t.id for t in members}
-        defined: Set[str] = set()
-        items: List[ItemView] = []
-        refs: List[Tuple[str, str]] = []
+        defined: set[str] = set()
+        items: list[ItemView] = []
+        refs: list[tuple[str, str]] = []
         for t in self._order(members, names):
             quote = local - defined  # same-module types not defined yet are forward references
             if isinstance(t, ir.ModelDef):
@@ -543,8 +544,8 @@ class Renderer:
     # ---- operations
 
     def _operation_view(
-        self, op: ir.Operation, here: str, refs: List[Tuple[str, str]], error_maps: Dict[str, str], shadow: Set[str]
-    ) -> Dict[str, Any]:
+        self, op: ir.Operation, here: str, refs: list[tuple[str, str]], error_maps: dict[str, str], shadow: set[str]
+    ) -> dict[str, Any]:
         request_ann = ""
         request_optional = False
         request_type = "None"
@@ -563,7 +564,7 @@ class Renderer:
         result = self.names.ann(op.result_type, shadow=shadow) if op.result_type is not None else "None"
         type_arg = self.names.ann(op.result_type) if op.result_type is not None else "None"
         refs.extend(self.names.refs(op.result_type))
-        by_status: Dict[str, List[Tuple[str, str]]] = {}
+        by_status: dict[str, list[tuple[str, str]]] = {}
         for r in op.responses:
             tp = self.names.ann(r.type) if r.type is not None else "None"
             by_status.setdefault(r.status, []).append((literal(r.media_type) if r.media_type else "None", tp))
@@ -632,7 +633,7 @@ class Renderer:
 
     _CALL_KEYWORDS = {"self", "request", "retries", "server_url", "timeout_ms", "http_headers"}
 
-    def _flat_args(self, op: ir.Operation, shadow: Set[str], refs: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    def _flat_args(self, op: ir.Operation, shadow: set[str], refs: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """(name, annotation with default) of each argument of a flattened method; [] when the
         method takes `request=` (also when a field's name is one of the method's own keywords)."""
         named = self.types.get(op.request_type.id) if op.flatten and isinstance(op.request_type, ir.Ref) else None
@@ -649,7 +650,7 @@ class Renderer:
                 args.append((f.name, optional + " = None"))
         return args
 
-    def _pagination(self, op: ir.Operation) -> Tuple[str, ir.TypeExpr]:
+    def _pagination(self, op: ir.Operation) -> tuple[str, ir.TypeExpr]:
         """The `Pagination(...)` expression of an operation (wire names turned into attributes),
         and the type of the items its pages hold."""
         p = op.pagination
@@ -657,7 +658,7 @@ class Renderer:
         inputs = []
         for role, where, wire in p.inputs:
             if where == "parameters":
-                path: Tuple[Any, ...] = (next(q.name for q in op.parameters if q.wire_name == wire),)
+                path: tuple[Any, ...] = (next(q.name for q in op.parameters if q.wire_name == wire),)
             else:
                 body_path, _ = self._attr_path(op.body.type if op.body is not None else ir.AnyT(), (wire,))
                 path = ((op.body_attr,) if op.body_attr else ()) + body_path
@@ -676,10 +677,10 @@ class Renderer:
             parts.append(f"num_pages={literal(self._attr_path(op.result_type, p.num_pages)[0])}")
         return f"Pagination({', '.join(parts)})", item
 
-    def _attr_path(self, t: ir.TypeExpr, steps: Tuple[Any, ...]) -> Tuple[Tuple[Any, ...], ir.TypeExpr]:
+    def _attr_path(self, t: ir.TypeExpr, steps: tuple[Any, ...]) -> tuple[tuple[Any, ...], ir.TypeExpr]:
         """A path of wire names as Python attribute names (where the type is a model), and the
         type it ends at (Any once the path leaves what the document types)."""
-        out: List[Any] = []
+        out: list[Any] = []
         current: ir.TypeExpr = t
         for step in steps:
             while True:
@@ -702,14 +703,14 @@ class Renderer:
                 current = current.value if isinstance(current, ir.MapT) else ir.AnyT()
         return tuple(out), current
 
-    def _operations_module(self, here: str, ops: Sequence[ir.Operation]) -> Tuple[List[Dict[str, Any]], List[str], List[Tuple[str, str]]]:
-        refs: List[Tuple[str, str]] = []
-        error_maps: Dict[str, str] = {}
+    def _operations_module(self, here: str, ops: Sequence[ir.Operation]) -> tuple[list[dict[str, Any]], list[str], list[tuple[str, str]]]:
+        refs: list[tuple[str, str]] = []
+        error_maps: dict[str, str] = {}
         shadow = {op.name for op in ops} & set(SHADOWED_SPELLING)
         views = [self._operation_view(op, here, refs, error_maps, shadow) for op in ops]
         type_refs = [(i, n) for i, n in refs if i != "!error"]
         imports = self._imports(here, type_refs, set())
-        errors_needed: Dict[str, Set[str]] = {}
+        errors_needed: dict[str, set[str]] = {}
         for marker, err_id in refs:
             if marker == "!error":
                 err = self.errors[err_id]
@@ -724,7 +725,7 @@ class Renderer:
         """The runtime module, copied verbatim (the file is kept in black's style in this repository)."""
         return f"src/{self.options.package_name}/_runtime.py"
 
-    def jobs(self) -> List[Job]:
+    def jobs(self) -> list[Job]:
         """Every output file as a job (path, kind, template or text, arguments), in a stable order.
 
         Jobs are independent of each other, so they can be run in any order or in parallel.
@@ -732,7 +733,7 @@ class Renderer:
         opts = self.options
         src = f"src/{opts.package_name}"
         ctx = self._ctx = self._base_context()
-        jobs: List[Job] = [
+        jobs: list[Job] = [
             ("pyproject.toml", "template", "pyproject.toml.j2", {}),
             ("README.md", "template", "README.md.j2", {}),
         ]
@@ -763,7 +764,7 @@ class Renderer:
                     if getattr(t, "typed_dict_name", ""):
                         exports.append((t.typed_dict_name, module))  # type: ignore[union-attr]
                 exports += [(e.name, module) for e in errors]
-            grouped_exports: Dict[str, List[str]] = {}
+            grouped_exports: dict[str, list[str]] = {}
             for export, module in exports:
                 grouped_exports.setdefault(module, []).append(export)
             imports = [_from(f".{module}", names) for module, names in sorted(grouped_exports.items())]
@@ -786,7 +787,7 @@ class Renderer:
         for name in self.env.list_templates(extensions=["j2"]):
             self.env.get_template(name)
 
-    def prepare(self, job: Job) -> Tuple[Optional[str], Job]:
+    def prepare(self, job: Job) -> tuple[str | None, Job]:
         """The digest of everything a job's output depends on (None for jobs that read the whole
         API: those are always rendered), and the job with its view built where that was needed.
 
@@ -833,7 +834,7 @@ class Renderer:
             return self._module(what, runtime_from, **arguments, **context)
         return self._t(what, **arguments, **context)
 
-    def render(self) -> Dict[str, str]:
+    def render(self) -> dict[str, str]:
         return {job[0]: self.run(job) for job in self.jobs()}
 
     def _t(self, name: str, **ctx: Any) -> str:
@@ -847,7 +848,7 @@ class Renderer:
             return body
         return head + module_imports(rest, runtime_from) + "\n" + rest
 
-    def _base_context(self) -> Dict[str, Any]:
+    def _base_context(self) -> dict[str, Any]:
         """What every template may read that is quick to make (no operation views)."""
         api, opts = self.api, self.options
         schemes = [dict(name=s.name, param=s.param_name, kind=s.kind, location=s.location, wire=s.param,
@@ -883,7 +884,7 @@ class Renderer:
             init_doc=self._init_doc(),
         )
 
-    def _whole_context(self) -> Dict[str, Any]:
+    def _whole_context(self) -> dict[str, Any]:
         """The full context: the base one plus the views of every resource and operation.
 
         Made on first use, by the process that renders a file needing it (the README, the client,
@@ -918,7 +919,7 @@ class Renderer:
         )
         return self._ctx
 
-    def _resolve(self, arguments: Dict[str, Any]) -> Dict[str, Any]:
+    def _resolve(self, arguments: dict[str, Any]) -> dict[str, Any]:
         """A job's arguments with the resource it names (an index, or "root") replaced by its view."""
         which = arguments.get("resource")
         if which is None or isinstance(which, dict):
@@ -926,18 +927,18 @@ class Renderer:
         ctx = self._whole_context()
         return {**arguments, "resource": ctx["root_resource"] if which == "root" else ctx["resources"][which]}
 
-    def _op_doc_pairs(self, resources: List[Dict[str, Any]], api: ir.Api) -> List[Tuple[ir.Operation, Dict[str, Any]]]:
+    def _op_doc_pairs(self, resources: list[dict[str, Any]], api: ir.Api) -> list[tuple[ir.Operation, dict[str, Any]]]:
         pairs = [(op, doc) for res, r in zip(resources, api.resources) for op, doc in zip(r.operations, res["docs"])]
         return pairs + [(op, self._op_docs(op, "")) for op in api.root_operations]
 
-    def _usage(self, resources: List[Dict[str, Any]], api: ir.Api) -> Optional[Dict[str, Any]]:
+    def _usage(self, resources: list[dict[str, Any]], api: ir.Api) -> dict[str, Any] | None:
         """The operation the README's quick start calls: the one marked `x-speakeasy-usage-example`,
         else the first one."""
         pairs = self._op_doc_pairs(resources, api)
         marked = [doc for op, doc in pairs if op.usage_example]
         return (marked or [doc for _, doc in pairs] or [None])[0]
 
-    def _first_doc(self, resources: List[Dict[str, Any]], api: ir.Api, wanted: Callable[[ir.Operation], bool]) -> Optional[Dict[str, Any]]:
+    def _first_doc(self, resources: list[dict[str, Any]], api: ir.Api, wanted: Callable[[ir.Operation], bool]) -> dict[str, Any] | None:
         """The docs of the first operation of a kind, for the README's section on that kind."""
         return next((doc for op, doc in self._op_doc_pairs(resources, api) if wanted(op)), None)
 
@@ -965,8 +966,8 @@ class Renderer:
         ]
         return "\n".join(lines)
 
-    def _error_statuses(self) -> List[Tuple[str, str]]:
-        seen: Dict[str, List[str]] = {}
+    def _error_statuses(self) -> list[tuple[str, str]]:
+        seen: dict[str, list[str]] = {}
         for op in [o for r in self.api.resources for o in r.operations] + list(self.api.root_operations):
             for e in op.errors:
                 name = self.errors[e.error_id].name
@@ -976,7 +977,7 @@ class Renderer:
 
     # ---- docs
 
-    def _op_docs(self, op: ir.Operation, resource: str) -> Dict[str, Any]:
+    def _op_docs(self, op: ir.Operation, resource: str) -> dict[str, Any]:
         request_doc = ""
         if op.request_type is not None:
             request_doc = self._doc_type(op.request_type)

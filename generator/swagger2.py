@@ -13,7 +13,7 @@ the converted document.
 from __future__ import annotations
 
 import copy
-from typing import Any, Dict, List
+from typing import Any
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
 _SCHEMA_KEYS = ("type", "format", "items", "enum", "default", "minimum", "maximum", "exclusiveMinimum",
@@ -33,20 +33,20 @@ def is_swagger2(data: Any) -> bool:
     return isinstance(data, dict) and str(data.get("swagger", "")).startswith("2")
 
 
-def convert(data: Dict[str, Any]) -> Dict[str, Any]:
+def convert(data: dict[str, Any]) -> dict[str, Any]:
     """The OpenAPI 3.0 equivalent of a Swagger 2.0 document (the input is not modified)."""
     return _Converter(data).run()
 
 
 class _Converter:
-    def __init__(self, data: Dict[str, Any]):
+    def __init__(self, data: dict[str, Any]):
         self.data = data
         self.consumes = _list(data.get("consumes")) or ["application/json"]
         self.produces = _list(data.get("produces")) or ["application/json"]
 
-    def run(self) -> Dict[str, Any]:
+    def run(self) -> dict[str, Any]:
         data = self.data
-        out: Dict[str, Any] = {"openapi": "3.0.3"}
+        out: dict[str, Any] = {"openapi": "3.0.3"}
         if "info" in data:
             out["info"] = copy.deepcopy(data["info"])
         out["servers"] = self._servers()
@@ -59,7 +59,7 @@ class _Converter:
                             for path, item in data["paths"].items()}
         elif "paths" in data:
             out["paths"] = copy.deepcopy(data["paths"])
-        components: Dict[str, Any] = {}
+        components: dict[str, Any] = {}
         definitions = data.get("definitions")
         if isinstance(definitions, dict):
             components["schemas"] = {name: _schema(s) for name, s in definitions.items()}
@@ -70,7 +70,7 @@ class _Converter:
             out["components"] = components
         return out
 
-    def _servers(self) -> List[Dict[str, str]]:
+    def _servers(self) -> list[dict[str, str]]:
         host = self.data.get("host")
         base = str(self.data.get("basePath") or "")
         if not isinstance(host, str) or not host:
@@ -78,11 +78,11 @@ class _Converter:
         schemes = [s for s in _list(self.data.get("schemes")) if s in ("https", "http")] or ["https"]
         return [{"url": f"{scheme}://{host}{base}"} for scheme in sorted(schemes, key=lambda s: s != "https")]
 
-    def _path_item(self, item: Dict[str, Any]) -> Dict[str, Any]:
+    def _path_item(self, item: dict[str, Any]) -> dict[str, Any]:
         if "$ref" in item:
             return copy.deepcopy(item)
         shared = [self._resolve(p, "parameters") for p in _list(item.get("parameters"))]
-        out: Dict[str, Any] = {}
+        out: dict[str, Any] = {}
         for key, value in item.items():
             if key in HTTP_METHODS and isinstance(value, dict):
                 out[key] = self._operation(value, shared)
@@ -93,7 +93,7 @@ class _Converter:
             out["parameters"] = plain
         return out
 
-    def _operation(self, op: Dict[str, Any], shared: List[Any]) -> Dict[str, Any]:
+    def _operation(self, op: dict[str, Any], shared: list[Any]) -> dict[str, Any]:
         out = {k: copy.deepcopy(v) for k, v in op.items() if k not in ("parameters", "responses", "consumes", "produces", "schemes")}
         consumes = _list(op.get("consumes")) or self.consumes
         produces = _list(op.get("produces")) or self.produces
@@ -108,7 +108,7 @@ class _Converter:
         if plain:
             out["parameters"] = plain
         if body is not None:
-            request: Dict[str, Any] = {"content": {m: {"schema": _schema(body.get("schema") or {})} for m in consumes}}
+            request: dict[str, Any] = {"content": {m: {"schema": _schema(body.get("schema") or {})} for m in consumes}}
             if body.get("description"):
                 request["description"] = body["description"]
             if body.get("required"):
@@ -122,9 +122,9 @@ class _Converter:
                                 for status, r in responses.items()}
         return out
 
-    def _form_body(self, form: List[Dict[str, Any]], consumes: List[str]) -> Dict[str, Any]:
-        properties: Dict[str, Any] = {}
-        required: List[str] = []
+    def _form_body(self, form: list[dict[str, Any]], consumes: list[str]) -> dict[str, Any]:
+        properties: dict[str, Any] = {}
+        required: list[str] = []
         for p in form:
             name = str(p.get("name"))
             properties[name] = _parameter_schema(p)
@@ -134,12 +134,12 @@ class _Converter:
                 required.append(name)
         files = any(p.get("type") == "file" for p in form)
         media = "multipart/form-data" if files or "multipart/form-data" in consumes else "application/x-www-form-urlencoded"
-        schema: Dict[str, Any] = {"type": "object", "properties": properties}
+        schema: dict[str, Any] = {"type": "object", "properties": properties}
         if required:
             schema["required"] = required
         return {"content": {media: {"schema": schema}}, "required": bool(required)}
 
-    def _parameter(self, p: Dict[str, Any]) -> Dict[str, Any]:
+    def _parameter(self, p: dict[str, Any]) -> dict[str, Any]:
         out = {k: copy.deepcopy(v) for k, v in p.items()
                if k not in _SCHEMA_KEYS and k not in ("collectionFormat", "allowEmptyValue")}
         out["schema"] = _parameter_schema(p)
@@ -151,10 +151,10 @@ class _Converter:
                 out["style"], out["explode"] = "simple", False
         return out
 
-    def _response(self, response: Any, produces: List[str]) -> Any:
+    def _response(self, response: Any, produces: list[str]) -> Any:
         if not isinstance(response, dict):
             return response
-        out: Dict[str, Any] = {"description": response.get("description", "")}
+        out: dict[str, Any] = {"description": response.get("description", "")}
         if "schema" in response:
             schema = _schema(response["schema"])
             out["content"] = {m: {"schema": schema} for m in produces}
@@ -177,7 +177,7 @@ class _Converter:
         return value
 
 
-def _parameter_schema(p: Dict[str, Any]) -> Dict[str, Any]:
+def _parameter_schema(p: dict[str, Any]) -> dict[str, Any]:
     schema = {k: copy.deepcopy(p[k]) for k in _SCHEMA_KEYS if k in p}
     if schema.get("type") == "file":
         schema = {"type": "string", "format": "binary"}
@@ -191,7 +191,7 @@ def _schema(schema: Any) -> Any:
         return [_schema(s) for s in schema]
     if not isinstance(schema, dict):
         return schema
-    out: Dict[str, Any] = {}
+    out: dict[str, Any] = {}
     for key, value in schema.items():
         if key == "$ref" and isinstance(value, str):
             out[key] = _moved(value)
@@ -225,7 +225,7 @@ def _security_scheme(scheme: Any) -> Any:
     if kind == "apiKey":
         return {"type": "apiKey", "in": scheme.get("in", "header"), "name": scheme.get("name", ""), **description}
     if kind == "oauth2":
-        flow: Dict[str, Any] = {"scopes": copy.deepcopy(scheme.get("scopes") or {})}
+        flow: dict[str, Any] = {"scopes": copy.deepcopy(scheme.get("scopes") or {})}
         for key in ("authorizationUrl", "tokenUrl"):
             if key in scheme:
                 flow[key] = scheme[key]
@@ -233,6 +233,6 @@ def _security_scheme(scheme: Any) -> Any:
     return copy.deepcopy(scheme)
 
 
-def _list(value: Any) -> List[Any]:
+def _list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list) else []
 

@@ -7,7 +7,8 @@ and generation goes on.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Tuple
+from collections.abc import Iterator
+from typing import Any
 
 from .diagnostics import Diagnostics, pointer_join
 
@@ -48,7 +49,7 @@ def check_structure(data: Any, diags: Diagnostics) -> None:
         diags.error("'paths' must be a mapping", "/paths")
 
 
-def _walk_schemas(node: Any, pointer: str) -> Iterator[Tuple[dict, str]]:
+def _walk_schemas(node: Any, pointer: str) -> Iterator[tuple[dict, str]]:
     stack = [(node, pointer)]
     while stack:
         value, where = stack.pop()

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import AbstractSet, Any, Dict, List, Optional, Tuple
+from typing import AbstractSet, Any
 
 from . import __version__
 
@@ -29,8 +29,8 @@ def content_hash(content: bytes) -> str:
 
 
 def with_manifest(
-    files: Dict[str, str], inputs: Optional[Dict[str, str]] = None, known: Optional[Dict[str, str]] = None
-) -> Dict[str, str]:
+    files: dict[str, str], inputs: dict[str, str] | None = None, known: dict[str, str] | None = None
+) -> dict[str, str]:
     """The files plus the manifest: the hash of each file and, for files that have one, the digest
     of the inputs it was made from (so a regeneration can tell which files cannot have changed).
     `known` holds hashes already computed (of files read back from a previous generation)."""
@@ -38,13 +38,13 @@ def with_manifest(
     entries = {
         path: known.get(path) or content_hash(content.encode("utf-8")) for path, content in sorted(files.items())
     }
-    manifest: Dict[str, object] = {"generator": f"sdkforge {__version__}", "files": entries}
+    manifest: dict[str, object] = {"generator": f"sdkforge {__version__}", "files": entries}
     if inputs:
         manifest["inputs"] = dict(sorted(inputs.items()))
     return {**files, MANIFEST: json.dumps(manifest, indent=2, sort_keys=True) + "\n"}
 
 
-def read_manifest(out_dir: Path) -> Dict[str, Any]:
+def read_manifest(out_dir: Path) -> dict[str, Any]:
     """The manifest of a previous generation ({} when there is none or it is unreadable)."""
     try:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
@@ -53,20 +53,20 @@ def read_manifest(out_dir: Path) -> Dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _old_manifest(out_dir: Path) -> Dict[str, str]:
+def _old_manifest(out_dir: Path) -> dict[str, str]:
     files = read_manifest(out_dir).get("files")
     return dict(files) if isinstance(files, dict) else {}
 
 
 @dataclass
 class WriteResult:
-    written: List[str] = field(default_factory=list)
-    unchanged: List[str] = field(default_factory=list)
-    removed: List[str] = field(default_factory=list)
-    kept_user_edits: List[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    kept_user_edits: list[str] = field(default_factory=list)
 
 
-def _write_all(staging: Path, to_write: Dict[str, bytes], fresh: bool) -> None:
+def _write_all(staging: Path, to_write: dict[str, bytes], fresh: bool) -> None:
     """Write files into the staging tree (in a fresh tree nothing needs unlinking first)."""
     root = os.fspath(staging)
     for directory in sorted({os.path.dirname(rel) for rel in to_write} - {""}):
@@ -92,11 +92,11 @@ def _stage_write(path: str, data: bytes, fresh: bool = False) -> None:
 
 
 def _plan(
-    out_dir: Path, files: Dict[str, str], force: bool, unchanged: AbstractSet[str]
-) -> Tuple[WriteResult, Dict[str, bytes]]:
+    out_dir: Path, files: dict[str, str], force: bool, unchanged: AbstractSet[str]
+) -> tuple[WriteResult, dict[str, bytes]]:
     """What a generation changes: files to write (with their bytes), to remove, to keep."""
     result = WriteResult()
-    to_write: Dict[str, bytes] = {}
+    to_write: dict[str, bytes] = {}
     old = _old_manifest(out_dir)
     for rel, content in sorted(files.items()):
         if rel in unchanged:
@@ -104,7 +104,7 @@ def _plan(
             continue
         data = content.encode("utf-8")
         try:
-            current: Optional[bytes] = (out_dir / rel).read_bytes()
+            current: bytes | None = (out_dir / rel).read_bytes()
         except (FileNotFoundError, NotADirectoryError):
             current = None
         if current == data:
@@ -131,7 +131,7 @@ def _plan(
 
 
 def write_output(
-    out_dir: Path, files: Dict[str, str], force: bool = False, unchanged: AbstractSet[str] = frozenset()
+    out_dir: Path, files: dict[str, str], force: bool = False, unchanged: AbstractSet[str] = frozenset()
 ) -> WriteResult:
     """Bring `out_dir` to the generated files in one step (`unchanged` names files known to be
     on disk as they are in `files` already: they were just read from there).
@@ -208,17 +208,17 @@ def _prune_empty_dirs(directory: Path, stop: Path) -> None:
 
 @dataclass
 class Drift:
-    differs: List[str] = field(default_factory=list)
-    missing: List[str] = field(default_factory=list)
-    extra: List[str] = field(default_factory=list)
-    diffs: Dict[str, str] = field(default_factory=dict)
+    differs: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    diffs: dict[str, str] = field(default_factory=dict)
 
     @property
     def clean(self) -> bool:
         return not (self.differs or self.missing or self.extra)
 
 
-def compare_output(out_dir: Path, files: Dict[str, str]) -> Drift:
+def compare_output(out_dir: Path, files: dict[str, str]) -> Drift:
     """What differs between the files that would be generated and the output directory."""
     drift = Drift()
     for rel, content in sorted(files.items()):

@@ -11,24 +11,31 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 GENERATED = ROOT / "generated"
-SEED = SHARED / "seed" / "partners-README.md"
-REFERENCE = SHARED / "reference" / "dub-openapi-2025-02-08.yaml"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Public Dub facts (see fixtures/dub/SOURCE.md): the reference document and the seed page's facts.
+REFERENCE = FIXTURES / "dub" / "dub-openapi-2025-02-08.yaml"
+ANALYTICS_FRAGMENT = FIXTURES / "dub" / "dub-partner-analytics-2025-02.yaml"
+PARTNERS_PAGE = FIXTURES / "dub" / "partners-page.json"
+
+
+def partners_page() -> dict[str, Any]:
+    """The facts of the seed page: sections, error rows, type names and its four examples."""
+    return json.loads(PARTNERS_PAGE.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
 @dataclass
 class Recorded:
     method: str
     path: str
-    query: List[Tuple[str, str]]
-    headers: Dict[str, str]
+    query: list[tuple[str, str]]
+    headers: dict[str, str]
     body: bytes
 
     def json(self) -> Any:
@@ -42,19 +49,19 @@ class Reply:
 
     status: int
     body: Any = None
-    headers: Dict[str, str] = field(default_factory=dict)
-    raw: Optional[bytes] = None
+    headers: dict[str, str] = field(default_factory=dict)
+    raw: bytes | None = None
     delay: float = 0.0
     action: str = ""
-    gate: Optional[threading.Event] = None  # when given: half the body, then wait for it, then the rest
+    gate: threading.Event | None = None  # when given: half the body, then wait for it, then the rest
 
 
 class Loopback:
     """A real HTTP server on 127.0.0.1 that answers from a script and records every request."""
 
     def __init__(self) -> None:
-        self.routes: Dict[Tuple[str, str], List[Reply]] = {}
-        self.requests: List[Recorded] = []
+        self.routes: dict[tuple[str, str], list[Reply]] = {}
+        self.requests: list[Recorded] = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -176,7 +183,7 @@ def assert_type_checks(src: Path, package: str) -> None:
     assert "Success: no issues found" in proc.stdout
 
 
-def python_blocks(markdown: str) -> List[str]:
+def python_blocks(markdown: str) -> list[str]:
     """The ```python blocks of a Markdown text."""
     import re
 

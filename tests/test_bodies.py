@@ -6,7 +6,6 @@ import textwrap
 from urllib.parse import parse_qsl
 
 import pytest
-
 from conftest import Reply, generate_into, import_generated, sdk_from
 
 SPEC = textwrap.dedent("""

@@ -1,6 +1,8 @@
-"""Every real-world document of the corpus: generated, compiled, imported, every operation a method.
+"""Real-world documents: generated once each, compiled, imported, every operation a method.
 
-(GitHub's document is left to benchmarks/bench.py, which checks all of its 1,223 operations.)
+The suite takes a deterministic sample of the corpus (every ReadMe edge-case document and a fixed
+set of APIs.guru documents chosen for their variety); `benchmarks/corpus.py` sweeps all of it and
+GitHub's document. Documents come from the pinned npm packages (see tests/corpus.py).
 """
 
 from __future__ import annotations
@@ -9,23 +11,42 @@ import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
+from conftest import REFERENCE, assert_type_checks
+from corpus import APIS_GURU_DOCUMENTS, apis_guru, label, readme_examples
 
-from conftest import SHARED, assert_type_checks
 from generator.build import count_operations
 from generator.config import Config
 from generator.load import load_document
-from generator.refs import Resolver
 from generator.pipeline import generate
+from generator.refs import Resolver
 from generator.write import write_output
 
-CORPUS = SHARED / "corpus"
-DOCUMENTS = sorted(
-    str(p.relative_to(CORPUS))
-    for p in CORPUS.rglob("*")
-    if p.is_file() and p.suffix in (".json", ".yaml", ".yml") and "github" not in p.parts
-)
+# APIs.guru documents in the suite: the largest, and one of each family of quirks (Swagger-era
+# conversions, AWS, Azure, Google discovery documents, 3.1 documents, form bodies, huge enums).
+SAMPLE = [
+    "stripe.com.json",
+    "zoom.us.json",
+    "plaid.com.json",
+    "digitalocean.com.json",
+    "box.com.json",
+    "slack.com.json",
+    "twilio.com/api.json",
+    "vercel.com.json",
+    "openai.com.json",
+    "notion.com.json",
+    "asana.com.json",
+    "adyen.com/CheckoutService-v71.json",
+    "amazonaws.com/waf.json",
+    "azure.com/network-expressRouteGateway.json",
+    "googleapis.com/games.json",
+    "spotify.com/sonallux.json",
+    "wolframalpha.com.json",
+]
+# Of those, the ones whose SDK `mypy --strict` checks here (all of them: benchmarks/typecheck.py).
+TYPE_CHECKED = {"stripe.com.json", "zoom.us.json", "plaid.com.json", "digitalocean.com.json"}
 
 CHECK = textwrap.dedent("""
     import json, sys
@@ -45,43 +66,43 @@ CHECK = textwrap.dedent("""
 """)
 
 
-def operations_in(path) -> int:
+def operations_in(path: Path) -> int:
     doc = load_document(path)
     return count_operations(doc, Resolver(doc))
 
 
-def test_the_corpus_is_there():
-    assert len(DOCUMENTS) >= 100
-
-
-@pytest.mark.parametrize("name", DOCUMENTS)
-def test_document_generates_compiles_imports_with_every_operation(tmp_path, name):
-    result = generate(Config(spec=CORPUS / name, out=tmp_path / "out", package_name="pkg", sdk_name="Client"))
+def check_document(spec: Path, out: Path, type_check: bool) -> None:
+    """Generate the SDK of `spec` once and check everything the suite asks of it."""
+    result = generate(Config(spec=spec, out=out, package_name="pkg", sdk_name="Client"))
     for rel, content in result.files.items():
         if rel.endswith(".py"):
             compile(content, rel, "exec")
-    write_output(tmp_path / "out", result.files)
+    write_output(out, result.files)
     expected = [(".".join(r.path), op.name) for r in result.api.resources for op in r.operations]
     expected += [("", op.name) for op in result.api.root_operations]
-    assert len(expected) == operations_in(CORPUS / name)  # counted from the document itself
-    proc = subprocess.run([sys.executable, "-c", CHECK, json.dumps(expected)], cwd=tmp_path / "out" / "src",
+    assert len(expected) == operations_in(spec)  # counted from the document itself
+    proc = subprocess.run([sys.executable, "-c", CHECK, json.dumps(expected)], cwd=out / "src",
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert json.loads(proc.stdout) == []
+    if type_check:
+        assert_type_checks(out / "src", "pkg")
 
 
-TYPE_CHECKED = [
-    SHARED / "reference" / "dub-openapi-2025-02-08.yaml",
-    CORPUS / "apis-guru" / "stripe.com.json",
-    CORPUS / "apis-guru" / "zoom.us.json",
-    CORPUS / "apis-guru" / "plaid.com.json",
-    CORPUS / "apis-guru" / "digitalocean.com.json",
-]
+def test_the_sample_is_part_of_the_pinned_corpus():
+    assert set(SAMPLE) <= set(APIS_GURU_DOCUMENTS)
+    assert len(readme_examples()) == 52
 
 
-@pytest.mark.parametrize("spec", TYPE_CHECKED, ids=lambda p: p.name)
-def test_large_documents_type_check_strict(tmp_path, spec):
-    """mypy --strict finds nothing in the SDKs of the full Dub document and large real-world APIs."""
-    result = generate(Config(spec=spec, out=tmp_path / "out", package_name="pkg", sdk_name="Client"))
-    write_output(tmp_path / "out", result.files)
-    assert_type_checks(tmp_path / "out" / "src", "pkg")
+@pytest.mark.parametrize("name", SAMPLE)
+def test_apis_guru_document(tmp_path, name):
+    check_document(apis_guru(name), tmp_path / "out", type_check=name in TYPE_CHECKED)
+
+
+@pytest.mark.parametrize("spec", readme_examples(), ids=label)
+def test_readme_example_document(tmp_path, spec):
+    check_document(spec, tmp_path / "out", type_check=False)
+
+
+def test_the_full_public_dub_document_type_checks(tmp_path):
+    check_document(REFERENCE, tmp_path / "out", type_check=True)

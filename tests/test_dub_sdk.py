@@ -8,16 +8,13 @@ import io
 import re
 
 import pytest
-
-from conftest import SEED, Reply
+from conftest import Reply, partners_page
 from dub_payloads import ANALYTICS_COUNT, ERRORS, LINK, PARTNER, error_body
 
 
 def seed_examples() -> dict:
     """The four Python examples of the seed page, verbatim, keyed by the method they call."""
-    text = SEED.read_text(encoding="utf-8")
-    blocks = re.findall(r"from dub import Dub\n.*?print\(res\)", text, flags=re.S)
-    return {re.search(r"d_client\.partners\.(\w+)\(", b).group(1): b for b in blocks}
+    return dict(partners_page()["examples"])
 
 
 def run_example(code: str, server_url: str) -> dict:
@@ -240,7 +237,6 @@ def test_per_call_options_and_credentials(loopback, dub_sdk, monkeypatch):
 
 def test_injected_client_is_not_closed(loopback, dub_sdk):
     import httpx
-
     from dub import Dub
 
     loopback.on("GET", "/partners/analytics", Reply(200, ANALYTICS_COUNT))

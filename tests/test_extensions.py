@@ -7,7 +7,6 @@ import enum
 import textwrap
 
 import pytest
-
 from conftest import Reply, assert_type_checks, import_generated
 
 SPEC = textwrap.dedent("""

@@ -12,7 +12,6 @@ import socket
 import time
 
 import pytest
-
 from conftest import Reply
 from dub_payloads import LINK, error_body
 

@@ -10,10 +10,10 @@ import itertools
 import json
 import sys
 
+from conftest import generate_into
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import generate_into
 from generator.write import write_output
 
 texts = st.text(max_size=40)

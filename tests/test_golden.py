@@ -9,8 +9,8 @@ from __future__ import annotations
 import difflib
 
 from click.testing import CliRunner
-
 from conftest import GENERATED, ROOT
+
 from generator.cli import main
 from generator.config import resolve
 from generator.pipeline import generate

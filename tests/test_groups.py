@@ -5,7 +5,6 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-
 from conftest import Reply, assert_type_checks, sdk_from
 
 SPEC = textwrap.dedent("""

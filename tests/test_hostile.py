@@ -12,8 +12,8 @@ import sys
 import textwrap
 
 import pytest
-
 from conftest import generate_into
+
 from generator.write import write_output
 
 

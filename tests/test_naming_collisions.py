@@ -7,7 +7,6 @@ import datetime
 import textwrap
 
 import pytest
-
 from conftest import Reply, assert_type_checks, sdk_from
 
 SPEC = textwrap.dedent("""

@@ -7,7 +7,6 @@ import asyncio
 import textwrap
 
 import pytest
-
 from conftest import REFERENCE, Reply, generate_into, import_generated, python_blocks, sdk_from
 from dub_payloads import LINK
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-
 from conftest import REFERENCE, Reply, generate_into, import_generated
+
 from generator import ir
 from generator.config import Config
 from generator.diagnostics import GenerationError

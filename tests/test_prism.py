@@ -13,8 +13,8 @@ import time
 
 import httpx
 import pytest
-
 from conftest import ROOT
+
 from generator.config import resolve
 from generator.examples import request_example
 from generator.pipeline import generate

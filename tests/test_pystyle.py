@@ -6,10 +6,10 @@ import ast
 
 import black
 import pytest
+from corpus import apis_guru, readme_example
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SHARED
 from generator.format import _mode
 from generator.pipeline import analyze
 from generator.pystyle import docstring, finish, literal, split_line
@@ -68,15 +68,23 @@ SAMPLE = [
     "apis-guru/box.com.json",
     "apis-guru/twilio.com/api.json",
     "apis-guru/digitalocean.com.json",
-    "readme-examples/3.0/petstore.yaml",
-    "readme-examples/3.1/train-travel.yaml",
-    "readme-examples/3.0/polymorphism.yaml",
+    "readme/3.0/petstore.yaml",
+    "readme/3.1/train-travel.yaml",
+    "readme/3.0/polymorphism.yaml",
 ]
+
+
+def _document(name: str):
+    kind, rest = name.split("/", 1)
+    if kind == "apis-guru":
+        return apis_guru(rest)
+    version, file = rest.split("/")
+    return readme_example(version, file)
 
 
 @pytest.mark.parametrize("name", SAMPLE)
 def test_generated_modules_equal_blacks_output(name):
-    spec = SHARED / "corpus" / name
+    spec = _document(name)
     api, _ = analyze(spec, full_validation=False)
     files = Renderer(api, Options("pkg", "Client")).render()
     checked = 0

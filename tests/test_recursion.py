@@ -7,8 +7,8 @@ import sys
 import textwrap
 
 import pytest
-
-from conftest import SHARED, assert_type_checks, generate_into, import_generated
+from conftest import assert_type_checks, generate_into, import_generated
+from corpus import readme_example
 
 SPEC = textwrap.dedent("""
     openapi: 3.1.0
@@ -64,7 +64,7 @@ def test_mutual_and_self_recursion(tmp_path):
 
 @pytest.mark.parametrize("name", ["circular.yaml", "circular-paths.yaml", "circular-request-bodies.yaml", "schema-circular.yaml"])
 def test_corpus_circular_documents_import(tmp_path, name):
-    spec = SHARED / "corpus" / "readme-examples" / "3.0" / name
+    spec = readme_example("3.0", name)
     result = generate_into(tmp_path, spec.read_text(), name=name, package="circ", sdk_name="Circ")
     code = textwrap.dedent("""
         import importlib, pkgutil, sys

@@ -6,7 +6,6 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-
 from conftest import Reply, assert_type_checks, generate_into, import_generated, sdk_from
 
 SPEC = textwrap.dedent("""

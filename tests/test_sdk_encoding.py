@@ -5,7 +5,6 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-
 from conftest import Reply, generate_into, import_generated
 
 SPEC = textwrap.dedent("""

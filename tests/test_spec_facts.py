@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from conftest import ANALYTICS_FRAGMENT as ANALYTICS
+from conftest import REFERENCE, ROOT
 
-from conftest import REFERENCE, ROOT, SHARED
-
-ANALYTICS = SHARED / "reference" / "dub-partner-analytics-2025-02.yaml"
 PROSE = {"description", "example", "examples", "title", "x-codeSamples"}
 
 

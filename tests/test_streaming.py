@@ -8,7 +8,6 @@ import textwrap
 import threading
 
 import pytest
-
 from conftest import Reply, generate_into, python_blocks, sdk_from
 
 SPEC = textwrap.dedent("""

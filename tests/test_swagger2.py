@@ -6,7 +6,6 @@ import json
 import textwrap
 
 import pytest
-
 from conftest import Reply, assert_type_checks, sdk_from
 
 SPEC = textwrap.dedent("""

@@ -625,10 +625,10 @@ class Operation(Generic[T]):
         self.events = events  # how server-sent events map to the event type
         self.sentinel = sentinel  # an event `data` that ends the stream
         self.pagination = pagination
-        self._adapters: Dict[int, "pydantic.TypeAdapter[Any]"] = {}
-        self._request_adapter: Optional["pydantic.TypeAdapter[Any]"] = None
+        self._adapters: Dict[int, pydantic.TypeAdapter[Any]] = {}
+        self._request_adapter: Optional[pydantic.TypeAdapter[Any]] = None
 
-    def adapter(self, tp: Any) -> "pydantic.TypeAdapter[Any]":
+    def adapter(self, tp: Any) -> pydantic.TypeAdapter[Any]:
         key = id(tp)
         found = self._adapters.get(key)
         if found is None:
@@ -1365,7 +1365,7 @@ class BinaryStream(_ResponseView):
     def read(self) -> bytes:
         return self.response.read()
 
-    def write_to(self, file: Union[str, "os.PathLike[str]", BinaryIO]) -> int:
+    def write_to(self, file: Union[str, os.PathLike[str], BinaryIO]) -> int:
         """Copy the body to a path or binary file, chunk by chunk; returns the byte count."""
         written = 0
         if isinstance(file, (str, os.PathLike)):
