@@ -349,7 +349,7 @@ def _generate(config: Config, full_validation: bool | None, progress: Any | None
     previous, pystyle.LINE_LENGTH = pystyle.LINE_LENGTH, config.line_length
     try:
         # The runtime is kept in black's style at the default line length; at another it is formatted too.
-        preformatted = {renderer.runtime_path()} if config.line_length == RUNTIME_LINE_LENGTH else set()
+        preformatted = set(renderer.runtime_paths()) if config.line_length == RUNTIME_LINE_LENGTH else set()
         previous_output = Previous(config.out) if reuse else None
         produced = produce(renderer, renderer.jobs(), preformatted, progress, previous_output)
         files = with_manifest(produced.files, produced.inputs, produced.reused)

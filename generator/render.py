@@ -24,7 +24,7 @@ from . import __version__, ir, pystyle
 from .examples import example_literal, format_literal, request_example
 from .pystyle import docstring, literal
 
-RUNTIME_DIR = Path(__file__).parent / "runtime"
+RUNTIME_DIR = Path(__file__).parent / "runtime" / "_runtime"
 
 Job = tuple[str, str, str, dict[str, Any]]
 
@@ -46,13 +46,18 @@ def engine_digest() -> str:
 
     digest = hashlib.blake2b(digest_size=16)
     here = Path(__file__).parent
-    for path in sorted(here.glob("*.py")) + sorted(templates_dir().rglob("*.j2")) + [RUNTIME_DIR / "_runtime.py"]:
+    for path in sorted(here.glob("*.py")) + sorted(templates_dir().rglob("*.j2")) + runtime_files():
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     try:
         digest.update(version("black").encode())
     except PackageNotFoundError:  # pragma: no cover - black is a dependency
         pass
     return f"{__version__}-{digest.hexdigest()}"
+
+
+def runtime_files() -> list[Path]:
+    """The modules of the runtime package, copied verbatim into every SDK."""
+    return sorted(RUNTIME_DIR.glob("*.py"))
 
 
 def cache_dir(kind: str) -> Path | None:
@@ -721,9 +726,10 @@ class Renderer:
 
     # ---- files
 
-    def runtime_path(self) -> str:
-        """The runtime module, copied verbatim (the file is kept in black's style in this repository)."""
-        return f"src/{self.options.package_name}/_runtime.py"
+    def runtime_paths(self) -> dict[str, Path]:
+        """Where each runtime module goes in the SDK (copied verbatim: the files are kept in black's
+        style in this repository)."""
+        return {f"src/{self.options.package_name}/_runtime/{path.name}": path for path in runtime_files()}
 
     def jobs(self) -> list[Job]:
         """Every output file as a job (path, kind, template or text, arguments), in a stable order.
@@ -745,7 +751,7 @@ class Renderer:
         jobs += [
             (f"{src}/__init__.py", "template", "package/__init__.py.j2", {}),
             (f"{src}/py.typed", "text", "", {}),
-            (self.runtime_path(), "text", (RUNTIME_DIR / "_runtime.py").read_text(encoding="utf-8"), {}),
+            *[(rel, "text", path.read_text(encoding="utf-8"), {}) for rel, path in self.runtime_paths().items()],
             (f"{src}/utils/__init__.py", "template", "package/utils.py.j2", {}),
             (f"{src}/sdk.py", "module", "package/sdk.py.j2", {"runtime_from": "._runtime"}),
         ]

@@ -92,7 +92,10 @@ def test_only_relative_self_imports():
 def test_runtime_is_copied_verbatim():
     from generator.render import RUNTIME_DIR
 
-    assert (SRC / "_runtime.py").read_text() == (RUNTIME_DIR / "_runtime.py").read_text()
+    copied = sorted(p.name for p in (SRC / "_runtime").glob("*.py"))
+    assert copied == sorted(p.name for p in RUNTIME_DIR.glob("*.py")) and "client.py" in copied
+    for name in copied:
+        assert (SRC / "_runtime" / name).read_text() == (RUNTIME_DIR / name).read_text()
 
 
 def test_generated_methods_are_thin():

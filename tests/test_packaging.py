@@ -19,7 +19,7 @@ def test_wheel_install_generates_the_golden_tree(tmp_path):
     (wheel,) = dist.glob("sdkforge-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "generator/_templates/package/sdk.py.j2" in names
-    assert "generator/runtime/_runtime.py" in names
+    assert "generator/runtime/_runtime/client.py" in names
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
     pip = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
@@ -32,5 +32,5 @@ def test_wheel_install_generates_the_golden_tree(tmp_path):
         capture_output=True, text=True, cwd=tmp_path,
     )
     assert run.returncode == 0, run.stdout + run.stderr
-    for rel in ("src/dub/sdk.py", "src/dub/partners.py", "src/dub/_runtime.py", "docs/sdks/partners/README.md"):
+    for rel in ("src/dub/sdk.py", "src/dub/partners.py", "src/dub/_runtime/client.py", "docs/sdks/partners/README.md"):
         assert (out / rel).read_text() == (GENERATED / rel).read_text(), rel

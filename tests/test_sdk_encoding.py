@@ -112,7 +112,7 @@ def test_path_parameter_styles(dub_sdk, style, explode, value, expected):
     """The OpenAPI specification's own style examples, through the runtime every SDK gets."""
     from dub import _runtime
 
-    assert _runtime._serialize_path(_runtime.Param("id", "id", "path", style, explode), value) == expected
+    assert _runtime.wire._serialize_path(_runtime.Param("id", "id", "path", style, explode), value) == expected
 
 
 OAUTH = textwrap.dedent("""
