@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 import corpus  # noqa: E402
 
 from generator.build import count_operations  # noqa: E402
-from generator.config import Config  # noqa: E402
 from generator.diagnostics import WARNING, GenerationError  # noqa: E402
 from generator.load import load_document  # noqa: E402
+from generator.options import Options  # noqa: E402
 from generator.pipeline import generate  # noqa: E402
 from generator.refs import Resolver  # noqa: E402
 
@@ -49,7 +49,7 @@ def main() -> int:
             declared = count_operations(doc, Resolver(doc))
             started = time.perf_counter()
             try:
-                result = generate(Config(spec=spec, out=Path(tmp) / str(index), package_name="pkg", sdk_name="Client"))
+                result = generate(Options(spec=spec, out=Path(tmp) / str(index), package_name="pkg", sdk_name="Client"))
             except GenerationError as exc:
                 rows.append((name, declared, "FAILED", "", f"{time.perf_counter() - started:.2f}"))
                 print(f"{name}: {exc}", file=sys.stderr)

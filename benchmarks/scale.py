@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.config import Config  # noqa: E402
+from generator.options import Options  # noqa: E402
 from generator.pipeline import generate  # noqa: E402
 
 
@@ -76,7 +76,7 @@ def measure(build, size: int, work: Path) -> float:
         text = text.replace(json.dumps(value), value)
     spec.write_text(text)
     started = time.perf_counter()
-    generate(Config(spec=spec, out=work / "out", package_name="scale", sdk_name="Scale"))
+    generate(Options(spec=spec, out=work / "out", package_name="scale", sdk_name="Scale"))
     return time.perf_counter() - started
 
 

@@ -11,7 +11,8 @@ from typing import Any
 import click
 
 from . import __version__
-from .config import resolve
+from .options import Options
+from .settings import resolve
 from .diagnostics import ERROR, NOTE, WARNING, Diagnostic, GenerationError
 from .pipeline import analyze
 from .pipeline import generate as run_pipeline
@@ -191,7 +192,7 @@ def validate_command(spec: Path, strict: bool) -> None:
     Exit codes: 0 no errors (warnings allowed unless --strict); 1 errors; 2 unreadable.
     """
     try:
-        _, diags = analyze(spec)
+        _, diags = analyze(Options(spec=spec))
     except GenerationError as exc:
         _fail(exc)
         return
@@ -217,7 +218,7 @@ def diff_command(old_spec: Path, new_spec: Path, fmt: str) -> None:
     apis = []
     for spec in (old_spec, new_spec):
         try:
-            api, diags = analyze(spec, full_validation=False)
+            api, diags = analyze(Options(spec=spec), full_validation=False)
         except GenerationError as exc:
             _fail(exc)
             return

@@ -10,19 +10,6 @@ WARNING = "warning"
 NOTE = "note"
 
 
-def escape_pointer_token(token: object) -> str:
-    return str(token).replace("~", "~0").replace("/", "~1")
-
-
-def pointer_join(pointer: str, *tokens: object) -> str:
-    for token in tokens:
-        text = token if type(token) is str else str(token)
-        if "~" in text or "/" in text:
-            text = text.replace("~", "~0").replace("/", "~1")
-        pointer = pointer + "/" + text
-    return pointer
-
-
 @dataclass(frozen=True)
 class Diagnostic:
     severity: str

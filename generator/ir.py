@@ -7,7 +7,8 @@ and unique, and the templates read nothing else.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any, Callable, TypeVar, Union
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Callable, Literal, TypeVar, Union
 
 if TYPE_CHECKING:
     from typing_extensions import dataclass_transform
@@ -46,14 +47,31 @@ def record(cls: type[_C]) -> type[_C]:
         setattr(cls, name, method)
     return cls
 
+# ---------------------------------------------------------------- closed vocabularies
+
+PrimKind = Literal["str", "int", "float", "bool", "bytes", "date", "datetime", "none"]
+EnumKind = Literal["str", "int"]
+Location = Literal["path", "query", "header", "cookie"]
+ParamStyle = Literal["form", "simple", "label", "matrix", "spaceDelimited", "pipeDelimited", "deepObject"]
+HttpMethod = Literal["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]
+StreamKind = Literal["", "binary", "events"]
+PageKind = Literal["offset", "page", "cursor"]
+PageRole = Literal["offset", "page", "limit", "cursor"]
+PageInputPlace = Literal["parameters", "requestBody"]
+SchemeKind = Literal["bearer", "basic", "apikey", "oauth2"]
+SchemeLocation = Literal["header", "query", "cookie"]
+
+# Statuses retried when neither the document nor the user says which.
+DEFAULT_RETRY_CODES: tuple[str, ...] = ("429", "500", "502", "503", "504")
+
 # ---------------------------------------------------------------- type expressions
 
 
 @record
 class Prim:
-    """A scalar: kind is one of str, int, float, bool, bytes, date, datetime."""
+    """A scalar."""
 
-    kind: str
+    kind: PrimKind
 
 
 @record
@@ -155,7 +173,7 @@ class EnumDef:
     package: str
     module: str
     members: tuple[EnumMember, ...]
-    value_kind: str  # "str" or "int"
+    value_kind: EnumKind
     description: str = ""
     open: bool = True  # values the document does not list are kept (as pseudo-members), not refused
 
@@ -183,8 +201,8 @@ NamedType = Union[ModelDef, EnumDef, AliasDef]
 class Parameter:
     wire_name: str
     name: str
-    location: str
-    style: str
+    location: Location
+    style: ParamStyle
     explode: bool
     required: bool
     type: TypeExpr
@@ -238,8 +256,8 @@ class Pagination:
     being offset, page, limit or cursor.  Paths lead into the response body (str keys, int indexes).
     """
 
-    kind: str
-    inputs: tuple[tuple[str, str, str], ...]
+    kind: PageKind
+    inputs: tuple[tuple[PageRole, PageInputPlace, str], ...]
     results: tuple[str | int, ...] | None = None
     next_cursor: tuple[str | int, ...] | None = None
     num_pages: tuple[str | int, ...] | None = None
@@ -250,7 +268,7 @@ class Operation:
     pointer: str
     operation_id: str
     name: str
-    http_method: str
+    http_method: HttpMethod
     path: str
     summary: str
     description: str
@@ -266,7 +284,7 @@ class Operation:
     constant: str = ""
     retries: RetryPolicy | None = None
     server_url: str = ""  # a server of the operation's own (or its path's), overriding the client's
-    stream: str = ""  # "binary": the body is handed over unread; "events": server-sent events
+    stream: StreamKind = ""  # "binary": the body is handed over unread; "events": server-sent events
     events: str = ""  # for "events": "envelope" or "data", then ":json" or ":text" (how `data` decodes)
     sentinel: str | None = None  # an event `data` value that ends the stream
     pagination: Pagination | None = None
@@ -309,8 +327,8 @@ class RetryPolicy:
 class SecurityScheme:
     name: str  # as in the document
     param_name: str  # constructor keyword
-    kind: str  # bearer, basic, apikey, oauth2
-    location: str = "header"
+    kind: SchemeKind
+    location: SchemeLocation = "header"
     param: str = "Authorization"
     description: str = ""
     example: str = ""
@@ -343,23 +361,36 @@ def evolve(obj: _D, **changes: Any) -> _D:
     return new
 
 
-def refs_of(t: TypeExpr | None) -> list[str]:
-    """Ids of the named types a type expression mentions."""
-    out: list[str] = []
+def children(t: TypeExpr) -> tuple[TypeExpr, ...]:
+    """The type expressions directly inside `t`."""
+    kind = type(t)
+    if kind is ListT:
+        return (t.item,)  # type: ignore[union-attr]
+    if kind is MapT:
+        return (t.value,)  # type: ignore[union-attr]
+    if kind is Nullable:
+        return (t.inner,)  # type: ignore[union-attr]
+    if kind is UnionT:
+        return t.variants  # type: ignore[union-attr]
+    return ()
+
+
+def walk(t: TypeExpr | None) -> Iterator[TypeExpr]:
+    """`t` and every type expression inside it, outermost first (named types are not entered)."""
+    if t is None:
+        return
     stack = [t]
     while stack:
         current = stack.pop()
-        if isinstance(current, Ref):
-            out.append(current.id)
-        elif isinstance(current, (ListT,)):
-            stack.append(current.item)
-        elif isinstance(current, MapT):
-            stack.append(current.value)
-        elif isinstance(current, UnionT):
-            stack.extend(current.variants)
-        elif isinstance(current, Nullable):
-            stack.append(current.inner)
-    return out
+        yield current
+        inner = children(current)
+        if inner:
+            stack.extend(reversed(inner))
+
+
+def refs_of(t: TypeExpr | None) -> list[str]:
+    """Ids of the named types a type expression mentions, in order."""
+    return [current.id for current in walk(t) if type(current) is Ref]  # type: ignore[union-attr]
 
 
 _LEAVES = (Prim, AnyT, LiteralT)

@@ -9,6 +9,7 @@ from json.decoder import scanstring
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import pointers
 from .diagnostics import ERROR, Diagnostic, GenerationError
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ class Document:
 
     def locate(self, pointer: str) -> tuple[int, int] | None:
         """(line, column), 1-based, of the value at a JSON pointer; computed only when asked for."""
-        tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
+        tokens = pointers.tokens(pointer)
         if self.text.lstrip().startswith(("{", "[")):
             if self._json is None:
                 self._json = _JsonIndex(self.text)
@@ -48,7 +49,7 @@ class Document:
                 return None
         node = self._nodes
         position = node.start_mark if node is not None else None
-        for token in [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]:
+        for token in tokens:
             if isinstance(node, yaml.MappingNode):
                 for key, value in node.value:
                     if key.value == token:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from . import pointers
 from .diagnostics import GenerationError
 from .load import Document, load_document
 
@@ -47,7 +48,7 @@ class Resolver:
         if fragment and not fragment.startswith("/"):
             raise RefError(f"$ref {ref!r} has an unsupported fragment (only JSON pointers are)", at)
         for raw in fragment.split("/")[1:] if fragment else []:
-            token = unquote(raw).replace("~1", "/").replace("~0", "~")
+            token = pointers.unescape(unquote(raw))
             if isinstance(node, dict) and token in node:
                 node = node[token]
             elif isinstance(node, list) and token.isdigit() and int(token) < len(node):

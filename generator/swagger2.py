@@ -15,6 +15,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from . import pointers
+
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
 _SCHEMA_KEYS = ("type", "format", "items", "enum", "default", "minimum", "maximum", "exclusiveMinimum",
                 "exclusiveMaximum", "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems",
@@ -169,7 +171,7 @@ class _Converter:
         """A shared parameter or response, written out in place (it is converted there)."""
         seen = 0
         while isinstance(value, dict) and isinstance(value.get("$ref"), str) and value["$ref"].startswith(f"#/{section}/"):
-            name = value["$ref"][len(f"#/{section}/"):].replace("~1", "/").replace("~0", "~")
+            name = pointers.unescape(value["$ref"][len(f"#/{section}/"):])
             value = (self.data.get(section) or {}).get(name, {})
             seen += 1
             if seen > 50:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .diagnostics import Diagnostics, pointer_join
+from .diagnostics import Diagnostics
+from .pointers import join as pointer_join
 
 _PY_TYPES = {
     "boolean": (bool,),

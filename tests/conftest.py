@@ -150,12 +150,12 @@ def dub_sdk():
 
 def generate_into(tmp: Path, spec_text: str, name: str = "spec.yaml", package: str = "sdk", sdk_name: str = "Client"):
     """Run the pipeline on an inline document; returns the Generated result (files in memory)."""
-    from generator.config import Config
+    from generator.options import Options
     from generator.pipeline import generate
 
     spec = tmp / name
     spec.write_text(spec_text, encoding="utf-8")
-    return generate(Config(spec=spec, out=tmp / "out", package_name=package, sdk_name=sdk_name))
+    return generate(Options(spec=spec, out=tmp / "out", package_name=package, sdk_name=sdk_name))
 
 
 def import_generated(tmp: Path, result, package: str):

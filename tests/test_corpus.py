@@ -18,8 +18,8 @@ from conftest import REFERENCE, assert_type_checks
 from corpus import APIS_GURU_DOCUMENTS, apis_guru, label, readme_examples
 
 from generator.build import count_operations
-from generator.config import Config
 from generator.load import load_document
+from generator.options import Options
 from generator.pipeline import generate
 from generator.refs import Resolver
 from generator.write import write_output
@@ -73,7 +73,7 @@ def operations_in(path: Path) -> int:
 
 def check_document(spec: Path, out: Path, type_check: bool) -> None:
     """Generate the SDK of `spec` once and check everything the suite asks of it."""
-    result = generate(Config(spec=spec, out=out, package_name="pkg", sdk_name="Client"))
+    result = generate(Options(spec=spec, out=out, package_name="pkg", sdk_name="Client"))
     for rel, content in result.files.items():
         if rel.endswith(".py"):
             compile(content, rel, "exec")

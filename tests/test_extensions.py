@@ -57,13 +57,13 @@ SPEC = textwrap.dedent("""
 
 
 def generated(tmp_path, enums="open"):
-    from generator.config import Config
+    from generator.options import Options
     from generator.pipeline import generate
 
     spec = tmp_path / "spec.yaml"
     spec.write_text(SPEC)
     package = f"ext_{enums}"
-    result = generate(Config(spec=spec, out=tmp_path / "out", package_name=package, sdk_name="Ext", enums=enums))
+    result = generate(Options(spec=spec, out=tmp_path / "out", package_name=package, sdk_name="Ext", enums=enums))
     return result, import_generated(tmp_path, result, package)
 
 

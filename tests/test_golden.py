@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from conftest import GENERATED, ROOT
 
 from generator.cli import main
-from generator.config import resolve
 from generator.pipeline import generate
+from generator.settings import resolve
 
 
 def test_generated_tree_matches_the_spec(tmp_path):

@@ -8,8 +8,8 @@ import pytest
 from conftest import REFERENCE, Reply, generate_into, import_generated
 
 from generator import ir
-from generator.config import Config
 from generator.diagnostics import GenerationError
+from generator.options import Options
 from generator.pipeline import generate
 
 PETS = textwrap.dedent("""
@@ -174,7 +174,7 @@ def test_unresolvable_ref_is_an_error_with_its_pointer(tmp_path):
 
 def test_the_full_public_dub_document_generates(tmp_path):
     """The real document (35 operations, string defaults on booleans) generates, with warnings."""
-    result = generate(Config(spec=REFERENCE, out=tmp_path / "o", package_name="dubfull", sdk_name="Dub"))
+    result = generate(Options(spec=REFERENCE, out=tmp_path / "o", package_name="dubfull", sdk_name="Dub"))
     operations = [o for r in result.api.resources for o in r.operations] + list(result.api.root_operations)
     assert len(operations) == 35
     defaults = [d for d in result.diagnostics if "does not match type" in d.message]

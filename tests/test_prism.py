@@ -15,9 +15,9 @@ import httpx
 import pytest
 from conftest import ROOT
 
-from generator.config import resolve
 from generator.examples import request_example
 from generator.pipeline import generate
+from generator.settings import resolve
 
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
 

@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.format import _mode
+from generator.options import Options
 from generator.pipeline import analyze
 from generator.pystyle import docstring, finish, literal, split_line
-from generator.render import Options, Renderer
+from generator.render import Renderer
 
 
 @given(st.text(max_size=200), st.sampled_from(["", "    ", "        "]))
@@ -85,8 +86,8 @@ def _document(name: str):
 @pytest.mark.parametrize("name", SAMPLE)
 def test_generated_modules_equal_blacks_output(name):
     spec = _document(name)
-    api, _ = analyze(spec, full_validation=False)
-    files = Renderer(api, Options("pkg", "Client")).render()
+    api, _ = analyze(Options(spec=spec), full_validation=False)
+    files = Renderer(api, Options(spec=spec, package_name="pkg", sdk_name="Client")).render()
     checked = 0
     for rel, content in files.items():
         if not rel.endswith(".py") or "/_runtime/" in rel:

@@ -255,7 +255,7 @@ def test_regeneration_reuses_exactly_the_files_whose_inputs_did_not_change(tmp_p
     """A regeneration reads back untouched files whose input digest is unchanged, and its output is
     byte for byte what a generation from scratch gives."""
     from generator import pipeline, render
-    from generator.config import Config
+    from generator.options import Options
 
     out = tmp_path / "out"
     assert run("generate", *gen_args(DUB, out)).exit_code == 0
@@ -266,7 +266,7 @@ def test_regeneration_reuses_exactly_the_files_whose_inputs_did_not_change(tmp_p
     # Files copied as they are (the runtime, py.typed) are not rendered: only templates count.
     monkeypatch.setattr(render.Renderer, "run",
                         lambda self, job: (job[1] != "text" and rendered.append(job[0])) or real_run(self, job))
-    config = Config(spec=changed, out=out, package_name="dub", sdk_name="Dub")
+    config = Options(spec=changed, out=out, package_name="dub", sdk_name="Dub")
     reused = pipeline.generate(config, reuse=True)
     fresh_rendered = len(rendered)
     rendered.clear()
@@ -282,11 +282,11 @@ def test_regeneration_reuses_exactly_the_files_whose_inputs_did_not_change(tmp_p
 
 def test_an_edited_file_or_another_generator_is_never_reused(tmp_path, monkeypatch):
     from generator import pipeline, render
-    from generator.config import Config
+    from generator.options import Options
 
     out = tmp_path / "out"
     assert run("generate", *gen_args(DUB, out)).exit_code == 0
-    config = Config(spec=DUB, out=out, package_name="dub", sdk_name="Dub")
+    config = Options(spec=DUB, out=out, package_name="dub", sdk_name="Dub")
     previous = pipeline.Previous(out)
     path = "src/dub/partners.py"
     key = previous.inputs[path]
@@ -364,7 +364,7 @@ def test_reused_output_equals_scratch_when_types_a_module_refers_to_change(tmp_p
     import copy
 
     from generator import pipeline
-    from generator.config import Config
+    from generator.options import Options
     from generator.write import write_output
 
     base, changed = tmp_path / "base.json", tmp_path / "changed.json"
@@ -373,9 +373,9 @@ def test_reused_output_equals_scratch_when_types_a_module_refers_to_change(tmp_p
     mutate(doc)
     changed.write_text(json.dumps(doc))
     out = tmp_path / "out"
-    first = pipeline.generate(Config(spec=base, out=out, package_name="shop", sdk_name="Shop"))
+    first = pipeline.generate(Options(spec=base, out=out, package_name="shop", sdk_name="Shop"))
     write_output(out, first.files)
-    config = Config(spec=changed, out=out, package_name="shop", sdk_name="Shop")
+    config = Options(spec=changed, out=out, package_name="shop", sdk_name="Shop")
     reused = pipeline.generate(config, reuse=True)
     scratch = pipeline.generate(config, reuse=False)
     assert reused.files == scratch.files
@@ -388,9 +388,9 @@ def test_compiled_template_cache_is_only_a_shortcut(tmp_path, monkeypatch):
     """Compiled templates are kept in the cache directory; garbled entries, or a cache directory that
     cannot be made, change nothing in the output."""
     from generator import pipeline
-    from generator.config import Config
+    from generator.options import Options
 
-    config = Config(spec=DUB, out=tmp_path / "out", package_name="dub", sdk_name="Dub")
+    config = Options(spec=DUB, out=tmp_path / "out", package_name="dub", sdk_name="Dub")
     cache = tmp_path / "cache"
     monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(cache))
     first = pipeline.generate(config).files
@@ -406,17 +406,17 @@ def test_compiled_template_cache_is_only_a_shortcut(tmp_path, monkeypatch):
 
 
 def _dub_config(tmp_path):
-    from generator.config import Config
+    from generator.options import Options
 
-    return Config(spec=DUB, out=tmp_path / "out", package_name="dub", sdk_name="Dub")
+    return Options(spec=DUB, out=tmp_path / "out", package_name="dub", sdk_name="Dub")
 
 
 def _produce_in_parallel(monkeypatch, tmp_path):
     """Dub's files, rendered by this process and two forked copies (however few the jobs)."""
-    from generator import pipeline
+    from generator import parallel, pipeline
 
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN_JOBS", 0)
-    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_JOBS", 0)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 3)
     return pipeline.generate(_dub_config(tmp_path)).files
 
 
@@ -425,31 +425,31 @@ def test_work_of_a_lost_worker_is_done_by_the_main_process(tmp_path, monkeypatch
     took are rendered by the main process and the output is complete and the same."""
     import os
 
-    from generator import pipeline
+    from generator import parallel, pipeline
 
     expected = pipeline.generate(_dub_config(tmp_path)).files  # in one process
-    main, real = os.getpid(), pipeline._run_chunk
+    main, real = os.getpid(), parallel._run_chunk
 
     def dies_in_a_copy(indices):
         if os.getpid() != main:
             os._exit(9)
         return real(indices)
 
-    monkeypatch.setattr(pipeline, "_run_chunk", dies_in_a_copy)
+    monkeypatch.setattr(parallel, "_run_chunk", dies_in_a_copy)
     assert _produce_in_parallel(monkeypatch, tmp_path) == expected
 
 
 def test_an_error_in_a_worker_is_raised_by_the_main_process(tmp_path, monkeypatch):
-    from generator import pipeline
+    from generator import parallel
 
-    real = pipeline.Renderer.run
+    real = parallel.Renderer.run
 
     def broken(self, job):
         if job[0].endswith("/partners.py"):
             raise ZeroDivisionError("injected")
         return real(self, job)
 
-    monkeypatch.setattr(pipeline.Renderer, "run", broken)
+    monkeypatch.setattr(parallel.Renderer, "run", broken)
     with pytest.raises(ZeroDivisionError, match="injected"):
         _produce_in_parallel(monkeypatch, tmp_path)
 

@@ -1,31 +1,17 @@
-"""Options of a generation: command-line flags over `sdkforge.yaml` (or `[tool.sdkforge]`)."""
+"""Settings: command-line flags over `sdkforge.yaml` (or `[tool.sdkforge]` in pyproject.toml), as `Options`."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .diagnostics import ERROR, Diagnostic, GenerationError
+from .options import Options
 
 CONFIG_FILE = "sdkforge.yaml"
 _KEYS = {"spec", "out", "package_name", "sdk_name", "sdk_version", "description", "env_var", "line_length", "enums",
          "max_method_params"}
-
-
-@dataclass(frozen=True)
-class Config:
-    spec: Path
-    out: Path
-    package_name: str
-    sdk_name: str
-    sdk_version: str = "0.1.0"
-    description: str = ""
-    env_var: str = ""
-    line_length: int = 88
-    enums: str = "open"  # "closed": values the document does not list are errors, unless x-speakeasy-unknown-values
-    max_method_params: int = 0  # default of x-speakeasy-max-method-params
 
 
 def _fail(message: str, file: str = "") -> GenerationError:
@@ -73,7 +59,7 @@ def _relative(data: dict[str, Any], base: Path, file: str) -> dict[str, Any]:
     return data
 
 
-def resolve(cli: dict[str, Any], config_path: Path | None, cwd: Path) -> Config:
+def resolve(cli: dict[str, Any], config_path: Path | None, cwd: Path) -> Options:
     settings = read_config_file(config_path, cwd)
     settings.update({k: v for k, v in cli.items() if v is not None})
     missing = [k for k in ("spec", "out") if not settings.get(k)]
@@ -94,7 +80,7 @@ def resolve(cli: dict[str, Any], config_path: Path | None, cwd: Path) -> Config:
     max_params = settings.get("max_method_params", 0)
     if isinstance(max_params, bool) or not isinstance(max_params, int) or max_params < 0:
         raise _fail(f"max_method_params must be a whole number, not {max_params!r}")
-    return Config(
+    return Options(
         line_length=line_length,
         enums=enums,
         max_method_params=max_params,

@@ -1,0 +1,119 @@
+"""The whole document as an `ir.Api`: types, operations grouped into resources, servers, security."""
+
+from __future__ import annotations
+
+from .. import ir
+from ..pointers import join as pointer_join
+from ..text import pascal, snake
+from . import extensions, operations, security
+from .context import COMPONENTS, HTTP_METHODS, BuildContext, text
+from .schemas import is_named_kind
+
+
+def mark_inputs(ctx: BuildContext, types: tuple[ir.NamedType, ...]) -> tuple[ir.NamedType, ...]:
+    """Models reachable from a request get a TypedDict twin, so callers can pass plain dicts."""
+    reachable: set = set()
+    stack: list[ir.TypeExpr] = list(ctx.input_roots)
+    while stack:
+        t = stack.pop()
+        if isinstance(t, ir.Ref):
+            if t.id in reachable:
+                continue
+            reachable.add(t.id)
+            named = ctx.types.get(t.id)
+            if isinstance(named, ir.ModelDef):
+                stack.extend(f.type for f in named.fields)
+                if named.extra_type is not None:
+                    stack.append(named.extra_type)
+            elif isinstance(named, ir.AliasDef):
+                stack.append(named.type)
+        elif isinstance(t, ir.Nullable):
+            stack.append(t.inner)
+        elif isinstance(t, ir.ListT):
+            stack.append(t.item)
+        elif isinstance(t, ir.MapT):
+            stack.append(t.value)
+        elif isinstance(t, ir.UnionT):
+            stack.extend(t.variants)
+    out = []
+    for named in types:
+        if isinstance(named, (ir.ModelDef, ir.AliasDef)) and named.id in reachable:
+            named = ir.evolve(named, is_input=True)
+        out.append(named)
+    return tuple(out)
+
+
+def build_api(ctx: BuildContext) -> ir.Api:
+    info = ctx.data.get("info") or {}
+    ctx.doc_retries = extensions.retries(ctx, ctx.data.get("x-speakeasy-retries"), "/x-speakeasy-retries", None)
+    for name, schema in sorted(((ctx.data.get("components") or {}).get("schemas") or {}).items()):
+        pointer = pointer_join("/components/schemas", name)
+        if is_named_kind(schema) or (isinstance(schema, dict) and "$ref" in schema):
+            ctx.schemas.type_of({"$ref": "#" + pointer}, pointer, pascal(name), COMPONENTS, snake(name))
+        elif isinstance(schema, dict) and schema.get("x-speakeasy-include") is True and pointer not in ctx.types:
+            # A scalar or array schema is written inline where it is used; this one is asked to
+            # exist by name too.
+            tp = ctx.schemas.type_of(schema, pointer, pascal(name), COMPONENTS, snake(name))
+            ctx.types[pointer] = ir.AliasDef(pointer, pascal(name) or "Schema", COMPONENTS, snake(name) or "schema", tp,
+                                              text(schema.get("description")))
+    schemes = security.security_schemes(ctx)
+    default_security = security.security(ctx, ctx.data.get("security"), "/security") or ()
+    tag_info = {t.get("name"): t for t in ctx.data.get("tags") or [] if isinstance(t, dict)}
+    grouped: dict[tuple[str, ...], list[ir.Operation]] = {}
+    root: list[ir.Operation] = []
+    for path, item in (ctx.data.get("paths") or {}).items():
+        item_pointer = pointer_join("/paths", path)
+        item, _ = ctx.deref(item, item_pointer) if isinstance(item, dict) and "$ref" in item else (item, item_pointer)
+        if not isinstance(item, dict):
+            ctx.diags.warn("path item is not a mapping; skipped", item_pointer)
+            continue
+        for method in HTTP_METHODS:
+            op = item.get(method)
+            if not isinstance(op, dict):
+                continue
+            op_pointer = pointer_join(item_pointer, method)
+            if op.get("x-speakeasy-ignore") is True:
+                ctx.diags.warn("operation ignored (x-speakeasy-ignore)", op_pointer)
+                continue
+            operation = operations.operation(ctx, path, method, item, op, op_pointer)
+            key = extensions.group(ctx, op)
+            if not key:
+                root.append(operation)
+            else:
+                for depth in range(1, len(key)):  # the groups it is nested in exist too
+                    grouped.setdefault(key[:depth], [])
+                grouped.setdefault(key, []).append(operation)
+    if ctx.data.get("webhooks"):
+        ctx.diags.warn("webhooks are not part of a client SDK and are ignored", "/webhooks")
+    resources = tuple(
+        ir.Resource(snake(key[-1]) or "default", pascal(" ".join(key)) or "Default", snake("_".join(key)) or "default",
+                    ".".join(key), text((tag_info.get(".".join(key)) or {}).get("description")), tuple(ops), key)
+        for key, ops in sorted(grouped.items(), key=lambda entry: len(entry[0]))
+    )
+    servers = tuple(
+        ir.Server(
+            str(s.get("url", "")).rstrip("/") or "/",
+            text(s.get("description")),
+            tuple(
+                (str(name), str(var.get("default", "")))
+                for name, var in (s.get("variables") or {}).items()
+                if isinstance(var, dict)
+            ),
+        )
+        for s in ctx.data.get("servers") or []
+        if isinstance(s, dict)
+    ) or (ir.Server("/", ""),)
+    types = mark_inputs(ctx, tuple(ctx.types.values()))
+    return ir.Api(
+        title=text(info.get("title")) or "API",
+        description=text(info.get("description")),
+        version=str(info.get("version", "")),
+        servers=servers,
+        security_schemes=schemes,
+        default_security=default_security,
+        resources=resources,
+        root_operations=tuple(root),
+        types=types,
+        errors=tuple(ctx.errors.values()),
+        retries=ctx.doc_retries,
+    )

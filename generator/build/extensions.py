@@ -1,0 +1,132 @@
+"""Vendor extensions that shape operations: retries, pagination, groups, flattened arguments."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import ir
+from ..pointers import join as pointer_join
+from .context import BuildContext
+
+PAGE_ROLES = {"offset", "page", "limit", "cursor"}
+_PATH_STEP = re.compile(r"\.([A-Za-z_$][\w$-]*)|\[(-?\d+)\]|\[['\"]([^'\"]*)['\"]\]|\.\[(-?\d+)\]")
+
+
+def retries(ctx: BuildContext, value: Any, pointer: str, inherited: ir.RetryPolicy | None) -> ir.RetryPolicy | None:
+    """`x-speakeasy-retries` at document or operation level."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        ctx.diags.warn("x-speakeasy-retries must be a mapping; ignored", pointer)
+        return None
+    backoff = value.get("backoff") if isinstance(value.get("backoff"), dict) else {}
+    codes = value.get("statusCodes")
+    if isinstance(codes, list) and codes:
+        status_codes = tuple(str(c).upper() for c in codes)
+    else:
+        status_codes = inherited.status_codes if inherited else ("429", "500", "502", "503", "504")
+    base = inherited or ir.RetryPolicy(status_codes)
+
+    def number(key: str, default: Any) -> Any:
+        raw = backoff.get(key, default)
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+            ctx.diags.warn(f"x-speakeasy-retries backoff.{key} must be a number; using {default}", pointer)
+            return default
+        return raw
+
+    return ir.RetryPolicy(
+        status_codes=status_codes,
+        initial_interval=int(number("initialInterval", base.initial_interval)),
+        max_interval=int(number("maxInterval", base.max_interval)),
+        exponent=float(number("exponent", base.exponent)),
+        max_elapsed_time=int(number("maxElapsedTime", base.max_elapsed_time)),
+        retry_connection_errors=bool(value.get("retryConnectionErrors", base.retry_connection_errors)),
+        enabled=value.get("strategy", "backoff") == "backoff",
+    )
+
+
+def group(ctx: BuildContext, op: dict) -> tuple[str, ...]:
+    """Where an operation goes: its `x-speakeasy-group` (dots nest groups), else its first tag."""
+    group = op.get("x-speakeasy-group")
+    if isinstance(group, str) and group.strip(". "):
+        return tuple(part for part in group.split(".") if part.strip())
+    tags = op.get("tags") or []
+    if tags and isinstance(tags[0], str):
+        return (tags[0],)
+    return ()
+
+
+def flatten(ctx: BuildContext, op: dict, pointer: str, request_type: ir.TypeExpr | None) -> bool:
+    """Whether the method takes the request's fields as arguments: `x-speakeasy-max-method-params`
+    (operation, else document) is at least their number.  Only an object request can be flattened."""
+    limit = op.get("x-speakeasy-max-method-params",
+                   ctx.data.get("x-speakeasy-max-method-params", ctx.options.max_method_params))
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        ctx.diags.warn("x-speakeasy-max-method-params must be an integer; ignored", pointer)
+        return False
+    named = ctx.types.get(request_type.id) if isinstance(request_type, ir.Ref) else None
+    return isinstance(named, ir.ModelDef) and 0 < len(named.fields) <= limit
+
+
+def pagination(ctx: BuildContext, value: Any, pointer: str, params: tuple[ir.Parameter, ...], body: ir.Body | None) -> ir.Pagination | None:
+    """`x-speakeasy-pagination`; anything not understood leaves the method returning one page, with a warning."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        ctx.diags.warn("x-speakeasy-pagination must be a mapping; the method returns one page", pointer)
+        return None
+    kind = value.get("type")
+    raw_inputs = value.get("inputs") if isinstance(value.get("inputs"), list) else []
+    outputs = value.get("outputs") if isinstance(value.get("outputs"), dict) else {}
+    inputs = []
+    for index, entry in enumerate(raw_inputs):
+        role = entry.get("type") if isinstance(entry, dict) else None
+        where = entry.get("in", "parameters") if isinstance(entry, dict) else None
+        name = entry.get("name") if isinstance(entry, dict) else None
+        known = (where == "parameters" and any(p.wire_name == name for p in params)) or (where == "requestBody" and body is not None)
+        if role not in PAGE_ROLES or not isinstance(name, str) or not known:
+            ctx.diags.warn("pagination input does not name a parameter or body field of the operation; ignored",
+                            pointer_join(pointer, "inputs", index))
+            continue
+        inputs.append((str(role), str(where), name))
+    roles = {role for role, _, _ in inputs}
+    paths = {}
+    for key in ("results", "nextCursor", "numPages"):
+        if key in outputs:
+            parsed = json_path(outputs[key])
+            if parsed is None:
+                ctx.diags.warn(f"unsupported JSONPath {outputs[key]!r}; the method returns one page",
+                                pointer_join(pointer, "outputs", key))
+                return None
+            paths[key] = parsed
+    if kind == "offsetLimit" and roles & {"page", "offset"}:
+        page_kind = "page" if "page" in roles else "offset"
+    elif kind == "cursor" and "cursor" in roles and "nextCursor" in paths:
+        page_kind = "cursor"
+    else:
+        ctx.diags.warn(f"pagination of type {kind!r} with these inputs and outputs is not supported; "
+                        "the method returns one page", pointer)
+        return None
+    return ir.Pagination(page_kind, tuple(inputs), paths.get("results"), paths.get("nextCursor"), paths.get("numPages"))
+
+
+def json_path(text: Any) -> tuple[str | int, ...] | None:
+    """A JSONPath of names and indexes (`$`, `$.data.items`, `$.items[-1].id`, `$['a-b']`) as steps."""
+    if not isinstance(text, str) or not text.startswith("$"):
+        return None
+    steps: list[str | int] = []
+    position = 1
+    while position < len(text):
+        match = _PATH_STEP.match(text, position)
+        if match is None:
+            return None
+        name, index, quoted, dotted_index = match.groups()
+        if name is not None:
+            steps.append(name)
+        elif quoted is not None:
+            steps.append(quoted)
+        else:
+            steps.append(int(index if index is not None else dotted_index))
+        position = match.end()
+    return tuple(steps)

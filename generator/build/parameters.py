@@ -1,0 +1,77 @@
+"""Parameters and request bodies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import ir
+from ..pointers import join as pointer_join
+from ..text import pascal, snake
+from .context import OPERATIONS, BuildContext, text
+from .media import FORM_MEDIA, MULTIPART_MEDIA, is_json, pick_media
+from .schemas import PRIM
+
+
+def parameters(ctx: BuildContext, item: dict, op: dict, pointer: str, base: str) -> tuple[ir.Parameter, ...]:
+    merged: dict[tuple[str, str], tuple[Any, str]] = {}
+    for owner, owner_pointer in ((item, pointer.rsplit("/", 1)[0]), (op, pointer)):
+        for index, raw in enumerate(owner.get("parameters") or []):
+            where = pointer_join(owner_pointer, "parameters", index)
+            param, where = ctx.deref(raw, where)
+            if not isinstance(param, dict) or "name" not in param or "in" not in param:
+                ctx.diags.warn("parameter without 'name' or 'in'; ignored", where)
+                continue
+            merged[(str(param["name"]), str(param["in"]))] = (param, where)
+    out = []
+    for (name, location), (param, where) in merged.items():
+        if location not in ("path", "query", "header", "cookie"):
+            ctx.diags.warn(f"parameter location {location!r} is not supported; ignored", pointer_join(where, "in"))
+            continue
+        if location == "header" and name.lower() in ("accept", "content-type", "authorization"):
+            continue
+        style = param.get("style") or ("form" if location in ("query", "cookie") else "simple")
+        explode = param.get("explode")
+        explode = bool(explode) if explode is not None else style == "form"
+        schema = param.get("schema")
+        if schema is None and isinstance(param.get("content"), dict):
+            _, media = pick_media(param["content"])
+            schema = (media or {}).get("schema")
+        raw_schema, _ = ctx.deref(schema, pointer_join(where, "schema")) if isinstance(schema, dict) else ({}, where)
+        tp = ctx.schemas.type_of(schema if schema is not None else {}, pointer_join(where, "schema"), base + pascal(name), OPERATIONS, snake(base))
+        required = bool(param.get("required")) or location == "path"
+        default = ctx.schemas.coerce_default(raw_schema.get("default", ir.MISSING) if isinstance(raw_schema, dict) else ir.MISSING, tp)
+        example = param.get("example", (raw_schema or {}).get("example", ir.MISSING) if isinstance(raw_schema, dict) else ir.MISSING)
+        out.append(ir.Parameter(name, name, location, str(style), explode, required, tp, text(param.get("description")),
+                                default, bool(param.get("deprecated")), example))
+    return tuple(out)
+
+
+def body(ctx: BuildContext, op: dict, pointer: str, base: str) -> ir.Body | None:
+    raw = op.get("requestBody")
+    if raw is None:
+        return None
+    where = pointer_join(pointer, "requestBody")
+    body, where = ctx.deref(raw, where)
+    if not isinstance(body, dict):
+        return None
+    media, content = pick_media(body.get("content"))
+    if not media:
+        ctx.diags.warn("request body has no content; the operation sends no body", where)
+        return None
+    content = content if isinstance(content, dict) else {}
+    schema = content.get("schema", {})
+    media_pointer = pointer_join(where, "content", media)
+    kind = media.split(";")[0].strip().lower()
+    if is_json(media) or kind in (FORM_MEDIA, MULTIPART_MEDIA):
+        tp = ctx.schemas.type_of(schema, pointer_join(media_pointer, "schema"), base + "RequestBody", OPERATIONS, snake(base), top=True)
+    elif kind.startswith("text/"):
+        tp = PRIM["str"]
+    else:
+        tp = PRIM["bytes"]
+    example = content.get("example", ir.MISSING)
+    if example is ir.MISSING and isinstance(content.get("examples"), dict) and content["examples"]:
+        first = next(iter(content["examples"].values()))
+        first, _ = ctx.deref(first, media_pointer)
+        if isinstance(first, dict) and "value" in first:
+            example = first["value"]
+    return ir.Body(media, tp, bool(body.get("required")), text(body.get("description")), example)

@@ -1,0 +1,47 @@
+"""Security schemes and requirements."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import ir
+from ..pointers import join as pointer_join
+from ..text import snake
+from .context import BuildContext, text
+
+
+def security_schemes(ctx: BuildContext) -> tuple[ir.SecurityScheme, ...]:
+    out = []
+    raw = ((ctx.data.get("components") or {}).get("securitySchemes") or {})
+    for name, scheme in raw.items():
+        where = pointer_join("/components/securitySchemes", name)
+        scheme, _ = ctx.deref(scheme, where)
+        if not isinstance(scheme, dict):
+            continue
+        kind = scheme.get("type")
+        example = scheme.get("x-speakeasy-example")
+        common = dict(name=name, param_name=snake(name) or "credential", description=text(scheme.get("description")),
+                      example=example if isinstance(example, str) else "")
+        flows = scheme.get("flows") if isinstance(scheme.get("flows"), dict) else {}
+        credentials_flow = flows.get("clientCredentials") if isinstance(flows.get("clientCredentials"), dict) else None
+        if kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
+            out.append(ir.SecurityScheme(kind="basic", **common))
+        elif kind == "oauth2" and credentials_flow is not None:
+            out.append(ir.SecurityScheme(kind="oauth2", token_url=str(credentials_flow.get("tokenUrl", "")), **common))
+        elif kind == "http" or kind in ("oauth2", "openIdConnect"):
+            out.append(ir.SecurityScheme(kind="bearer", **common))
+        elif kind == "apiKey":
+            out.append(ir.SecurityScheme(kind="apikey", location=str(scheme.get("in", "header")),
+                                         param=str(scheme.get("name", name)), **common))
+        else:
+            ctx.diags.warn(f"security scheme type {kind!r} is not supported; requests will not carry it", where)
+    return tuple(out)
+
+
+def security(ctx: BuildContext, value: Any, pointer: str) -> tuple[tuple[str, ...], ...] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        ctx.diags.warn("'security' is not a list; ignored", pointer)
+        return None
+    return tuple(tuple(req.keys()) for req in value if isinstance(req, dict))

@@ -1,0 +1,35 @@
+"""The options of a generation: one immutable record, read by every stage that needs one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+EnumPolicy = Literal["open", "closed"]
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to generate from which document, and how.
+
+    Made from command-line flags over the settings file (`settings.resolve`); the analysis reads
+    `enums`, `max_method_params` and `sdk_name`, rendering reads the names, version and line
+    length, writing reads `out`.
+    """
+
+    spec: Path
+    out: Path | None = None  # where the SDK project is written (and read back when regenerating)
+    package_name: str = "sdk"
+    sdk_name: str = "SDK"
+    sdk_version: str = "0.1.0"
+    description: str = ""
+    env_var: str = ""  # environment variable read when no credential is passed
+    line_length: int = 88
+    # "closed": values an enum does not list are errors, unless x-speakeasy-unknown-values: allow.
+    enums: EnumPolicy = "open"
+    max_method_params: int = 0  # the default of x-speakeasy-max-method-params
+
+    @property
+    def closed_enums(self) -> bool:
+        return self.enums == "closed"

@@ -1,0 +1,110 @@
+"""Import blocks of generated modules, in isort's order."""
+
+from __future__ import annotations
+
+import ast
+import functools
+import re
+from collections.abc import Iterable
+
+from .. import ir
+from .engine import RUNTIME_DIR
+
+_TYPING_NAMES = ("TYPE_CHECKING", "Any", "Callable", "ClassVar", "Dict", "FrozenSet", "List", "Literal", "Mapping", "Optional", "Union")
+_EXT_NAMES = ("Annotated", "NotRequired", "TypeAlias", "TypeAliasType", "TypedDict")
+
+
+_STRINGS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _names_in(code: str) -> set[str]:
+    """Identifiers used as code (not inside strings or docstrings)."""
+    return set(_IDENTIFIER.findall(_STRINGS.sub(" ", code)))
+
+
+@functools.lru_cache(maxsize=None)
+def runtime_names() -> tuple[str, ...]:
+    """Every name the runtime package exports (its `__all__`): generated code imports them from it,
+    and no generated name may take one of them."""
+    tree = ast.parse((RUNTIME_DIR / "__init__.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            return tuple(ast.literal_eval(node.value))
+    raise RuntimeError("the runtime package has no __all__")
+
+
+def _by_type(name: str) -> tuple[int, str]:
+    """isort's order of imported names: CONSTANTS, then Classes, then functions."""
+    if name.isupper() and len(name) > 1:
+        return (0, name)
+    return (1 if name[:1].isupper() else 2, name)
+
+
+def from_import(module: str, names: Iterable[str]) -> str:
+    return f"from {module} import {', '.join(sorted(names, key=_by_type))}"
+
+
+def _section(lines: list[str]) -> list[str]:
+    """isort's order inside a section: `import x` lines first, then `from x import ...`, each by module."""
+    return sorted(lines, key=lambda line: (line.startswith("from "), line.split()[1]))
+
+
+_STDLIB_IMPORTS = (
+    ("_dt", "import datetime as _dt"),
+    ("builtins", "import builtins"),
+    ("Enum", "from enum import Enum"),
+    ("logging", "import logging"),
+    ("warnings", "import warnings"),
+    ("cached_property", "from functools import cached_property"),
+)
+
+
+def module_imports(code: str, runtime_from: str) -> str:
+    """The import block for names the code uses from the standard library, its dependencies and the runtime."""
+    used = _names_in(code)
+    stdlib = []
+    std = [n for n in _TYPING_NAMES if n in used]
+    if std:
+        stdlib.append(from_import("typing", std))
+    dt = [n for n in ("date", "datetime") if n in used]
+    if dt:
+        stdlib.append(from_import("datetime", dt))
+    stdlib += [line for name, line in _STDLIB_IMPORTS if name in used]
+    third = [f"import {n}" for n in ("httpx", "pydantic") if n in used]
+    ext = [n for n in _EXT_NAMES if n in used]
+    if ext:
+        third.append(from_import("typing_extensions", ext))
+    runtime = [n for n in runtime_names() if n in used]
+    local = [from_import(runtime_from, runtime)] if runtime else []
+    return "\n\n".join("\n".join(_section(group)) for group in (stdlib, third, local) if group)
+
+
+def relative_module(here: str, target: str) -> str:
+    """Relative import path from module `here` (dotted, inside the SDK package) to `target`."""
+    here_parts = here.split(".")[:-1]
+    target_parts = target.split(".")
+    common = 0
+    while common < min(len(here_parts), len(target_parts)) and here_parts[common] == target_parts[common]:
+        common += 1
+    dots = "." * (len(here_parts) - common + 1)
+    return dots + ".".join(target_parts[common:])
+
+
+def type_imports(
+    here: str, refs: Iterable[tuple[str, str]], local: set[str], types: dict[str, ir.NamedType]
+) -> list[str]:
+    """`from ... import ...` lines for the named types `refs` names ((type id, name) pairs) that are
+    not defined in module `here` itself (`local`)."""
+    by_module: dict[str, set[str]] = {}
+    for type_id, name in refs:
+        if type_id in local:
+            continue
+        named = types[type_id]
+        by_module.setdefault(relative_module(here, model_module_path(named.package, named.module)), set()).add(name)
+    return [from_import(mod, names) for mod, names in sorted(by_module.items())]
+
+
+def model_module_path(package: str, module: str) -> str:
+    """The dotted path of a model module inside the SDK package."""
+    return f"models.{package}.{module}"

@@ -1,0 +1,211 @@
+"""Views of operations: the `Operation(...)` constants and methods of resource modules."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .. import ir
+from ..ir import DEFAULT_RETRY_CODES
+from ..pystyle import literal
+from .imports import from_import, relative_module, type_imports
+from .pytypes import SHADOWED_SPELLING, TypeNames
+from .views import OperationView, ParamView
+
+
+def retry_config_expr(policy: ir.RetryPolicy | None) -> str:
+    """Python for a RetryConfig equal to a documented retry policy ("" when the document has none)."""
+    if policy is None:
+        return ""
+    if not policy.enabled:
+        return 'RetryConfig("none")'
+    return (
+        f'RetryConfig("backoff", BackoffStrategy({policy.initial_interval}, {policy.max_interval}, '
+        f"{policy.exponent!r}, {policy.max_elapsed_time}), {policy.retry_connection_errors})"
+    )
+
+
+class OperationViews:
+    """Makes the views of the operations of a resource module."""
+
+    def __init__(self, api: ir.Api, names: TypeNames):
+        self.api = api
+        self.types = names.types
+        self.names = names
+        self.errors = {e.id: e for e in api.errors}
+
+    def view(
+        self, op: ir.Operation, here: str, refs: list[tuple[str, str]], error_maps: dict[str, str], shadow: set[str]
+    ) -> OperationView:
+        request_ann = ""
+        request_optional = False
+        request_type = "None"
+        if op.request_type is not None:
+            refs.extend(self.names.refs(op.request_type, typed_dict=True))
+            model_ann = self.names.ann(op.request_type, shadow=shadow)
+            td_ann = self.names.ann(op.request_type, typed_dict=True, shadow=shadow)
+            request_ann = model_ann if model_ann == td_ann else f"Union[{model_ann}, {td_ann}]"
+            request_type = self.names.ann(op.request_type)
+            named = self.types.get(op.request_type.id) if isinstance(op.request_type, ir.Ref) else None
+            if isinstance(named, ir.ModelDef):
+                request_optional = not any(f.required and f.default is ir.MISSING for f in named.fields)
+            elif op.body is not None:
+                request_optional = not op.body.required
+        flat_args = self.flat_args(op, shadow, refs)
+        result = self.names.ann(op.result_type, shadow=shadow) if op.result_type is not None else "None"
+        type_arg = self.names.ann(op.result_type) if op.result_type is not None else "None"
+        refs.extend(self.names.refs(op.result_type))
+        by_status: dict[str, list[tuple[str, str]]] = {}
+        for r in op.responses:
+            tp = self.names.ann(r.type) if r.type is not None else "None"
+            by_status.setdefault(r.status, []).append((literal(r.media_type) if r.media_type else "None", tp))
+        responses = []
+        for status, entries in by_status.items():
+            if len(entries) == 1:
+                value = f"({entries[0][0]}, {entries[0][1]})"
+            else:
+                value = "{" + ", ".join(f"{media}: {tp}" for media, tp in entries) + "}"
+            responses.append((status, value))
+        call, result_async = "_request", result
+        pagination = ""
+        if op.stream == "binary":
+            call, result, result_async = "_stream", "BinaryStream", "AsyncBinaryStream"
+        elif op.stream == "events":
+            call, result, result_async = "_events", f"EventStream[{result}]", f"AsyncEventStream[{result}]"
+        elif op.pagination is not None and op.result_type is not None:
+            pagination, item = self.pagination(op)
+            refs.extend(self.names.refs(item))
+            item_ann = self.names.ann(item, shadow=shadow)
+            call, result, result_async = "_page", f"Page[{result}, {item_ann}]", f"AsyncPage[{result}, {item_ann}]"
+        error_entries = []
+        for e in sorted(op.errors, key=lambda e: e.status):
+            err = self.errors[e.error_id]
+            error_entries.append(f"{literal(e.status)}: {err.name}")
+            refs.append(("!error", err.id))
+        errors_const = ""
+        if error_entries:
+            mapping = "{\n" + "".join(f"    {entry},\n" for entry in error_entries) + "}"
+            errors_const = error_maps.setdefault(mapping, "_ERRORS" if not error_maps else f"_ERRORS_{len(error_maps) + 1}")
+        params = [ParamView(p.name, p.wire_name, p.location, p.style, p.explode) for p in op.parameters]
+        codes = (op.retries or self.api.retries or ir.RetryPolicy(DEFAULT_RETRY_CODES)).status_codes
+        doc_parts = [op.summary, op.description if op.description != op.summary else ""]
+        if op.deprecated:
+            doc_parts.append("Deprecated: this operation may be removed by the API.")
+        return OperationView(
+            name=op.name,
+            deprecated=op.deprecated,
+            constant=op.constant,
+            method=op.http_method,
+            path=op.path,
+            request_ann=request_ann,
+            request_optional=request_optional,
+            flat_args=flat_args,
+            request_type=request_type,
+            has_request=op.request_type is not None,
+            result=result,
+            result_async=result_async,
+            type_arg=type_arg,
+            call=call,
+            stream=op.stream == "binary",
+            events=literal(op.events) if op.events else "",
+            sentinel=literal(op.sentinel) if op.sentinel is not None else "",
+            pagination=pagination,
+            body_attr=literal(op.body_attr) if op.body_attr else "",
+            body_media=literal(op.body.media_type) if op.body is not None else "",
+            params=params,
+            responses=responses,
+            errors_const=errors_const,
+            security=literal(op.security) if op.security is not None else "",
+            retry_codes=literal(codes) if codes != DEFAULT_RETRY_CODES else "",
+            retry_config=retry_config_expr(op.retries),
+            server_url=literal(op.server_url) if op.server_url else "",
+            doc="\n\n".join(p for p in doc_parts if p),
+        )
+
+    _CALL_KEYWORDS = {"self", "request", "retries", "server_url", "timeout_ms", "http_headers"}
+
+    def flat_args(self, op: ir.Operation, shadow: set[str], refs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """(name, annotation with default) of each argument of a flattened method; [] when the
+        method takes `request=` (also when a field's name is one of the method's own keywords)."""
+        named = self.types.get(op.request_type.id) if op.flatten and isinstance(op.request_type, ir.Ref) else None
+        if not isinstance(named, ir.ModelDef) or any(f.name in self._CALL_KEYWORDS for f in named.fields):
+            return []
+        args = []
+        for f in named.fields:
+            refs.extend(self.names.refs(f.type, typed_dict=True))
+            annotation = self.names.ann(f.type, typed_dict=True, shadow=shadow)
+            if f.required and f.default is ir.MISSING:
+                args.append((f.name, annotation))
+            else:
+                optional = annotation if isinstance(f.type, ir.Nullable) else f"Optional[{annotation}]"
+                args.append((f.name, optional + " = None"))
+        return args
+
+    def pagination(self, op: ir.Operation) -> tuple[str, ir.TypeExpr]:
+        """The `Pagination(...)` expression of an operation (wire names turned into attributes),
+        and the type of the items its pages hold."""
+        p = op.pagination
+        assert p is not None and op.result_type is not None
+        inputs = []
+        for role, where, wire in p.inputs:
+            if where == "parameters":
+                path: tuple[Any, ...] = (next(q.name for q in op.parameters if q.wire_name == wire),)
+            else:
+                body_path, _ = self.attr_path(op.body.type if op.body is not None else ir.AnyT(), (wire,))
+                path = ((op.body_attr,) if op.body_attr else ()) + body_path
+            inputs.append(f"{literal(role)}: {literal(path)}")
+        parts = [literal(p.kind), "{" + ", ".join(inputs) + "}"]
+        item: ir.TypeExpr = ir.AnyT()
+        if p.results is not None:
+            results, found = self.attr_path(op.result_type, p.results)
+            found = found.inner if isinstance(found, ir.Nullable) else found
+            if isinstance(found, ir.ListT):
+                item = found.item
+            parts.append(f"results={literal(results)}")
+        if p.next_cursor is not None:
+            parts.append(f"next_cursor={literal(self.attr_path(op.result_type, p.next_cursor)[0])}")
+        if p.num_pages is not None:
+            parts.append(f"num_pages={literal(self.attr_path(op.result_type, p.num_pages)[0])}")
+        return f"Pagination({', '.join(parts)})", item
+
+    def attr_path(self, t: ir.TypeExpr, steps: tuple[Any, ...]) -> tuple[tuple[Any, ...], ir.TypeExpr]:
+        """A path of wire names as Python attribute names (where the type is a model), and the
+        type it ends at (Any once the path leaves what the document types)."""
+        out: list[Any] = []
+        current: ir.TypeExpr = t
+        for step in steps:
+            while True:
+                if isinstance(current, ir.Nullable):
+                    current = current.inner
+                elif isinstance(current, ir.Ref) and isinstance(self.types.get(current.id), ir.AliasDef):
+                    current = self.types[current.id].type  # type: ignore[union-attr]
+                else:
+                    break
+            named = self.types.get(current.id) if isinstance(current, ir.Ref) else None
+            if isinstance(step, int):
+                out.append(step)
+                current = current.item if isinstance(current, ir.ListT) else ir.AnyT()
+            elif isinstance(named, ir.ModelDef):
+                match = next((f for f in named.fields if f.wire_name == step), None)
+                out.append(match.name if match is not None else step)
+                current = match.type if match is not None else ir.AnyT()
+            else:
+                out.append(step)
+                current = current.value if isinstance(current, ir.MapT) else ir.AnyT()
+        return tuple(out), current
+
+    def module(self, here: str, ops: Sequence[ir.Operation]) -> tuple[list[OperationView], list[str], list[tuple[str, str]]]:
+        refs: list[tuple[str, str]] = []
+        error_maps: dict[str, str] = {}
+        shadow = {op.name for op in ops} & set(SHADOWED_SPELLING)
+        views = [self.view(op, here, refs, error_maps, shadow) for op in ops]
+        type_refs = [(i, n) for i, n in refs if i != "!error"]
+        imports = type_imports(here, type_refs, set(), self.types)
+        errors_needed: dict[str, set[str]] = {}
+        for marker, err_id in refs:
+            if marker == "!error":
+                err = self.errors[err_id]
+                errors_needed.setdefault(relative_module(here, f"models.errors.{err.module}"), set()).add(err.name)
+        imports += [from_import(m, n) for m, n in sorted(errors_needed.items())]
+        maps = [(name, mapping) for mapping, name in error_maps.items()]
+        return views, sorted(set(imports)), maps

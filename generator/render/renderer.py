@@ -1,0 +1,260 @@
+"""The renderer: every output file as an independent job, and each job rendered with its view."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from .. import __version__, ir, pystyle
+from ..options import Options
+from ..pystyle import literal
+from .docs import DocViews
+from .engine import engine_digest, environment, runtime_files
+from .imports import from_import, module_imports
+from .models import ModelViews
+from .operations import OperationViews, retry_config_expr
+from .pytypes import TypeNames
+from .views import ChildView, ErrorView, ResourceView, SchemeView, ServerView
+
+
+class Job(NamedTuple):
+    """One output file: `kind` is "text" (written as `template` holds it), "template", "module" (a
+    Python module whose imports are added) or "model" (a model module)."""
+
+    path: str
+    kind: str
+    template: str
+    arguments: dict[str, Any]
+
+
+# What model, per-resource and package-index templates may read besides their own view (see
+# `Renderer.prepare`): their output depends on nothing else.
+LOCAL_CONTEXT = ("package", "sdk_name", "client_var", "schemes")
+SELF_CONTAINED = {"package/models.py.j2", "package/resource.py.j2", "resource.md.j2", "package/lazy_init.py.j2",
+                  "package/models_init.py.j2"}
+# Of those, the ones that need no view of a resource or an operation.
+WITHOUT_API_VIEWS = SELF_CONTAINED - {"package/resource.py.j2", "resource.md.j2"}
+
+
+class Renderer:
+    def __init__(self, api: ir.Api, options: Options):
+        self.api = api
+        self.options = options
+        self.names = TypeNames({t.id: t for t in api.types})
+        self.models = ModelViews(api)
+        self.operations = OperationViews(api, self.names)
+        self.docs = DocViews(api, options, self.names, self.operations)
+        self.env = environment()
+        # Where a module's imports go. Random, so that no text of the document can imitate it.
+        self.marker = f"# imports-{uuid.uuid4().hex}"
+        self._ctx: dict[str, Any] = {}
+        self._type_digests: dict[str, str] = {}
+
+    def runtime_paths(self) -> dict[str, Path]:
+        """Where each runtime module goes in the SDK (copied verbatim: the files are kept in black's
+        style in this repository)."""
+        return {f"src/{self.options.package_name}/_runtime/{path.name}": path for path in runtime_files()}
+
+    def jobs(self) -> list[Job]:
+        """Every output file as a job (path, kind, template or text, arguments), in a stable order.
+
+        Jobs are independent of each other, so they can be run in any order or in parallel.
+        """
+        opts = self.options
+        src = f"src/{opts.package_name}"
+        ctx = self._ctx = self._base_context()
+        jobs: list[Job] = [
+            ("pyproject.toml", "template", "pyproject.toml.j2", {}),
+            ("README.md", "template", "README.md.j2", {}),
+        ]
+        # Resources are named by index: their views are made where the file is rendered.
+        for index, res in enumerate(self.api.resources):
+            jobs.append((f"docs/sdks/{res.module}/README.md", "template", "resource.md.j2", {"resource": index}))
+        if self.api.root_operations:
+            jobs.append(("docs/sdks/root/README.md", "template", "resource.md.j2", {"resource": "root"}))
+        jobs += [
+            (f"{src}/__init__.py", "template", "package/__init__.py.j2", {}),
+            (f"{src}/py.typed", "text", "", {}),
+            *[(rel, "text", path.read_text(encoding="utf-8"), {}) for rel, path in self.runtime_paths().items()],
+            (f"{src}/utils/__init__.py", "template", "package/utils.py.j2", {}),
+            (f"{src}/sdk.py", "module", "package/sdk.py.j2", {"runtime_from": "._runtime"}),
+        ]
+        for index, res in enumerate(self.api.resources):
+            jobs.append((f"{src}/{res.module}.py", "module", "package/resource.py.j2",
+                         {"runtime_from": "._runtime", "resource": index}))
+        jobs.append((f"{src}/models/__init__.py", "template", "package/models_init.py.j2", {"packages": ctx["model_packages"]}))
+        for package in ctx["model_packages"]:
+            exports = []
+            for (group_package, module), (members, errors) in self.models.groups.items():
+                if group_package != package:
+                    continue
+                for t in members:
+                    exports.append((t.name, module))
+                    if getattr(t, "typed_dict_name", ""):
+                        exports.append((t.typed_dict_name, module))  # type: ignore[union-attr]
+                exports += [(e.name, module) for e in errors]
+            grouped_exports: dict[str, list[str]] = {}
+            for export, module in exports:
+                grouped_exports.setdefault(module, []).append(export)
+            imports = [from_import(f".{module}", names) for module, names in sorted(grouped_exports.items())]
+            jobs.append((f"{src}/models/{package}/__init__.py", "template", "package/lazy_init.py.j2", {
+                "exports": sorted(exports), "type_imports": imports, "model_package": package,
+                "runtime_exports": ctx["error_base_exports"] if package == "errors" else [],
+                "error_base_alias": ctx["error_base_alias"] if package == "errors" else "",
+            }))
+        for package, module in self.models.groups:
+            jobs.append((f"{src}/models/{package}/{module}.py", "model", "package/models.py.j2",
+                         {"runtime_from": "..._runtime", "key": (package, module)}))
+        return jobs
+
+    def needs_whole_api(self, job: Job) -> bool:
+        """Whether a job reads the views of every resource and operation (see `_whole_context`)."""
+        return job[1] != "text" and job[2] not in WITHOUT_API_VIEWS
+
+    def preload(self) -> None:
+        """Compile every template now (before worker processes fork, so they share the result)."""
+        for name in self.env.list_templates(extensions=["j2"]):
+            self.env.get_template(name)
+
+    def prepare(self, job: Job) -> tuple[str | None, Job]:
+        """The digest of everything a job's output depends on (None for jobs that read the whole
+        API: those are always rendered), and the job with its view built where that was needed.
+
+        Per-resource files and package indexes see only their view and `LOCAL_CONTEXT`; a model
+        module's view is made from its own types and errors and the types they refer to directly
+        (`module_types`). So the digest of those (with the generator's own code and the line
+        length) determines the output: a regeneration reuses a file whose digest did not change."""
+        path, kind, what, arguments = job
+        if what not in SELF_CONTAINED:
+            return None, job
+        local = [(name, self._ctx[name]) for name in LOCAL_CONTEXT]
+        if kind == "model" and "key" in arguments:
+            members, errors = self.models.groups[arguments["key"]]
+            made_of = [t.id for t in members] + [self._type_digest(t) for t in self.models.module_types(members, errors).values()]
+            text = repr((engine_digest(), pystyle.LINE_LENGTH, path, what, sorted(arguments.items()), local, made_of, errors))
+        else:
+            arguments = self._resolve(arguments)
+            job = (path, kind, what, arguments)
+            text = repr((engine_digest(), pystyle.LINE_LENGTH, path, what, sorted(arguments.items()), local))
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(), job
+
+    def _type_digest(self, named: ir.NamedType) -> str:
+        found = self._type_digests.get(named.id)
+        if found is None:
+            found = self._type_digests[named.id] = hashlib.blake2b(repr(named).encode("utf-8"), digest_size=16).hexdigest()
+        return found
+
+    def run(self, job: Job) -> str:
+        path, kind, what, arguments = job
+        if kind == "text":
+            return what
+        if kind == "model" or what in SELF_CONTAINED:
+            context = {name: self._ctx[name] for name in LOCAL_CONTEXT}
+            arguments = self._resolve(arguments)
+        else:
+            context = self._whole_context()
+        if kind == "model":
+            arguments = dict(arguments)
+            arguments["module"] = self.models.module(*arguments.pop("key"))
+            kind = "module"
+        if kind == "module":
+            arguments = dict(arguments)
+            runtime_from = arguments.pop("runtime_from")
+            return self._module(what, runtime_from, **arguments, **context)
+        return self._t(what, **arguments, **context)
+
+    def render(self) -> dict[str, str]:
+        return {job[0]: self.run(job) for job in self.jobs()}
+
+    def _t(self, name: str, **ctx: Any) -> str:
+        return self.env.get_template(name).render(**ctx)
+
+    def _module(self, name: str, runtime_from: str, **ctx: Any) -> str:
+        """A Python module: the template's text, with the imports its code uses put at the marker."""
+        body = self._t(name, imports_marker=self.marker, **ctx)
+        head, marker, rest = body.partition(self.marker + "\n")
+        if not marker:
+            return body
+        return head + module_imports(rest, runtime_from) + "\n" + rest
+
+    def _base_context(self) -> dict[str, Any]:
+        """What every template may read that is quick to make (no operation views)."""
+        api, opts = self.api, self.options
+        schemes = [SchemeView(s.name, s.param_name, s.kind, s.location, s.param, s.description, s.example or s.name.upper(),
+                              s.token_url) for s in api.security_schemes]
+        model_packages = sorted({t.package for t in api.types} | ({"errors"} if api.errors else set()) | {"errors"})
+        taken = {e.name for e in api.errors} | {t.name for t in api.types if t.package == "errors"}
+        base_alias = f"{opts.sdk_name}Error"
+        error_base_exports = ["NoResponseError", "ResponseValidationError", "SDKBaseError", "SDKError"]
+        return dict(
+            title=api.title,
+            package=opts.package_name,
+            sdk_name=opts.sdk_name,
+            sdk_version=opts.sdk_version,
+            description=opts.description or api.description or api.title,
+            generator_version=__version__,
+            env_var=opts.env_var,
+            client_var=(opts.sdk_name[:1].lower() or "s") + "_client",
+            servers=[ServerView(s.url, s.description, dict(s.variables)) for s in api.servers],
+            has_server_variables=any(s.variables for s in api.servers),
+            default_retry=retry_config_expr(api.retries),
+            schemes=schemes,
+            default_security=literal(api.default_security),
+            model_packages=model_packages,
+            error_base_alias=base_alias if base_alias not in taken else "",
+            error_base_exports=error_base_exports,
+            errors=[ErrorView(e.name, e.description) for e in api.errors],
+            error_statuses=self.docs.error_statuses(),
+            package_doc=f"{opts.description or api.description or api.title}\n\nGenerated by sdkforge {__version__}: do not edit by hand.",
+            client_doc=f"{opts.description or api.description or api.title}\n\n"
+            f"Use it as a context manager (`with {opts.sdk_name}(...) as client:` or\n"
+            f"`async with {opts.sdk_name}(...) as client:`) to close the connections it opened.",
+            init_doc=self.docs.init_doc(),
+        )
+
+    def _whole_context(self) -> dict[str, Any]:
+        """The full context: the base one plus the views of every resource and operation.
+
+        Made on first use, by the process that renders a file needing it (the README, the client,
+        the resources); model modules never do, so a worker busy with those does not make it."""
+        if "resources" in self._ctx:
+            return self._ctx
+        api, opts = self.api, self.options
+        resources = []
+        for res in api.resources:
+            here = res.module
+            ops, imports, maps = self.operations.module(here, res.operations)
+            attr_path = ".".join(res.path or (res.name,))
+            children = [ChildView(c.name, c.class_name, c.module, c.description or f"Operations on {c.tag}.")
+                        for c in api.resources if c.path[:-1] == (res.path or (res.name,)) and c.path]
+            resources.append(ResourceView(
+                name=res.name, class_name=res.class_name, module=res.module, doc=res.description or f"Operations on {res.tag}.",
+                title=res.tag, operations=ops, imports=imports, error_maps=maps, children=children,
+                top=len(res.path) <= 1, path=attr_path, docs=[self.docs.op_docs(o, attr_path) for o in res.operations]))
+        root_ops, root_imports, root_maps = self.operations.module("sdk", api.root_operations)
+        self._ctx.update(
+            resources=resources,
+            top_resources=[r for r in resources if r.top],
+            usage=self.docs.usage(resources, api),
+            paged_op=self.docs.first(resources, api, lambda op: op.pagination is not None and op.result_type is not None),
+            download_op=self.docs.first(resources, api, lambda op: op.stream == "binary"),
+            events_op=self.docs.first(resources, api, lambda op: op.stream == "events"),
+            root_ops=root_ops,
+            root_imports=root_imports,
+            root_error_maps=root_maps,
+            root_resource=ResourceView(
+                name="", class_name=opts.sdk_name, module="root", doc=api.description, title=opts.sdk_name,
+                operations=root_ops, imports=root_imports, error_maps=root_maps, children=[], top=True, path="",
+                docs=[self.docs.op_docs(o, "") for o in api.root_operations]),
+        )
+        return self._ctx
+
+    def _resolve(self, arguments: dict[str, Any]) -> dict[str, Any]:
+        """A job's arguments with the resource it names (an index, or "root") replaced by its view."""
+        which = arguments.get("resource")
+        if which is None or isinstance(which, ResourceView):
+            return arguments
+        ctx = self._whole_context()
+        return {**arguments, "resource": ctx["root_resource"] if which == "root" else ctx["resources"][which]}

@@ -1,0 +1,169 @@
+"""The records templates read: every string already spelled, every decision already made.
+
+Templates loop and branch over these and print their fields; they compute nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class FieldView:
+    """A field of a model (and of its TypedDict twin)."""
+
+    name: str
+    annotation: str
+    default: str | None
+    doc: str
+    td_annotation: str
+    td_required: bool
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """One definition of a model module."""
+
+    kind: Literal["model", "enum", "alias", "error"]
+    name: str
+    doc: str = ""
+    fields: list[FieldView] = field(default_factory=list)
+    typed_dict_name: str = ""
+    send_defaults: str = ""
+    base: str = ""
+    members: list[tuple[str, str]] = field(default_factory=list)
+    annotation: str = ""
+    td_annotation: str = ""
+    data_type: str = ""
+    message_path: str = ""
+    recursive: bool = False
+    str_name: str = "str"
+    extra: str = ""  # the type of additional properties, when the document types them
+
+
+@dataclass(frozen=True)
+class ModuleView:
+    """A model module: its imports and definitions, in definition order."""
+
+    package: str
+    module: str
+    imports: list[str]
+    items: list[ItemView]
+
+
+
+@dataclass(frozen=True)
+class ParamView:
+    """A parameter as the runtime's `Param` takes it."""
+
+    attr: str
+    wire: str
+    location: str
+    style: str
+    explode: bool
+
+
+@dataclass(frozen=True)
+class OperationView:
+    """An operation's `Operation(...)` constant and its two methods (sync and `_async`)."""
+
+    name: str
+    deprecated: bool
+    constant: str
+    method: str
+    path: str
+    request_ann: str  # the annotation of `request=` ("" when the method takes none)
+    request_optional: bool
+    flat_args: list[tuple[str, str]]  # (name, annotation with default) of a flattened method
+    request_type: str
+    has_request: bool
+    result: str
+    result_async: str
+    type_arg: str  # the `Operation[...]` type argument
+    call: str  # the runtime entry point: _request, _stream, _events or _page
+    stream: bool
+    events: str
+    sentinel: str
+    pagination: str
+    body_attr: str
+    body_media: str
+    params: list[ParamView]
+    responses: list[tuple[str, str]]  # (status, Python for what the status maps to)
+    errors_const: str
+    security: str
+    retry_codes: str
+    retry_config: str
+    server_url: str
+    doc: str
+
+
+@dataclass(frozen=True)
+class OperationDocs:
+    """What an operation's documentation (its page and the README) shows."""
+
+    name: str
+    call: str  # `resource.method`, or `method` on the client
+    summary: str
+    description: str
+    request_doc: str
+    request_required: bool
+    result_doc: str
+    errors: list[tuple[str, str, str]]  # (error class, status, media type)
+    example: str
+    deprecated: bool
+
+
+@dataclass(frozen=True)
+class ChildView:
+    """A resource nested in another (or in the client), as its parent's attribute."""
+
+    name: str
+    class_name: str
+    module: str
+    doc: str
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    """A resource module (or the client's own operations) and its documentation page."""
+
+    name: str
+    class_name: str
+    module: str
+    doc: str
+    title: str
+    operations: list[OperationView]
+    imports: list[str]
+    error_maps: list[tuple[str, str]]  # (constant name, Python dict literal)
+    children: list[ChildView]
+    top: bool
+    path: str  # attribute path from the client, dotted
+    docs: list[OperationDocs]
+
+
+@dataclass(frozen=True)
+class SchemeView:
+    """A security scheme as the client's constructor and the README present it."""
+
+    name: str
+    param: str
+    kind: str
+    location: str
+    wire: str
+    description: str
+    example: str
+    token_url: str
+
+
+@dataclass(frozen=True)
+class ServerView:
+    url: str
+    description: str
+    variables: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ErrorView:
+    name: str
+    description: str
