@@ -70,8 +70,22 @@ def median(values):
 
 def sdkforge_generate(spec: Path, out: Path):
     # Run from the output's parent, so that this repository's own sdkforge.yaml (Dub's settings) does not apply.
-    return timed([*SDKFORGE, "generate", "-q", "--spec", str(spec), "--out", str(out), "--package-name", "github",
-                  "--sdk-name", "GitHub"], cwd=out.parent)
+    return timed(
+        [
+            *SDKFORGE,
+            "generate",
+            "-q",
+            "--spec",
+            str(spec),
+            "--out",
+            str(out),
+            "--package-name",
+            "github",
+            "--sdk-name",
+            "GitHub",
+        ],
+        cwd=out.parent,
+    )
 
 
 def byte_compile() -> None:
@@ -84,7 +98,9 @@ def ensure_opc() -> Path:
     exe = OPC_VENV / "bin" / "openapi-python-client"
     if not exe.exists():
         subprocess.run([sys.executable, "-m", "venv", str(OPC_VENV)], check=True)
-        subprocess.run([str(OPC_VENV / "bin" / "pip"), "install", "-q", f"openapi-python-client=={OPC_VERSION}"], check=True)
+        subprocess.run(
+            [str(OPC_VENV / "bin" / "pip"), "install", "-q", f"openapi-python-client=={OPC_VERSION}"], check=True
+        )
     return exe
 
 
@@ -101,7 +117,7 @@ def scaled(spec: dict, factor: int) -> dict:
     out = {**spec, "paths": {}, "components": {}}
     for k in range(factor):
         suffix = "" if k == 0 else f"Copy{k}"
-        copy = text if k == 0 else re.sub(r'(#/components/[A-Za-z]+/)([^"/]+)"', r'\1\2' + suffix + '"', text)
+        copy = text if k == 0 else re.sub(r'(#/components/[A-Za-z]+/)([^"/]+)"', r"\1\2" + suffix + '"', text)
         part = json.loads(copy)
         for path, item in part["paths"].items():
             for op in item.values():
@@ -118,14 +134,51 @@ def scaled(spec: dict, factor: int) -> dict:
 # ---------------------------------------------------------------- per-call overhead
 
 LINK = {
-    "id": "link_1", "domain": "dub.sh", "key": "try", "url": "https://a.b", "trackConversion": False, "externalId": None,
-    "tenantId": None, "programId": "p", "partnerId": None, "archived": False, "expiresAt": None, "expiredUrl": None,
-    "password": None, "proxy": False, "title": None, "description": None, "image": None, "video": None,
-    "rewrite": False, "doIndex": False, "ios": None, "android": None, "geo": None, "publicStats": False,
-    "tagId": None, "tags": [], "webhookIds": [], "comments": None, "shortLink": "https://dub.sh/try",
-    "qrCode": "https://q", "utm_source": None, "utm_medium": None, "utm_campaign": None, "utm_term": None,
-    "utm_content": None, "userId": "u", "workspaceId": "w", "clicks": 0, "lastClicked": None, "leads": 0,
-    "sales": 0, "saleAmount": 0, "createdAt": "2025-01-01", "updatedAt": "2025-01-01", "projectId": "w",
+    "id": "link_1",
+    "domain": "dub.sh",
+    "key": "try",
+    "url": "https://a.b",
+    "trackConversion": False,
+    "externalId": None,
+    "tenantId": None,
+    "programId": "p",
+    "partnerId": None,
+    "archived": False,
+    "expiresAt": None,
+    "expiredUrl": None,
+    "password": None,
+    "proxy": False,
+    "title": None,
+    "description": None,
+    "image": None,
+    "video": None,
+    "rewrite": False,
+    "doIndex": False,
+    "ios": None,
+    "android": None,
+    "geo": None,
+    "publicStats": False,
+    "tagId": None,
+    "tags": [],
+    "webhookIds": [],
+    "comments": None,
+    "shortLink": "https://dub.sh/try",
+    "qrCode": "https://q",
+    "utm_source": None,
+    "utm_medium": None,
+    "utm_campaign": None,
+    "utm_term": None,
+    "utm_content": None,
+    "userId": "u",
+    "workspaceId": "w",
+    "clicks": 0,
+    "lastClicked": None,
+    "leads": 0,
+    "sales": 0,
+    "saleAmount": 0,
+    "createdAt": "2025-01-01",
+    "updatedAt": "2025-01-01",
+    "projectId": "w",
 }
 BODY = json.dumps(LINK).encode()
 RESPONSE = (
@@ -160,6 +213,7 @@ def per_call(calls: int):
     headers = {"Authorization": "Bearer k"}
     results = {}
     with httpx.Client() as raw, Dub(token="k", server_url=url) as sdk:
+
         def run_raw():
             r = raw.post(url + "/partners/links", json=wire, headers=headers)
             assert r.json()["id"] == "link_1"
@@ -179,6 +233,7 @@ def per_call(calls: int):
 
     async def run_async():
         async with httpx.AsyncClient() as raw, Dub(token="k", server_url=url) as sdk:
+
             async def raw_call():
                 r = await raw.post(url + "/partners/links", json=wire, headers=headers)
                 assert r.json()["id"] == "link_1"
@@ -217,9 +272,16 @@ def import_cost(src: Path, statement: str, runs: int) -> float:
 
 
 def baseline_import(runs: int) -> float:
-    code = "import time\nstarted = time.perf_counter()\nimport httpx, pydantic\nprint((time.perf_counter() - started) * 1000)\n"
-    return median([float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-                   for _ in range(runs)])
+    code = (
+        "import time\nstarted = time.perf_counter()\nimport httpx, pydantic\n"
+        "print((time.perf_counter() - started) * 1000)\n"
+    )
+    return median(
+        [
+            float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+            for _ in range(runs)
+        ]
+    )
 
 
 def main() -> None:
@@ -236,34 +298,78 @@ def main() -> None:
         # 1. cold generation
         ours = [sdkforge_generate(GITHUB, tmp / f"cold{i}") for i in range(args.runs)]
         ours_t, ours_m = median([w for w, _ in ours]), median([m for _, m in ours])
-        generated_ops = sum(len(re.findall(r"^    async def \w+_async\(", p.read_text(), flags=re.M))
-                            for p in (tmp / "cold0" / "src" / "github").glob("*.py") if p.name != "_runtime.py")
+        generated_ops = sum(
+            len(re.findall(r"^    async def \w+_async\(", p.read_text(), flags=re.M))
+            for p in (tmp / "cold0" / "src" / "github").glob("*.py")
+            if p.name != "_runtime.py"
+        )
         black_ok = subprocess.run([sys.executable, "-m", "black", "--check", "-q", str(tmp / "cold0")]).returncode == 0
-        rows.append(("GitHub cold generation: sdkforge", f"{ours_t:.2f} s", f"{ours_m:.0f} MB",
-                     f"{generated_ops}/{ops} operations (each a sync method and its async twin), black --check {'passes' if black_ok else 'FAILS'}"))
+        rows.append(
+            (
+                "GitHub cold generation: sdkforge",
+                f"{ours_t:.2f} s",
+                f"{ours_m:.0f} MB",
+                f"{generated_ops}/{ops} operations (each a sync method and its async twin), "
+                f"black --check {'passes' if black_ok else 'FAILS'}",
+            )
+        )
         if not args.skip_opc:
             exe = ensure_opc()
             theirs = []
             for i in range(args.runs):
                 out = tmp / f"opc{i}"
-                theirs.append(timed([str(exe), "generate", "--path", str(GITHUB), "--output-path", str(out), "--overwrite"], cwd=tmp))
+                theirs.append(
+                    timed(
+                        [str(exe), "generate", "--path", str(GITHUB), "--output-path", str(out), "--overwrite"], cwd=tmp
+                    )
+                )
             opc_t, opc_m = median([w for w, _ in theirs]), median([m for _, m in theirs])
-            rows.append((f"GitHub cold generation: openapi-python-client {OPC_VERSION}", f"{opc_t:.2f} s", f"{opc_m:.0f} MB", ""))
-            rows.append(("ratio sdkforge / openapi-python-client (target <= 0.2, RSS <= 1.0)",
-                         f"{ours_t / opc_t:.2f}x", f"{ours_m / opc_m:.2f}x", ""))
+            rows.append(
+                (
+                    f"GitHub cold generation: openapi-python-client {OPC_VERSION}",
+                    f"{opc_t:.2f} s",
+                    f"{opc_m:.0f} MB",
+                    "",
+                )
+            )
+            rows.append(
+                (
+                    "ratio sdkforge / openapi-python-client (target <= 0.2, RSS <= 1.0)",
+                    f"{ours_t / opc_t:.2f}x",
+                    f"{ours_m / opc_m:.2f}x",
+                    "",
+                )
+            )
         # 2. regeneration after a one-operation change: an edited summary, and an added operation
         edited = json.loads(json.dumps(spec))
         first_path = next(iter(edited["paths"]))
         first_op = next(v for v in edited["paths"][first_path].values() if isinstance(v, dict) and "responses" in v)
         first_op["summary"] = (first_op.get("summary") or "") + " (changed)"
         added = json.loads(json.dumps(spec))
-        added["paths"]["/bench/things/{thing_id}"] = {"get": {
-            "operationId": "meta/get-bench-thing", "tags": ["meta"], "summary": "Get a thing",
-            "parameters": [{"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}},
-                           {"name": "verbose", "in": "query", "schema": {"type": "boolean"}}],
-            "responses": {"200": {"description": "The thing", "content": {"application/json": {"schema": {
-                "type": "object", "properties": {"id": {"type": "string"}, "size": {"type": "integer"}}}}}}},
-        }}
+        added["paths"]["/bench/things/{thing_id}"] = {
+            "get": {
+                "operationId": "meta/get-bench-thing",
+                "tags": ["meta"],
+                "summary": "Get a thing",
+                "parameters": [
+                    {"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}},
+                    {"name": "verbose", "in": "query", "schema": {"type": "boolean"}},
+                ],
+                "responses": {
+                    "200": {
+                        "description": "The thing",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {"id": {"type": "string"}, "size": {"type": "integer"}},
+                                }
+                            }
+                        },
+                    }
+                },
+            }
+        }
         for label, changed in (("an edited summary", edited), ("an added operation", added)):
             changed_file = tmp / "changed.json"
             changed_file.write_text(json.dumps(changed))
@@ -272,7 +378,14 @@ def main() -> None:
                 target = tmp / f"regen{i}"
                 sdkforge_generate(GITHUB, target)
                 regen.append(sdkforge_generate(changed_file, target)[0])
-            rows.append((f"regeneration after a one-operation change: {label} (target <= 1 s)", f"{median(regen):.2f} s", "", ""))
+            rows.append(
+                (
+                    f"regeneration after a one-operation change: {label} (target <= 1 s)",
+                    f"{median(regen):.2f} s",
+                    "",
+                    "",
+                )
+            )
         # 3. linear growth
         base = None
         for factor in (1, 2, 4):
@@ -281,8 +394,14 @@ def main() -> None:
             runs = [sdkforge_generate(doc, tmp / f"scale{factor}_{i}") for i in range(max(1, args.runs - 1))]
             t, m = median([w for w, _ in runs]), median([m for _, m in runs])
             base = base or (t, m)
-            rows.append((f"generation of {factor}x GitHub ({doc.stat().st_size / 1e6:.0f} MB)", f"{t:.2f} s ({t / base[0]:.1f}x)",
-                         f"{m:.0f} MB ({m / base[1]:.1f}x)", ""))
+            rows.append(
+                (
+                    f"generation of {factor}x GitHub ({doc.stat().st_size / 1e6:.0f} MB)",
+                    f"{t:.2f} s ({t / base[0]:.1f}x)",
+                    f"{m:.0f} MB ({m / base[1]:.1f}x)",
+                    "",
+                )
+            )
         # 4. import time
         runs = max(5, args.runs * 3)
         baseline = baseline_import(runs)
@@ -295,10 +414,18 @@ def main() -> None:
     calls = per_call(300)
     for mode in ("sync", "async"):
         ratio = calls[f"{mode} sdk"] / calls[f"{mode} raw"]
-        rows.append((f"`partners.create_link` {mode}: SDK vs raw httpx (target <= 1.3x)",
-                     f"{calls[f'{mode} sdk']:.3f} ms vs {calls[f'{mode} raw']:.3f} ms", f"{ratio:.2f}x", ""))
-    print(f"Machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores; "
-          f"medians of {args.runs} runs\n")
+        rows.append(
+            (
+                f"`partners.create_link` {mode}: SDK vs raw httpx (target <= 1.3x)",
+                f"{calls[f'{mode} sdk']:.3f} ms vs {calls[f'{mode} raw']:.3f} ms",
+                f"{ratio:.2f}x",
+                "",
+            )
+        )
+    print(
+        f"Machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores; "
+        f"medians of {args.runs} runs\n"
+    )
     print("| measurement | time | memory / ratio | notes |")
     print("| --- | --- | --- | --- |")
     for row in rows:

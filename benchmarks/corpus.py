@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import corpus  # noqa: E402
 
-from generator.build import count_operations  # noqa: E402
+from generator.builder import count_operations  # noqa: E402
 from generator.diagnostics import WARNING, GenerationError  # noqa: E402
 from generator.load import load_document  # noqa: E402
 from generator.options import Options  # noqa: E402

@@ -37,19 +37,29 @@ class _Raw(str):
 def deep(n: int) -> dict:
     text = '{"type": "string"}'
     for i in range(n):
-        text = '{"type": "object", "properties": {"level%d": %s}}' % (i, text)
+        text = f'{{"type": "object", "properties": {{"level{i}": {text}}}}}'
     return {"paths": {"/deep": {"get": _op("deep", "Deep")}}, "schemas": {"Deep": _Raw(text)}}
 
 
 def wide(n: int) -> dict:
     props = {f"field{i}": {"type": "string", "description": f"Field {i}"} for i in range(n)}
-    return {"paths": {"/wide": {"get": _op("wide", "Wide")}}, "schemas": {"Wide": {"type": "object", "properties": props}}}
+    return {
+        "paths": {"/wide": {"get": _op("wide", "Wide")}},
+        "schemas": {"Wide": {"type": "object", "properties": props}},
+    }
 
 
 def many(n: int) -> dict:
-    paths = {f"/things{i}/{{id}}": {"get": {**_op(f"getThing{i}"), "tags": [f"group{i % 40}"],
-                                            "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}]}}
-             for i in range(n)}
+    paths = {
+        f"/things{i}/{{id}}": {
+            "get": {
+                **_op(f"getThing{i}"),
+                "tags": [f"group{i % 40}"],
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            }
+        }
+        for i in range(n)
+    }
     return {"paths": paths, "schemas": {}}
 
 
@@ -67,8 +77,12 @@ DIMENSIONS = {
 
 def measure(build, size: int, work: Path) -> float:
     parts = build(size)
-    doc = {"openapi": "3.0.3", "info": {"title": "Scale", "version": "1"}, "paths": parts["paths"],
-           "components": {"schemas": parts["schemas"]}}
+    doc = {
+        "openapi": "3.0.3",
+        "info": {"title": "Scale", "version": "1"},
+        "paths": parts["paths"],
+        "components": {"schemas": parts["schemas"]},
+    }
     spec = work / "spec.json"
     raw = {name: value for name, value in parts["schemas"].items() if isinstance(value, _Raw)}
     text = json.dumps(doc)
@@ -89,8 +103,11 @@ def main() -> None:
         for name, (build, base) in DIMENSIONS.items():
             base = base // 4 if quick else base
             times = [measure(build, base * k, Path(tmp)) for k in (1, 2, 4)]
-            print(f"| {name} | {base} | {times[0]:.2f} | {times[1]:.2f} ({times[1] / times[0]:.1f}x) "
-                  f"| {times[2]:.2f} ({times[2] / times[0]:.1f}x) |", flush=True)
+            print(
+                f"| {name} | {base} | {times[0]:.2f} | {times[1]:.2f} ({times[1] / times[0]:.1f}x) "
+                f"| {times[2]:.2f} ({times[2] / times[0]:.1f}x) |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -11,11 +11,11 @@ from typing import Any
 import click
 
 from . import __version__
-from .options import Options
-from .settings import resolve
 from .diagnostics import ERROR, NOTE, WARNING, Diagnostic, GenerationError
+from .options import Options
 from .pipeline import analyze
 from .pipeline import generate as run_pipeline
+from .settings import resolve
 from .write import compare_output, write_output
 
 EXIT_OK, EXIT_DRIFT, EXIT_UNUSABLE = 0, 1, 2
@@ -28,8 +28,12 @@ def _options(func: Any) -> Any:
             click.option("--out", type=click.Path(path_type=Path), help="Output directory of the SDK project."),
             click.option("--package-name", help="Python package name of the SDK (e.g. dub)."),
             click.option("--sdk-name", help="Class name of the SDK client (e.g. Dub)."),
-            click.option("--config", "config_path", type=click.Path(path_type=Path),
-                         help="Settings file (default: ./sdkforge.yaml, or [tool.sdkforge] in ./pyproject.toml)."),
+            click.option(
+                "--config",
+                "config_path",
+                type=click.Path(path_type=Path),
+                help="Settings file (default: ./sdkforge.yaml, or [tool.sdkforge] in ./pyproject.toml).",
+            ),
             click.option("--quiet", "-q", is_flag=True, help="Print errors only."),
         ]
     ):
@@ -85,6 +89,12 @@ def _summarise_warnings(diagnostics: list[Diagnostic]) -> None:
 WARNING_EXAMPLES = 3
 
 
+def _out(options: Options) -> Path:
+    """The output directory (settings.resolve refuses options without one)."""
+    assert options.out is not None
+    return options.out
+
+
 def _fail(exc: GenerationError) -> None:
     for d in exc.diagnostics:
         click.echo(f"sdkforge: {d.render()}", err=True)
@@ -109,7 +119,10 @@ class _Guarded(click.Group):
             click.echo("sdkforge: error: the document is nested too deeply to process", err=True)
             sys.exit(EXIT_UNUSABLE)
         except Exception as exc:  # a bug in sdkforge: say so, without a traceback
-            click.echo(f"sdkforge: internal error: {type(exc).__name__}: {exc} (please report this with the document)", err=True)
+            click.echo(
+                f"sdkforge: internal error: {type(exc).__name__}: {exc} (please report this with the document)",
+                err=True,
+            )
             sys.exit(EXIT_UNUSABLE)
         finally:
             if collecting:
@@ -129,41 +142,60 @@ def main() -> None:
 @main.command()
 @_options
 @click.option("--force", is_flag=True, help="Overwrite generated files that were edited by hand.")
-def generate(spec: Path | None, out: Path | None, package_name: str | None, sdk_name: str | None,
-             config_path: Path | None, quiet: bool, force: bool) -> None:
+def generate(
+    spec: Path | None,
+    out: Path | None,
+    package_name: str | None,
+    sdk_name: str | None,
+    config_path: Path | None,
+    quiet: bool,
+    force: bool,
+) -> None:
     """Generate the SDK into the output directory."""
     try:
-        config = resolve(dict(spec=spec, out=out, package_name=package_name, sdk_name=sdk_name), config_path, Path.cwd())
+        config = resolve(
+            dict(spec=spec, out=out, package_name=package_name, sdk_name=sdk_name), config_path, Path.cwd()
+        )
         with _Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
             result = run_pipeline(config, progress=progress, reuse=True)
     except GenerationError as exc:
         _fail(exc)
         return
-    written = write_output(config.out, result.files, force=force, unchanged=result.unchanged)
+    out_dir = _out(config)
+    written = write_output(out_dir, result.files, force=force, unchanged=result.unchanged)
     if not quiet:  # (finding each warning's line in a large document takes a moment)
         _summarise_warnings(result.diagnostics)
     for rel in written.kept_user_edits:
-        click.echo(f"kept {config.out / rel}: edited by hand (use --force to overwrite)", err=True)
+        click.echo(f"kept {out_dir / rel}: edited by hand (use --force to overwrite)", err=True)
     if not quiet:
         click.echo(
             f"Generated {config.out}: {result.operation_count} operations, {len(result.api.types)} types, "
-            f"{len(written.written)} files written, {len(written.unchanged)} unchanged, {len(written.removed)} removed, "
+            f"{len(written.written)} files written, {len(written.unchanged)} unchanged, "
+            f"{len(written.removed)} removed, "
             f"{len([d for d in result.diagnostics if d.severity == WARNING])} warnings, {result.seconds:.2f}s"
         )
 
 
 @main.command()
 @_options
-def check(spec: Path | None, out: Path | None, package_name: str | None, sdk_name: str | None,
-          config_path: Path | None, quiet: bool) -> None:
+def check(
+    spec: Path | None,
+    out: Path | None,
+    package_name: str | None,
+    sdk_name: str | None,
+    config_path: Path | None,
+    quiet: bool,
+) -> None:
     """Exit 1 when the output directory differs from what the spec generates (for CI)."""
     try:
-        config = resolve(dict(spec=spec, out=out, package_name=package_name, sdk_name=sdk_name), config_path, Path.cwd())
+        config = resolve(
+            dict(spec=spec, out=out, package_name=package_name, sdk_name=sdk_name), config_path, Path.cwd()
+        )
         result = run_pipeline(config)
     except GenerationError as exc:
         _fail(exc)
         return
-    drift = compare_output(config.out, result.files)
+    drift = compare_output(_out(config), result.files)
     if drift.clean:
         if not quiet:
             click.echo(f"{config.out} is up to date with {config.spec}.")

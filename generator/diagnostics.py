@@ -38,7 +38,7 @@ class Diagnostics:
     """Collects diagnostics; `locate` maps a JSON pointer to (line, column) in the source file."""
 
     file: str = ""
-    locate: Callable[[str], tuple | None] | None = None
+    locate: Callable[[str], tuple[int, int] | None] | None = None
     items: list[Diagnostic] = field(default_factory=list)
     _seen: set[Diagnostic] = field(default_factory=set, repr=False)
 

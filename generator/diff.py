@@ -99,7 +99,11 @@ class Differ:
             self._compare(where, "request", old.request_type, new.request_type, request=True, seen=set())
         if old.result_type is not None or new.result_type is not None:
             if old.result_type is None or new.result_type is None:
-                self.add(where, f"response type {self.old.describe(old.result_type)} -> {self.new.describe(new.result_type)}", True)
+                self.add(
+                    where,
+                    f"response type {self.old.describe(old.result_type)} -> {self.new.describe(new.result_type)}",
+                    True,
+                )
             else:
                 self._compare(where, "response", old.result_type, new.result_type, request=False, seen=set())
         old_errors = {e.status: self.old.errors[e.error_id].name for e in old.errors}
@@ -113,11 +117,15 @@ class Differ:
             if status not in old_errors:
                 self.add(where, f"error {name} ({status}) added", False)
 
-    def _compare(self, where: str, path: str, old: ir.TypeExpr, new: ir.TypeExpr, request: bool, seen: set[tuple[str, str]]) -> None:
+    def _compare(
+        self, where: str, path: str, old: ir.TypeExpr, new: ir.TypeExpr, request: bool, seen: set[tuple[str, str]]
+    ) -> None:
         old_shape, new_shape = _shape(self.old, old), _shape(self.new, new)
         if old_shape != new_shape:
             loosened = new_shape == f"Optional[{old_shape}]"
-            self.add(where, f"{path}: type {self.old.describe(old)} -> {self.new.describe(new)}", not (loosened and request))
+            self.add(
+                where, f"{path}: type {self.old.describe(old)} -> {self.new.describe(new)}", not (loosened and request)
+            )
             return
         old_named, new_named = self.old.model(old), self.new.model(new)
         if old_named is None or new_named is None:

@@ -7,8 +7,15 @@ from typing import Any
 
 from . import ir
 
-_PLACEHOLDERS = {"str": "<value>", "int": 0, "float": 0.0, "bool": False, "bytes": b"", "date": "2025-01-01",
-                 "datetime": "2025-01-01T00:00:00Z"}
+_PLACEHOLDERS = {
+    "str": "<value>",
+    "int": 0,
+    "float": 0.0,
+    "bool": False,
+    "bytes": b"",
+    "date": "2025-01-01",
+    "datetime": "2025-01-01T00:00:00Z",
+}
 
 
 def _value(t: ir.TypeExpr, example: Any, types: dict[str, ir.NamedType], depth: int = 0) -> Any:
@@ -16,46 +23,56 @@ def _value(t: ir.TypeExpr, example: Any, types: dict[str, ir.NamedType], depth: 
     if depth > 8:
         return None
     if isinstance(t, ir.Nullable):
-        return None if example is None and example is not ir.MISSING else _value(t.inner, example, types, depth)
+        return None if example is None else _value(t.inner, example, types, depth)
     if isinstance(t, ir.Ref):
-        named = types[t.id]
-        if isinstance(named, ir.ModelDef):
-            given = example if isinstance(example, dict) else {}
-            out: dict[str, Any] = {}
-            for f in named.fields:
-                key = f.wire_name or f.name
-                if key in given:
-                    out[f.name] = _value(f.type, given[key], types, depth + 1)
-                elif example is ir.MISSING and f.required and f.default is ir.MISSING:
-                    sample = getattr(f, "example", ir.MISSING)
-                    out[f.name] = _value(f.type, sample, types, depth + 1)
-            return out
-        if isinstance(named, ir.EnumDef):
-            values = [m.value for m in named.members]
-            return example if example in values else values[0]
-        return _value(named.type, example, types, depth + 1)
+        return _named_value(types[t.id], example, types, depth)
     if isinstance(t, ir.ListT):
         if isinstance(example, list):
             return [_value(t.item, v, types, depth + 1) for v in example]
         return [_value(t.item, ir.MISSING, types, depth + 1)]
     if isinstance(t, ir.UnionT):
-        for variant in t.variants:
-            if isinstance(example, list) and isinstance(variant, ir.ListT):
-                return _value(variant, example, types, depth + 1)
-        if example is not ir.MISSING and not isinstance(example, (list, dict)):
-            return example
-        return _value(t.variants[0], example, types, depth + 1)
+        return _union_value(t, example, types, depth)
     if isinstance(t, ir.MapT):
         return example if isinstance(example, dict) else {}
     if isinstance(t, ir.LiteralT):
         return t.value
     if isinstance(t, ir.Prim):
-        if example is not ir.MISSING and example is not None and not isinstance(example, (dict, list)):
-            if isinstance(example, (datetime.date, datetime.datetime)):
-                return example.isoformat()
-            return example
-        return _PLACEHOLDERS.get(t.kind, "<value>")
+        return _scalar_value(t, example)
     return example if example is not ir.MISSING else None
+
+
+def _named_value(named: ir.NamedType, example: Any, types: dict[str, ir.NamedType], depth: int) -> Any:
+    if isinstance(named, ir.ModelDef):
+        given = example if isinstance(example, dict) else {}
+        out: dict[str, Any] = {}
+        for f in named.fields:
+            key = f.wire_name or f.name
+            if key in given:
+                out[f.name] = _value(f.type, given[key], types, depth + 1)
+            elif example is ir.MISSING and f.required and f.default is ir.MISSING:
+                out[f.name] = _value(f.type, ir.MISSING, types, depth + 1)
+        return out
+    if isinstance(named, ir.EnumDef):
+        values = [m.value for m in named.members]
+        return example if example in values else values[0]
+    return _value(named.type, example, types, depth + 1)
+
+
+def _union_value(t: ir.UnionT, example: Any, types: dict[str, ir.NamedType], depth: int) -> Any:
+    for variant in t.variants:
+        if isinstance(example, list) and isinstance(variant, ir.ListT):
+            return _value(variant, example, types, depth + 1)
+    if example is not ir.MISSING and not isinstance(example, (list, dict)):
+        return example
+    return _value(t.variants[0], example, types, depth + 1)
+
+
+def _scalar_value(t: ir.Prim, example: Any) -> Any:
+    if example is not ir.MISSING and example is not None and not isinstance(example, (dict, list)):
+        if isinstance(example, (datetime.date, datetime.datetime)):
+            return example.isoformat()
+        return example
+    return _PLACEHOLDERS.get(t.kind, "<value>")
 
 
 def request_example(op: ir.Operation, types: dict[str, ir.NamedType]) -> Any:

@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 def _mode() -> black.Mode:
     """Black's settings for the current generation (the line length is a generation option)."""
     import black  # imported when first needed: most generations never need it
+    from black.mode import TargetVersion
 
-    return black.Mode(target_versions={black.TargetVersion.PY39}, line_length=pystyle.LINE_LENGTH)
+    return black.Mode(target_versions={TargetVersion.PY39}, line_length=pystyle.LINE_LENGTH)
 
 
 def format_module(path: str, content: str, hand_written: bool = False) -> str:
@@ -34,10 +35,11 @@ def format_module(path: str, content: str, hand_written: bool = False) -> str:
     if fast is not None:
         return fast
     import black
+    from black.parsing import InvalidInput
 
     try:
         return black.format_str(content, mode=_mode())
-    except black.InvalidInput as exc:
+    except InvalidInput as exc:
         raise GenerationError(
             [Diagnostic(ERROR, f"internal error: generated code for {path} is not valid Python: {exc}")]
         ) from None

@@ -37,7 +37,7 @@ def record(cls: type[_C]) -> type[_C]:
         f"def __init__(self, {', '.join(params)}):\n    d = self.__dict__\n{body}"
         # Records form a tree (named types are referred to by id), so the repr needs no guard
         # against cycles; it is what regeneration digests, so it is kept cheap.
-        f"def __repr__(self):\n    return f\"{cls.__name__}({shown})\"\n"
+        f'def __repr__(self):\n    return f"{cls.__name__}({shown})"\n'
     )
     namespace = {f"_d_{f.name}": f.default for f in fields if f.default is not dataclasses.MISSING}
     exec(source, namespace)  # noqa: S102 (generated from the field list above)
@@ -46,6 +46,7 @@ def record(cls: type[_C]) -> type[_C]:
         method.__qualname__ = f"{cls.__qualname__}.{name}"
         setattr(cls, name, method)
     return cls
+
 
 # ---------------------------------------------------------------- closed vocabularies
 
@@ -390,7 +391,7 @@ def walk(t: TypeExpr | None) -> Iterator[TypeExpr]:
 
 def refs_of(t: TypeExpr | None) -> list[str]:
     """Ids of the named types a type expression mentions, in order."""
-    return [current.id for current in walk(t) if type(current) is Ref]  # type: ignore[union-attr]
+    return [current.id for current in walk(t) if isinstance(current, Ref)]
 
 
 _LEAVES = (Prim, AnyT, LiteralT)

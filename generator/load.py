@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from json.decoder import scanstring
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,6 +66,9 @@ class Document:
 
 
 _DECODER = json.JSONDecoder()
+# The decoder's own scanners (not in the typing stubs): a string at an index, any value at an index.
+_SCANSTRING: Callable[[str, int], tuple[str, int]] = vars(json.decoder)["scanstring"]
+_SCAN_ONCE: Callable[[str, int], tuple[Any, int]] = vars(_DECODER)["scan_once"]
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 
 
@@ -90,10 +93,10 @@ class _JsonIndex:
             return members.get(token)
         while text[index] != "}":
             key_start = index
-            key, index = scanstring(text, index + 1)
+            key, index = _SCANSTRING(text, index + 1)
             index = self._skip(self._skip(index) + 1)
             members[key] = (key_start, index)
-            _, end = _DECODER.scan_once(text, index)
+            _, end = _SCAN_ONCE(text, index)
             end = self._skip(end)
             if text[end] == ",":
                 end = self._skip(end + 1)
@@ -117,7 +120,7 @@ class _JsonIndex:
                 elif self.text[index] == "[" and token.isdigit():
                     index = self._skip(index + 1)
                     for _ in range(int(token)):
-                        _, index = _DECODER.scan_once(self.text, index)
+                        _, index = _SCAN_ONCE(self.text, index)
                         index = self._skip(self._skip(index) + 1)
                     found = index
                 else:

@@ -10,33 +10,105 @@ import functools
 import hashlib
 import keyword
 from collections.abc import Iterable
-from typing import AbstractSet
+from collections.abc import Set as AbstractSet
 
 from . import ir
 from .text import pascal, safe_identifier, snake, upper_snake
 
 # Names a generated module imports or defines itself: a schema may not shadow them.
 RESERVED_TYPE_NAMES = {
-    "Any", "Dict", "List", "Literal", "Optional", "Union", "Mapping", "TYPE_CHECKING", "TypedDict",
-    "NotRequired", "BaseModel", "Field", "OpenEnum", "OpenIntEnum", "APIError", "SDKError", "ClassVar",
-    "FrozenSet", "RetryConfig", "UNSET", "Unset", "Operation", "Param", "BaseSDK", "date", "datetime",
-    "httpx", "pydantic", "Enum", "Type", "SDKBaseError", "NoResponseError", "ResponseValidationError",
-    "Page", "AsyncPage", "Pagination", "BinaryStream", "AsyncBinaryStream", "EventStream", "AsyncEventStream",
-    "Discriminated", "Hooks", "SecurityScheme", "SDKConfiguration", "ClientBase", "Credential", "ClientCredentials",
+    "Any",
+    "Dict",
+    "List",
+    "Literal",
+    "Optional",
+    "Union",
+    "Mapping",
+    "TYPE_CHECKING",
+    "TypedDict",
+    "NotRequired",
+    "BaseModel",
+    "Field",
+    "OpenEnum",
+    "OpenIntEnum",
+    "APIError",
+    "SDKError",
+    "ClassVar",
+    "FrozenSet",
+    "RetryConfig",
+    "UNSET",
+    "Unset",
+    "Operation",
+    "Param",
+    "BaseSDK",
+    "date",
+    "datetime",
+    "httpx",
+    "pydantic",
+    "Enum",
+    "Type",
+    "SDKBaseError",
+    "NoResponseError",
+    "ResponseValidationError",
+    "Page",
+    "AsyncPage",
+    "Pagination",
+    "BinaryStream",
+    "AsyncBinaryStream",
+    "EventStream",
+    "AsyncEventStream",
+    "Discriminated",
+    "Hooks",
+    "SecurityScheme",
+    "SDKConfiguration",
+    "ClientBase",
+    "Credential",
+    "ClientCredentials",
 }
 # Attributes of pydantic.BaseModel a field may not shadow.
 RESERVED_FIELD_NAMES = {
-    "construct", "copy", "dict", "from_orm", "json", "parse_file", "parse_obj", "parse_raw", "schema",
-    "schema_json", "update_forward_refs", "validate", "model_config", "model_fields", "model_extra",
-    "model_fields_set", "model_computed_fields", "model_construct", "model_copy", "model_dump",
-    "model_dump_json", "model_json_schema", "model_parametrized_name", "model_post_init",
-    "model_rebuild", "model_validate", "model_validate_json", "model_validate_strings",
+    "construct",
+    "copy",
+    "dict",
+    "from_orm",
+    "json",
+    "parse_file",
+    "parse_obj",
+    "parse_raw",
+    "schema",
+    "schema_json",
+    "update_forward_refs",
+    "validate",
+    "model_config",
+    "model_fields",
+    "model_extra",
+    "model_fields_set",
+    "model_computed_fields",
+    "model_construct",
+    "model_copy",
+    "model_dump",
+    "model_dump_json",
+    "model_json_schema",
+    "model_parametrized_name",
+    "model_post_init",
+    "model_rebuild",
+    "model_validate",
+    "model_validate_json",
+    "model_validate_strings",
     "pydantic",  # the module that spells field aliases in the class body
 }
 RESERVED_MODULES = {"sdk", "models", "utils", "_runtime", "types", "errors", "operations", "components"}
 # Method names that would shadow a builtin the class's own signatures use.
 RESERVED_METHODS = {"close", "aclose", "str", "int", "float", "bool", "bytes"}
-CONSTRUCTOR_KWARGS = {"server_url", "timeout_ms", "retry_config", "client", "async_client", "debug_logger", "server_idx"}
+CONSTRUCTOR_KWARGS = {
+    "server_url",
+    "timeout_ms",
+    "retry_config",
+    "client",
+    "async_client",
+    "debug_logger",
+    "server_idx",
+}
 
 
 class _Namer:
@@ -168,7 +240,9 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
     resource_modules = _Namer(RESERVED_MODULES)
     root_ops = _name_operations(api.root_operations, renamed, set())
     # Attribute names are unique among a parent's methods and nested resources.
-    attrs: dict[tuple[str, ...], _Namer] = {(): _Namer(RESERVED_METHODS | {n for op in root_ops for n in (op.name, op.name + "_async")})}
+    attrs: dict[tuple[str, ...], _Namer] = {
+        (): _Namer(RESERVED_METHODS | {n for op in root_ops for n in (op.name, op.name + "_async")})
+    }
     final_paths: dict[tuple[str, ...], tuple[str, ...]] = {(): ()}
     resources = []
     for res in api.resources:  # parents come before the resources nested in them
@@ -193,8 +267,14 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
         ir.evolve(s, param_name=kwargs.claim(safe_identifier(snake(s.param_name) or "credential", "credential"), "_"))
         for s in api.security_schemes
     )
-    return ir.evolve(api, types=types, errors=tuple(errors), resources=tuple(resources),
-                               root_operations=root_ops, security_schemes=schemes)
+    return ir.evolve(
+        api,
+        types=types,
+        errors=tuple(errors),
+        resources=tuple(resources),
+        root_operations=root_ops,
+        security_schemes=schemes,
+    )
 
 
 def _merge_cycles(types: tuple[ir.NamedType, ...]) -> tuple[ir.NamedType, ...]:
@@ -246,10 +326,7 @@ def _merge_cycles(types: tuple[ir.NamedType, ...]) -> tuple[ir.NamedType, ...]:
                 low[parent] = min(low[parent], low[node])
     if not moved:
         return types
-    return tuple(
-        ir.evolve(t, package=moved[t.id][0], module=moved[t.id][1]) if t.id in moved else t
-        for t in types
-    )
+    return tuple(ir.evolve(t, package=moved[t.id][0], module=moved[t.id][1]) if t.id in moved else t for t in types)
 
 
 def _message_path(err: ir.ErrorDef, types: dict[str, ir.NamedType]) -> tuple[str, ...]:
@@ -270,7 +347,9 @@ def _message_path(err: ir.ErrorDef, types: dict[str, ir.NamedType]) -> tuple[str
     return tuple(out)
 
 
-def _name_operations(ops: tuple[ir.Operation, ...], types: dict[str, ir.NamedType], taken: set[str]) -> tuple[ir.Operation, ...]:
+def _name_operations(
+    ops: tuple[ir.Operation, ...], types: dict[str, ir.NamedType], taken: set[str]
+) -> tuple[ir.Operation, ...]:
     methods = _Namer(taken | RESERVED_METHODS)
     constants = _Namer()
     out = []

@@ -45,7 +45,7 @@ def _render(renderer: Renderer, job: Job) -> str:
 def _take(counter: Any, total: int) -> int | None:
     """The next chunk nobody has taken yet (None when all are taken)."""
     with counter.get_lock():
-        taken = counter.value
+        taken: int = counter.value
         if taken >= total:
             return None
         counter.value = taken + 1
@@ -81,21 +81,10 @@ def _share_out(chunks: list[list[int]], workers: int, collect: Callable[[list[An
 
     try:
         for _ in range(workers):
-            reader, writer = context.Pipe(duplex=False)
-            pid = os.fork()
-            if pid == 0:  # a copy: take chunks, send results, and leave without running anything else
-                status = 1
-                try:
-                    reader.close()
-                    while (number := _take(counter, len(chunks))) is not None:
-                        writer.send((number, _run_chunk(chunks[number])))
-                    status = 0
-                finally:
-                    os._exit(status)
-            writer.close()
+            reader = _fork_copy(context, counter, chunks)
             thread = threading.Thread(target=receive, args=(reader,), daemon=True)
             thread.start()
-            copies.append((pid, thread))
+            copies.append((reader.pid, thread))
         running = len(copies)
         while running:
             item = arrived.get()
@@ -115,6 +104,25 @@ def _share_out(chunks: list[list[int]], workers: int, collect: Callable[[list[An
     for number, chunk in enumerate(chunks):
         if number not in delivered:
             collect(_run_chunk(chunk))
+
+
+def _fork_copy(context: Any, counter: Any, chunks: list[list[int]]) -> Any:
+    """Fork a copy of this process that takes chunks and sends their results until none is left;
+    the end of the pipe the results arrive on (its `pid` attribute names the copy)."""
+    reader, writer = context.Pipe(duplex=False)
+    pid = os.fork()
+    if pid == 0:  # the copy: take chunks, send results, and leave without running anything else
+        status = 1
+        try:
+            reader.close()
+            while (number := _take(counter, len(chunks))) is not None:
+                writer.send((number, _run_chunk(chunks[number])))
+            status = 0
+        finally:
+            os._exit(status)
+    writer.close()
+    reader.pid = pid
+    return reader
 
 
 @dataclass
@@ -147,7 +155,9 @@ def produce(
         # per chunk): the worker that takes them makes those views while the others render models.
         whole = [i for i, job in enumerate(jobs) if renderer.needs_whole_api(job)]
         rest = [i for i, job in enumerate(jobs) if not renderer.needs_whole_api(job)]
-        chunks = [whole[i : i + 256] for i in range(0, len(whole), 256)] + [rest[i : i + 64] for i in range(0, len(rest), 64)]
+        chunks = [whole[i : i + 256] for i in range(0, len(whole), 256)] + [
+            rest[i : i + 64] for i in range(0, len(rest), 64)
+        ]
         texts: dict[int, str] = {}
         inputs: dict[str, str] = {}
         reused: dict[str, str] = {}

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from . import ir, pystyle, swagger2
-from .build import build
+from .builder import build
 from .diagnostics import ERROR, Diagnostic, Diagnostics, GenerationError
 from .incremental import Previous
 from .load import load_document
@@ -103,8 +103,10 @@ def _analyze(options: Options, full_validation: bool | None) -> tuple[ir.Api | N
     diags = Diagnostics(str(options.spec), doc.locate)
     if swagger2.is_swagger2(doc.data):
         doc.data = swagger2.convert(doc.data)
-        diags.note("the document is Swagger 2.0: it was converted to OpenAPI 3.0 (pointers in messages refer to "
-                   "the converted form)")
+        diags.note(
+            "the document is Swagger 2.0: it was converted to OpenAPI 3.0 (pointers in messages refer to "
+            "the converted form)"
+        )
     if full_validation is None:
         full_validation = len(doc.text) <= FULL_VALIDATION_MAX_BYTES
         if not full_validation:

@@ -14,7 +14,8 @@ import functools
 import re
 import sys
 import unicodedata
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Union
 
 LINE_LENGTH = 88
 _ESCAPE_CATEGORIES = ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
@@ -72,7 +73,9 @@ def _escape(text: str) -> str:
                 out.append(ch)
             elif unicodedata.category(ch) in _ESCAPE_CATEGORIES:
                 code = ord(ch)
-                out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+                out.append(
+                    f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+                )
             else:
                 out.append(ch)
         text = "".join(out)
@@ -124,9 +127,11 @@ def docstring(text: str, indent: str) -> str:
 def _docstring(text: str, indent: str, line_length: int) -> str:
     """`docstring`, cached: API documents repeat descriptions ("The unique identifier of ...")."""
     escaped = _escape(text).strip()
-    naive = '"""' + "\n".join(
-        line if i == 0 or not line.strip() else indent + line for i, line in enumerate(escaped.split("\n"))
-    ) + '"""'
+    naive = (
+        '"""'
+        + "\n".join(line if i == 0 or not line.strip() else indent + line for i, line in enumerate(escaped.split("\n")))
+        + '"""'
+    )
     once = _black_docstring(naive, indent)
     return _black_docstring(once, indent)  # black's output is its own fixed point: reach it
 
@@ -136,7 +141,9 @@ def _docstring(text: str, indent: str, line_length: int) -> str:
 _TRIVIAL_TAIL = re.compile(r"^[\]\)\}](?: = [A-Za-z0-9_.]+| = -?[0-9.]+)?,?:?$")
 _ATOM = re.compile(r"^[A-Za-z0-9_.]+$")
 _BARE_ANNOTATION = re.compile(r"^(\s*[A-Za-z_][A-Za-z0-9_]*): ([A-Za-z_][A-Za-z0-9_.]*)$")
-_GENERIC_HEADER = re.compile(r"^(\s*[A-Za-z_][A-Za-z0-9_]*): ([A-Za-z_][A-Za-z0-9_.]*)\[(.*)\] = ([A-Za-z_][A-Za-z0-9_.]*)\($")
+_GENERIC_HEADER = re.compile(
+    r"^(\s*[A-Za-z_][A-Za-z0-9_]*): ([A-Za-z_][A-Za-z0-9_.]*)\[(.*)\] = ([A-Za-z_][A-Za-z0-9_.]*)\($"
+)
 _TYPE_ANNOTATION = re.compile(r"^\s*[A-Za-z_][A-Za-z0-9_]*: [A-Za-z_][A-Za-z0-9_.\[\], ]*\]$")
 _ATOM_ANNOTATED = re.compile(r"^(\s*[A-Za-z_][A-Za-z0-9_]*): ([A-Za-z_][A-Za-z0-9_.]*) = ([A-Za-z_][A-Za-z0-9_.]*)$")
 _ATOM_ASSIGNMENT = re.compile(
@@ -152,7 +159,7 @@ def _string_end(text: str, start: int) -> int:
     return end + 1
 
 
-def _scan(line: str) -> list[tuple] | None:
+def _scan(line: str) -> list[tuple[int, int]] | None:
     """Bracket pairs (open index, close index) of a line, ignoring brackets inside strings."""
     pairs = []
     stack: list[int] = []
@@ -195,6 +202,14 @@ def _split_top_level(body: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+class _NotThisShape:
+    """What a shape's splitter returns for a line of another shape."""
+
+
+_PASS = _NotThisShape()
+_Split = Union[list[str], None, _NotThisShape]
+
+
 def split_line(line: str, in_type: bool = False) -> list[str] | None:
     """Black's right-hand split of a too-long line, for the shapes templates produce; None if unsure.
 
@@ -204,53 +219,98 @@ def split_line(line: str, in_type: bool = False) -> list[str] | None:
         return [line]
     stripped = line.lstrip()
     indent = line[: len(line) - len(stripped)]
-    if stripped.startswith("from ") and " import " in stripped and "(" not in stripped:
-        module, _, names = stripped.partition(" import ")
-        items = [n.strip() for n in names.split(",") if n.strip()]
-        return [f"{indent}{module} import ("] + [f"{indent}    {n}," for n in items] + [f"{indent})"]
+    for shape in _SHAPES:
+        result = shape(line, stripped, indent)
+        if not isinstance(result, _NotThisShape):
+            return result
+    return _split_brackets(line, stripped, indent, in_type)
+
+
+def _split_import(line: str, stripped: str, indent: str) -> _Split:
+    if not (stripped.startswith("from ") and " import " in stripped and "(" not in stripped):
+        return _PASS
+    module, _, names = stripped.partition(" import ")
+    items = [n.strip() for n in names.split(",") if n.strip()]
+    return [f"{indent}{module} import ("] + [f"{indent}    {n}," for n in items] + [f"{indent})"]
+
+
+def _split_assignment(line: str, stripped: str, indent: str) -> _Split:
     assignment = _ATOM_ASSIGNMENT.match(line)
-    if assignment and _scan(assignment.group(1)) is not None:
-        # Black prefers wrapping a right-hand side in parentheses when the left side then fits.
-        head = assignment.group(1) + " = ("
-        value = indent + "    " + assignment.group(2)
-        if ":" not in assignment.group(1) and len(value) > LINE_LENGTH:
-            return [line]  # a plain assignment whose value would not fit anyway is left alone
-        if len(head) <= LINE_LENGTH:
-            return [head, value, indent + ")"]
-        annotated = _ATOM_ANNOTATED.match(line)
-        if annotated and _ATOM.match(assignment.group(2)):
-            # `name: LongType = LongType.MEMBER`: black wraps the annotation, then the value if
-            # it does not fit after the closing parenthesis.
-            name, annotation, value_text = annotated.groups()
-            wrapped = indent + "    " + annotation
-            closing = f"{indent}) = {value_text}"
-            if len(wrapped) > LINE_LENGTH:
-                return None
-            if len(closing) <= LINE_LENGTH:
-                return [f"{name}: (", wrapped, closing]
-            return [f"{name}: (", wrapped, indent + ") = (", indent + "    " + value_text, indent + ")"]
-    if stripped.startswith(") -> ") and stripped.endswith(":"):
-        # The return annotation closing a parameter list that is already exploded.
-        returned = stripped[5:-1]
-        if _ATOM.match(returned):
-            return [indent + ") -> (", indent + "    " + returned, indent + "):"]
-        split = split_line(indent + "_" + stripped[1:])
-        return None if split is None else [indent + ")" + split[0][len(indent) + 1 :]] + split[1:]
+    if not assignment or _scan(assignment.group(1)) is None:
+        return _PASS
+    # Black prefers wrapping a right-hand side in parentheses when the left side then fits.
+    head = assignment.group(1) + " = ("
+    value = indent + "    " + assignment.group(2)
+    if ":" not in assignment.group(1) and len(value) > LINE_LENGTH:
+        return [line]  # a plain assignment whose value would not fit anyway is left alone
+    if len(head) <= LINE_LENGTH:
+        return [head, value, indent + ")"]
+    annotated = _ATOM_ANNOTATED.match(line)
+    if not (annotated and _ATOM.match(assignment.group(2))):
+        return _PASS
+    # `name: LongType = LongType.MEMBER`: black wraps the annotation, then the value if it does
+    # not fit after the closing parenthesis.
+    name, annotation, value_text = annotated.groups()
+    wrapped = indent + "    " + annotation
+    last_line = f"{indent}) = {value_text}"
+    if len(wrapped) > LINE_LENGTH:
+        return None
+    if len(last_line) <= LINE_LENGTH:
+        return [f"{name}: (", wrapped, last_line]
+    return [f"{name}: (", wrapped, indent + ") = (", indent + "    " + value_text, indent + ")"]
+
+
+def _split_return_annotation(line: str, stripped: str, indent: str) -> _Split:
+    """The return annotation closing a parameter list that is already exploded."""
+    if not (stripped.startswith(") -> ") and stripped.endswith(":")):
+        return _PASS
+    returned = stripped[5:-1]
+    if _ATOM.match(returned):
+        return [indent + ") -> (", indent + "    " + returned, indent + "):"]
+    split = split_line(indent + "_" + stripped[1:])
+    return None if split is None else [indent + ")" + split[0][len(indent) + 1 :]] + split[1:]
+
+
+def _split_definition_header(line: str, stripped: str, indent: str) -> _Split:
+    """A definition header opening exploded parameters: nothing left to split."""
     if stripped.endswith("(") and _scan(line[:-1]) == [] and stripped.startswith(("def ", "async def ", "class ")):
-        return [line]  # a definition header opening exploded parameters: nothing left to split
+        return [line]
+    return _PASS
+
+
+def _split_bare_annotation(line: str, stripped: str, indent: str) -> _Split:
+    """`name: LongTypeName` without brackets: black wraps the annotation in parentheses."""
     bare = _BARE_ANNOTATION.match(line)
-    if bare:
-        # `name: LongTypeName` without brackets: black wraps the annotation in parentheses.
-        wrapped = indent + "    " + bare.group(2)
-        return [f"{bare.group(1)}: (", wrapped, indent + ")"] if len(wrapped) <= LINE_LENGTH else [line]
+    if not bare:
+        return _PASS
+    wrapped = indent + "    " + bare.group(2)
+    return [f"{bare.group(1)}: (", wrapped, indent + ")"] if len(wrapped) <= LINE_LENGTH else [line]
+
+
+def _split_generic_header(line: str, stripped: str, indent: str) -> _Split:
+    """`NAME: Generic[T] = Call(` opening an exploded call: black splits the subscript."""
     header = _GENERIC_HEADER.match(line)
-    if header:
-        # `NAME: Generic[T] = Call(` opening an exploded call: black splits the subscript.
-        inner = split_line(indent + "    " + header.group(3))
-        closing = f"{indent}] = {header.group(4)}("
-        if inner is None or len(header.group(1)) + len(header.group(2)) + 2 > LINE_LENGTH or len(closing) > LINE_LENGTH:
-            return None
-        return [f"{header.group(1)}: {header.group(2)}["] + inner + [closing]
+    if not header:
+        return _PASS
+    inner = split_line(indent + "    " + header.group(3))
+    last = f"{indent}] = {header.group(4)}("
+    if inner is None or len(header.group(1)) + len(header.group(2)) + 2 > LINE_LENGTH or len(last) > LINE_LENGTH:
+        return None
+    return [f"{header.group(1)}: {header.group(2)}["] + inner + [last]
+
+
+_SHAPES: tuple[Callable[[str, str, str], _Split], ...] = (
+    _split_import,
+    _split_assignment,
+    _split_return_annotation,
+    _split_definition_header,
+    _split_bare_annotation,
+    _split_generic_header,
+)
+
+
+def _split_brackets(line: str, stripped: str, indent: str, in_type: bool) -> list[str] | None:
+    """The general case: split at the last opening bracket, one element per line when needed."""
     pairs = _scan(line)
     if pairs is None:
         return None
@@ -264,43 +324,38 @@ def split_line(line: str, in_type: bool = False) -> list[str] | None:
         return None
     head = line[: opening + 1]
     body = line[opening + 1 : closing].strip()
-    if not body or head.rstrip().endswith("= ("):
+    if not body or head.rstrip().endswith("= (") or (len(head) > LINE_LENGTH and not stripped.startswith("class ")):
         return None
-    if len(head) > LINE_LENGTH and not stripped.startswith("class "):
-        return None
-    inner = indent + "    "
+    pad = indent + "    "
     elements = _split_top_level(body)
-    lines = [head]
     # A literal collection (not a call or a subscript) that black splits is always exploded.
     is_literal = opening == 0 or not (line[opening - 1].isalnum() or line[opening - 1] in "_])")
+    inside: list[str] | None
     if is_literal and (len(elements) > 1 or body.endswith(",")):
-        for element in elements:
-            sub = split_line(inner + element + ",")
-            if sub is None:
-                return None
-            lines += sub
+        inside = _one_per_line(elements, pad)
     elif len(elements) == 1 and not body.endswith(","):
         in_type = in_type or bool(_TYPE_ANNOTATION.match(line))
-        if _ATOM.match(elements[0]) and len(inner + elements[0]) > LINE_LENGTH and not in_type:
+        if _ATOM.match(elements[0]) and len(pad + elements[0]) > LINE_LENGTH and not in_type:
             return None
-        sub = split_line(inner + elements[0], in_type)
+        inside = split_line(pad + elements[0], in_type)
+    else:
+        joined = pad + ", ".join(elements)
+        fits = not body.endswith(",") and len(joined) <= LINE_LENGTH
+        inside = [joined] if fits else _one_per_line(elements, pad)
+    closing_line = indent + tail
+    if inside is None or len(closing_line) > LINE_LENGTH:
+        return None
+    return [head, *inside, closing_line]
+
+
+def _one_per_line(elements: list[str], pad: str) -> list[str] | None:
+    """Each element on its own line(s), with a trailing comma (None when one cannot be laid out)."""
+    lines: list[str] = []
+    for element in elements:
+        sub = split_line(pad + element + ",")
         if sub is None:
             return None
         lines += sub
-    else:
-        joined = inner + ", ".join(elements)
-        if not body.endswith(",") and len(joined) <= LINE_LENGTH:
-            lines.append(joined)
-        else:
-            for element in elements:
-                sub = split_line(inner + element + ",")
-                if sub is None:
-                    return None
-                lines += sub
-    closing_line = indent + tail
-    if len(closing_line) > LINE_LENGTH:
-        return None
-    lines.append(closing_line)
     return lines
 
 
@@ -319,7 +374,7 @@ def _bracket_delta(line: str) -> int:
     return line.count("(") + line.count("[") + line.count("{") - line.count(")") - line.count("]") - line.count("}")
 
 
-def _blank_lines(lines: list[str]) -> list[str]:
+def _blank_lines(lines: list[str]) -> list[str]:  # noqa: C901 (one pass over every line: kept in one frame for speed)
     """Black's empty lines between logical lines (as black's EmptyLineTracker decides them for the
     statements templates write): two around top-level definitions and one around nested ones, one
     after imports and after docstrings, none at the start of a block, inside brackets or at the end
@@ -399,6 +454,8 @@ _OPENERS = ("(", "[", "{")
 def _black_statement(text: str) -> list[str] | None:
     """Black's layout of one complete statement at module or class level, formatted on its own."""
     import black
+    from black.mode import TargetVersion
+    from black.parsing import InvalidInput
 
     stripped = text.lstrip()
     depth = (len(text) - len(stripped)) // 4
@@ -407,9 +464,9 @@ def _black_statement(text: str) -> list[str] | None:
     source = ("class _:\n" if depth else "") + text + "\n"
     try:
         formatted = black.format_str(
-            source, mode=black.Mode(target_versions={black.TargetVersion.PY39}, line_length=LINE_LENGTH)
+            source, mode=black.Mode(target_versions={TargetVersion.PY39}, line_length=LINE_LENGTH)
         )
-    except black.InvalidInput:
+    except InvalidInput:
         return None
     lines = formatted.rstrip("\n").split("\n")
     return lines[1:] if depth else lines

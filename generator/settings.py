@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +11,18 @@ from .diagnostics import ERROR, Diagnostic, GenerationError
 from .options import Options
 
 CONFIG_FILE = "sdkforge.yaml"
-_KEYS = {"spec", "out", "package_name", "sdk_name", "sdk_version", "description", "env_var", "line_length", "enums",
-         "max_method_params"}
+_KEYS = {
+    "spec",
+    "out",
+    "package_name",
+    "sdk_name",
+    "sdk_version",
+    "description",
+    "env_var",
+    "line_length",
+    "enums",
+    "max_method_params",
+}
 
 
 def _fail(message: str, file: str = "") -> GenerationError:
@@ -36,10 +47,10 @@ def read_config_file(path: Path | None, cwd: Path) -> dict[str, Any]:
             raise _fail("configuration file not found", str(candidate))
     pyproject = cwd / "pyproject.toml"
     if pyproject.is_file():
-        try:
-            import tomllib  # type: ignore[import-not-found]
-        except ImportError:  # Python < 3.11: black depends on tomli there
-            import tomli as tomllib  # type: ignore[no-redef]
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # black depends on tomli there
+            import tomli as tomllib
         try:
             table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("sdkforge")
         except ValueError as exc:

@@ -18,17 +18,39 @@ from typing import Any
 from . import pointers
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
-_SCHEMA_KEYS = ("type", "format", "items", "enum", "default", "minimum", "maximum", "exclusiveMinimum",
-                "exclusiveMaximum", "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems",
-                "multipleOf")
+_SCHEMA_KEYS = (
+    "type",
+    "format",
+    "items",
+    "enum",
+    "default",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "multipleOf",
+)
 _COLLECTION_STYLES = {  # collectionFormat -> (style, explode)
-    "csv": ("form", False), "ssv": ("spaceDelimited", False), "pipes": ("pipeDelimited", False),
-    "tsv": ("form", False), "multi": ("form", True),
+    "csv": ("form", False),
+    "ssv": ("spaceDelimited", False),
+    "pipes": ("pipeDelimited", False),
+    "tsv": ("form", False),
+    "multi": ("form", True),
 }
 _VALUES = ("default", "enum", "example", "examples", "required")  # data, not schemas
 _REF_PREFIXES = (("#/definitions/", "#/components/schemas/"),)
-_OAUTH_FLOWS = {"application": "clientCredentials", "password": "password", "implicit": "implicit",
-                "accessCode": "authorizationCode"}
+_OAUTH_FLOWS = {
+    "application": "clientCredentials",
+    "password": "password",
+    "implicit": "implicit",
+    "accessCode": "authorizationCode",
+}
 
 
 def is_swagger2(data: Any) -> bool:
@@ -57,8 +79,9 @@ class _Converter:
                 out[key] = copy.deepcopy(data[key])
         out.update({k: copy.deepcopy(v) for k, v in data.items() if isinstance(k, str) and k.startswith("x-")})
         if isinstance(data.get("paths"), dict):
-            out["paths"] = {path: self._path_item(item) if isinstance(item, dict) else item
-                            for path, item in data["paths"].items()}
+            out["paths"] = {
+                path: self._path_item(item) if isinstance(item, dict) else item for path, item in data["paths"].items()
+            }
         elif "paths" in data:
             out["paths"] = copy.deepcopy(data["paths"])
         components: dict[str, Any] = {}
@@ -96,14 +119,23 @@ class _Converter:
         return out
 
     def _operation(self, op: dict[str, Any], shared: list[Any]) -> dict[str, Any]:
-        out = {k: copy.deepcopy(v) for k, v in op.items() if k not in ("parameters", "responses", "consumes", "produces", "schemes")}
+        out = {
+            k: copy.deepcopy(v)
+            for k, v in op.items()
+            if k not in ("parameters", "responses", "consumes", "produces", "schemes")
+        }
         consumes = _list(op.get("consumes")) or self.consumes
         produces = _list(op.get("produces")) or self.produces
         own = [self._resolve(p, "parameters") for p in _list(op.get("parameters"))]
         own_keys = {(p.get("name"), p.get("in")) for p in own if isinstance(p, dict)}
         # Path-level body and form parameters apply to every operation (unless overridden).
-        merged = [p for p in shared if isinstance(p, dict) and p.get("in") in ("body", "formData")
-                  and (p.get("name"), p.get("in")) not in own_keys] + own
+        merged = [
+            p
+            for p in shared
+            if isinstance(p, dict)
+            and p.get("in") in ("body", "formData")
+            and (p.get("name"), p.get("in")) not in own_keys
+        ] + own
         body = next((p for p in merged if isinstance(p, dict) and p.get("in") == "body"), None)
         form = [p for p in merged if isinstance(p, dict) and p.get("in") == "formData"]
         plain = [self._parameter(p) for p in own if isinstance(p, dict) and p.get("in") not in ("body", "formData")]
@@ -120,8 +152,9 @@ class _Converter:
             out["requestBody"] = self._form_body(form, consumes)
         responses = op.get("responses")
         if isinstance(responses, dict):
-            out["responses"] = {str(status): self._response(self._resolve(r, "responses"), produces)
-                                for status, r in responses.items()}
+            out["responses"] = {
+                str(status): self._response(self._resolve(r, "responses"), produces) for status, r in responses.items()
+            }
         return out
 
     def _form_body(self, form: list[dict[str, Any]], consumes: list[str]) -> dict[str, Any]:
@@ -135,15 +168,20 @@ class _Converter:
             if p.get("required"):
                 required.append(name)
         files = any(p.get("type") == "file" for p in form)
-        media = "multipart/form-data" if files or "multipart/form-data" in consumes else "application/x-www-form-urlencoded"
+        media = (
+            "multipart/form-data" if files or "multipart/form-data" in consumes else "application/x-www-form-urlencoded"
+        )
         schema: dict[str, Any] = {"type": "object", "properties": properties}
         if required:
             schema["required"] = required
         return {"content": {media: {"schema": schema}}, "required": bool(required)}
 
     def _parameter(self, p: dict[str, Any]) -> dict[str, Any]:
-        out = {k: copy.deepcopy(v) for k, v in p.items()
-               if k not in _SCHEMA_KEYS and k not in ("collectionFormat", "allowEmptyValue")}
+        out = {
+            k: copy.deepcopy(v)
+            for k, v in p.items()
+            if k not in _SCHEMA_KEYS and k not in ("collectionFormat", "allowEmptyValue")
+        }
         out["schema"] = _parameter_schema(p)
         style = _COLLECTION_STYLES.get(str(p.get("collectionFormat", "csv")))
         if p.get("type") == "array" and style is not None:
@@ -162,16 +200,24 @@ class _Converter:
             out["content"] = {m: {"schema": schema} for m in produces}
         headers = response.get("headers")
         if isinstance(headers, dict):
-            out["headers"] = {name: {"schema": _parameter_schema(h), **({"description": h["description"]} if "description" in h else {})}
-                              for name, h in headers.items() if isinstance(h, dict)}
+            out["headers"] = {
+                name: {
+                    "schema": _parameter_schema(h),
+                    **({"description": h["description"]} if "description" in h else {}),
+                }
+                for name, h in headers.items()
+                if isinstance(h, dict)
+            }
         out.update({k: copy.deepcopy(v) for k, v in response.items() if isinstance(k, str) and k.startswith("x-")})
         return out
 
     def _resolve(self, value: Any, section: str) -> Any:
         """A shared parameter or response, written out in place (it is converted there)."""
         seen = 0
-        while isinstance(value, dict) and isinstance(value.get("$ref"), str) and value["$ref"].startswith(f"#/{section}/"):
-            name = pointers.unescape(value["$ref"][len(f"#/{section}/"):])
+        while (
+            isinstance(value, dict) and isinstance(value.get("$ref"), str) and value["$ref"].startswith(f"#/{section}/")
+        ):
+            name = pointers.unescape(value["$ref"][len(f"#/{section}/") :])
             value = (self.data.get(section) or {}).get(name, {})
             seen += 1
             if seen > 50:
@@ -183,7 +229,8 @@ def _parameter_schema(p: dict[str, Any]) -> dict[str, Any]:
     schema = {k: copy.deepcopy(p[k]) for k in _SCHEMA_KEYS if k in p}
     if schema.get("type") == "file":
         schema = {"type": "string", "format": "binary"}
-    return _schema(schema)
+    converted: dict[str, Any] = _schema(schema)
+    return converted
 
 
 def _schema(schema: Any) -> Any:
@@ -203,7 +250,11 @@ def _schema(schema: Any) -> Any:
             out["nullable"] = bool(value)
         elif key == "type" and value == "file":
             out["type"], out["format"] = "string", "binary"
-        elif isinstance(value, (dict, list)) and key not in _VALUES and not (isinstance(key, str) and key.startswith("x-")):
+        elif (
+            isinstance(value, (dict, list))
+            and key not in _VALUES
+            and not (isinstance(key, str) and key.startswith("x-"))
+        ):
             out[key] = _schema(value)
         else:
             out[key] = copy.deepcopy(value)
@@ -213,7 +264,7 @@ def _schema(schema: Any) -> Any:
 def _moved(ref: str) -> str:
     for old, new in _REF_PREFIXES:
         if ref.startswith(old):
-            return new + ref[len(old):]
+            return new + ref[len(old) :]
     return ref
 
 
@@ -231,10 +282,13 @@ def _security_scheme(scheme: Any) -> Any:
         for key in ("authorizationUrl", "tokenUrl"):
             if key in scheme:
                 flow[key] = scheme[key]
-        return {"type": "oauth2", "flows": {_OAUTH_FLOWS.get(str(scheme.get("flow")), "clientCredentials"): flow}, **description}
+        return {
+            "type": "oauth2",
+            "flows": {_OAUTH_FLOWS.get(str(scheme.get("flow")), "clientCredentials"): flow},
+            **description,
+        }
     return copy.deepcopy(scheme)
 
 
 def _list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list) else []
-

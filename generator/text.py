@@ -12,7 +12,7 @@ _PY_BUILTINS_TO_AVOID = {"self", "cls", "None", "True", "False"}
 
 
 @functools.lru_cache(maxsize=65536)
-def words(text: str) -> tuple:
+def words(text: str) -> tuple[str, ...]:
     text = str(text)
     if not text.isascii():  # accents go, letters stay: `Créé` -> `Cree`
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

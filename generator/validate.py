@@ -50,7 +50,7 @@ def check_structure(data: Any, diags: Diagnostics) -> None:
         diags.error("'paths' must be a mapping", "/paths")
 
 
-def _walk_schemas(node: Any, pointer: str) -> Iterator[tuple[dict, str]]:
+def _walk_schemas(node: Any, pointer: str) -> Iterator[tuple[dict[str, Any], str]]:
     stack = [(node, pointer)]
     while stack:
         value, where = stack.pop()
@@ -66,7 +66,7 @@ def _walk_schemas(node: Any, pointer: str) -> Iterator[tuple[dict, str]]:
                     stack.append((child, pointer_join(where, index)))
 
 
-def _default_matches(schema: dict) -> bool:
+def _default_matches(schema: dict[str, Any]) -> bool:
     types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
     default = schema["default"]
     if default is None:
@@ -82,7 +82,7 @@ def _default_matches(schema: dict) -> bool:
     return False
 
 
-def check_defaults(data: dict, diags: Diagnostics) -> None:
+def check_defaults(data: dict[str, Any], diags: Diagnostics) -> None:
     for schema, pointer in _walk_schemas(data, ""):
         if isinstance(schema.get("type"), (str, list)) and not _default_matches(schema):
             diags.warn(
@@ -92,7 +92,7 @@ def check_defaults(data: dict, diags: Diagnostics) -> None:
             )
 
 
-def run_spec_validator(data: dict, diags: Diagnostics, base_uri: str = "") -> None:
+def run_spec_validator(data: dict[str, Any], diags: Diagnostics, base_uri: str = "") -> None:
     try:
         from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
     except ImportError:  # pragma: no cover - a declared dependency

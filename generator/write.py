@@ -15,9 +15,10 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import AbstractSet, Any
+from typing import Any
 
 from . import __version__
 
@@ -86,7 +87,7 @@ def _stage_write(path: str, data: bytes, fresh: bool = False) -> None:
     try:
         view = memoryview(data)
         while view:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
 

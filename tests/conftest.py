@@ -72,12 +72,21 @@ class Loopback:
                 body = self.rfile.read(length) if length else b""
                 parts = urlsplit(self.path)
                 server.requests.append(
-                    Recorded(self.command, parts.path, parse_qsl(parts.query, keep_blank_values=True),
-                             {k.lower(): v for k, v in self.headers.items()}, body)
+                    Recorded(
+                        self.command,
+                        parts.path,
+                        parse_qsl(parts.query, keep_blank_values=True),
+                        {k.lower(): v for k, v in self.headers.items()},
+                        body,
+                    )
                 )
                 queue = server.routes.get((self.command, parts.path))
                 reply = (queue.pop(0) if len(queue) > 1 else queue[0]) if queue else Reply(404, {"error": "no route"})
-                payload = reply.raw if reply.raw is not None else (b"" if reply.body is None else json.dumps(reply.body).encode())
+                payload = (
+                    reply.raw
+                    if reply.raw is not None
+                    else (b"" if reply.body is None else json.dumps(reply.body).encode())
+                )
                 if reply.delay:
                     time.sleep(reply.delay)
                 if reply.action == "reset":
@@ -101,7 +110,7 @@ class Loopback:
                     self.wfile.write(payload[: len(payload) // 2])
                     self.wfile.flush()
                     reply.gate.wait(10)
-                    self.wfile.write(payload[len(payload) // 2:])
+                    self.wfile.write(payload[len(payload) // 2 :])
                     return
                 self.wfile.write(payload)
 
@@ -177,8 +186,13 @@ def assert_type_checks(src: Path, package: str) -> None:
     """`mypy --strict` finds no error in a generated package (under `src`)."""
     import subprocess
 
-    proc = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", package],
-                          cwd=src, capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", package],
+        cwd=src,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stdout[-3000:]
     assert "Success: no issues found" in proc.stdout
 

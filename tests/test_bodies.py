@@ -67,13 +67,26 @@ def bodies_sdk(tmp_path_factory):
 def test_form_urlencoded_body(loopback, bodies_sdk):
     loopback.on("POST", "/charges", Reply(200, {"id": "ch_1"}))
     with bodies_sdk.Bodies(server_url=loopback.url) as client:
-        result = client.create_charge(request={"amount": 500, "currency": "usd", "expand": ["customer", "invoice"],
-                                               "metadata": {"order": "a&b=c"}, "capture": False})
+        result = client.create_charge(
+            request={
+                "amount": 500,
+                "currency": "usd",
+                "expand": ["customer", "invoice"],
+                "metadata": {"order": "a&b=c"},
+                "capture": False,
+            }
+        )
     assert result.id == "ch_1"
     (sent,) = loopback.requests
     assert sent.headers["content-type"] == "application/x-www-form-urlencoded"
-    assert parse_qsl(sent.body.decode()) == [("amount", "500"), ("currency", "usd"), ("expand", "customer"),
-                                             ("expand", "invoice"), ("metadata[order]", "a&b=c"), ("capture", "false")]
+    assert parse_qsl(sent.body.decode()) == [
+        ("amount", "500"),
+        ("currency", "usd"),
+        ("expand", "customer"),
+        ("expand", "invoice"),
+        ("metadata[order]", "a&b=c"),
+        ("capture", "false"),
+    ]
 
 
 def test_multipart_body_with_a_file(loopback, bodies_sdk):
@@ -125,7 +138,9 @@ VISIBILITY = textwrap.dedent("""
 
 
 def test_read_only_and_write_only_fields_and_deprecated_operations(tmp_path, loopback):
-    sdk = import_generated(tmp_path, generate_into(tmp_path, VISIBILITY, package="visible", sdk_name="Visible"), "visible")
+    sdk = import_generated(
+        tmp_path, generate_into(tmp_path, VISIBILITY, package="visible", sdk_name="Visible"), "visible"
+    )
     loopback.on("POST", "/users", Reply(201, {"id": "u1", "name": "Ann"}))
     loopback.on("GET", "/legacy", Reply(204))
     with sdk.Visible(server_url=loopback.url) as client:

@@ -23,19 +23,33 @@ def _run(args, cwd=None):
         return runner.invoke(main, args)
 
 
-@pytest.mark.parametrize("content,expected", [
-    ("", "the file is empty"),
-    ("openapi: 3.0.3\ninfo: [unclosed\n", "invalid YAML"),
-    ("- a\n- b\n", "must be a mapping, but this one is a list"),
-    ("swagger: '1.2'\ninfo: {title: T, version: '1'}\npaths: {}\n", "Swagger 1.2 documents are not supported"),
-    ("swagger: '2.0'\npaths: {}\n", "no 'info' object"),  # converted first, then checked like any document
-    ("openapi: 4.0.0\ninfo: {title: T, version: '1'}\npaths: {}\n", "unsupported OpenAPI version"),
-    ("openapi: 3.0.3\npaths: {}\n", "no 'info' object"),
-    ("openapi: 3.0.3\ninfo: {title: T, version: '1'}\n", "no 'paths' object"),
-    (MINIMAL.replace("paths: {}", "paths:\n  /a:\n    get:\n      responses:\n        '200': {$ref: 'missing.yaml#/R'}"), "cannot be loaded"),
-    (b"\x89PNG\x00\x01binary", "binary"),
-    (MINIMAL.replace("paths: {}", "paths:\n  /a:\n    get:\n      responses:\n        '200': {$ref: '#/components/responses/Gone'}"), "points to nothing"),
-])
+@pytest.mark.parametrize(
+    "content,expected",
+    [
+        ("", "the file is empty"),
+        ("openapi: 3.0.3\ninfo: [unclosed\n", "invalid YAML"),
+        ("- a\n- b\n", "must be a mapping, but this one is a list"),
+        ("swagger: '1.2'\ninfo: {title: T, version: '1'}\npaths: {}\n", "Swagger 1.2 documents are not supported"),
+        ("swagger: '2.0'\npaths: {}\n", "no 'info' object"),  # converted first, then checked like any document
+        ("openapi: 4.0.0\ninfo: {title: T, version: '1'}\npaths: {}\n", "unsupported OpenAPI version"),
+        ("openapi: 3.0.3\npaths: {}\n", "no 'info' object"),
+        ("openapi: 3.0.3\ninfo: {title: T, version: '1'}\n", "no 'paths' object"),
+        (
+            MINIMAL.replace(
+                "paths: {}", "paths:\n  /a:\n    get:\n      responses:\n        '200': {$ref: 'missing.yaml#/R'}"
+            ),
+            "cannot be loaded",
+        ),
+        (b"\x89PNG\x00\x01binary", "binary"),
+        (
+            MINIMAL.replace(
+                "paths: {}",
+                "paths:\n  /a:\n    get:\n      responses:\n        '200': {$ref: '#/components/responses/Gone'}",
+            ),
+            "points to nothing",
+        ),
+    ],
+)
 def test_unusable_documents_exit_2_with_a_located_message(tmp_path, content, expected):
     spec = tmp_path / "spec.yaml"
     spec.write_bytes(content if isinstance(content, bytes) else content.encode())
@@ -64,7 +78,12 @@ def test_missing_spec_file(tmp_path):
 
 def test_generate_then_check_then_drift(tmp_path):
     spec = tmp_path / "spec.yaml"
-    spec.write_text(MINIMAL.replace("paths: {}", "paths:\n  /ping:\n    get:\n      operationId: ping\n      responses: {'204': {description: ok}}"))
+    spec.write_text(
+        MINIMAL.replace(
+            "paths: {}",
+            "paths:\n  /ping:\n    get:\n      operationId: ping\n      responses: {'204': {description: ok}}",
+        )
+    )
     out = tmp_path / "out"
     args = ["--spec", str(spec), "--out", str(out), "--package-name", "ping_sdk", "--sdk-name", "Ping"]
     first = _run(["generate", *args])
@@ -78,7 +97,11 @@ def test_generate_then_check_then_drift(tmp_path):
     target.write_text(target.read_text() + "# edited\n")
     drift = _run(["check", *args])
     assert drift.exit_code == 1
-    assert "differs: src/ping_sdk/sdk.py" in drift.output and "+# edited" not in drift.output and "-# edited" in drift.output
+    assert (
+        "differs: src/ping_sdk/sdk.py" in drift.output
+        and "+# edited" not in drift.output
+        and "-# edited" in drift.output
+    )
     target.unlink()
     missing = _run(["check", *args])
     assert missing.exit_code == 1 and "missing: src/ping_sdk/sdk.py" in missing.output
@@ -98,7 +121,9 @@ def test_user_files_in_the_output_survive(tmp_path):
 
 def test_defaults_come_from_sdkforge_yaml(tmp_path):
     shutil.copy(ROOT / "specs" / "dub.yaml", tmp_path / "dub.yaml")
-    (tmp_path / "sdkforge.yaml").write_text("spec: dub.yaml\nout: sdk\npackage_name: dub\nsdk_name: Dub\nsdk_version: 0.1.0\nenv_var: DUB_API_KEY\n")
+    (tmp_path / "sdkforge.yaml").write_text(
+        "spec: dub.yaml\nout: sdk\npackage_name: dub\nsdk_name: Dub\nsdk_version: 0.1.0\nenv_var: DUB_API_KEY\n"
+    )
     runner = CliRunner()
     import os
 
@@ -130,15 +155,22 @@ def test_installed_entry_point():
 
 
 def test_module_entry_point_help():
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "generate", "--help"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "generate", "--help"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0 and "--package-name" in result.stdout
 
 
 def test_ref_cycle_without_structure_is_an_error(tmp_path):
     spec = tmp_path / "spec.yaml"
-    spec.write_text(MINIMAL.replace("paths: {}", "paths:\n  /a:\n    get:\n      responses:\n"
-                                    "        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/A'}}}}\n"
-                                    "components:\n  schemas:\n    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n"))
+    spec.write_text(
+        MINIMAL.replace(
+            "paths: {}",
+            "paths:\n  /a:\n    get:\n      responses:\n"
+            "        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/A'}}}}\n"
+            "components:\n  schemas:\n    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n",
+        )
+    )
     out = tmp_path / "out"
     result = _run(["generate", "--spec", str(spec), "--out", str(out), "--package-name", "p", "--sdk-name", "C"])
     assert result.exit_code == 2 and "$ref cycle" in result.output and "Traceback" not in result.output

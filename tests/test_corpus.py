@@ -17,7 +17,7 @@ import pytest
 from conftest import REFERENCE, assert_type_checks
 from corpus import APIS_GURU_DOCUMENTS, apis_guru, label, readme_examples
 
-from generator.build import count_operations
+from generator.builder import count_operations
 from generator.load import load_document
 from generator.options import Options
 from generator.pipeline import generate
@@ -81,8 +81,13 @@ def check_document(spec: Path, out: Path, type_check: bool) -> None:
     expected = [(".".join(r.path), op.name) for r in result.api.resources for op in r.operations]
     expected += [("", op.name) for op in result.api.root_operations]
     assert len(expected) == operations_in(spec)  # counted from the document itself
-    proc = subprocess.run([sys.executable, "-c", CHECK, json.dumps(expected)], cwd=out / "src",
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-c", CHECK, json.dumps(expected)],
+        cwd=out / "src",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert json.loads(proc.stdout) == []
     if type_check:

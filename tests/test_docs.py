@@ -10,8 +10,19 @@ from conftest import GENERATED, Reply, partners_page
 from dub_payloads import ANALYTICS_COUNT, LINK, PARTNER
 
 DOC = GENERATED / "docs" / "sdks" / "partners" / "README.md"
-SECTIONS = {"Partners", "Overview", "Available Operations", "create", "create_link", "upsert_link", "analytics",
-            "Example Usage", "Parameters", "Response", "Errors"}
+SECTIONS = {
+    "Partners",
+    "Overview",
+    "Available Operations",
+    "create",
+    "create_link",
+    "upsert_link",
+    "analytics",
+    "Example Usage",
+    "Parameters",
+    "Response",
+    "Errors",
+}
 
 
 def test_sections_follow_the_seed_page():
@@ -46,7 +57,10 @@ def test_doc_examples_run_against_a_loopback_server(loopback, dub_sdk):
         with contextlib.redirect_stdout(io.StringIO()):
             exec(compile(code, "<docs example>", "exec"), {})
     assert [(r.method, r.path) for r in loopback.requests] == [
-        ("POST", "/partners"), ("POST", "/partners/links"), ("PUT", "/partners/links/upsert"), ("GET", "/partners/analytics")
+        ("POST", "/partners"),
+        ("POST", "/partners/links"),
+        ("PUT", "/partners/links/upsert"),
+        ("GET", "/partners/analytics"),
     ]
     assert loopback.requests[0].json()["linkProps"] == {"externalId": "123456", "tagIds": ["clux0rgak00011..."]}
 

@@ -56,10 +56,13 @@ def test_seed_create(loopback, dub_sdk):
     }
 
 
-@pytest.mark.parametrize("method,http,path,status", [
-    ("create_link", "POST", "/partners/links", 201),
-    ("upsert_link", "PUT", "/partners/links/upsert", 200),
-])
+@pytest.mark.parametrize(
+    "method,http,path,status",
+    [
+        ("create_link", "POST", "/partners/links", 201),
+        ("upsert_link", "PUT", "/partners/links/upsert", 200),
+    ],
+)
 def test_seed_link_examples(loopback, dub_sdk, method, http, path, status):
     from dub.models import components
 
@@ -73,7 +76,10 @@ def test_seed_link_examples(loopback, dub_sdk, method, http, path, status):
     sent = loopback.requests[-1]
     assert sent.method == http
     body = sent.json()
-    assert body["programId"] == "<id>" and body["linkProps"] == {"externalId": "123456", "tagIds": ["clux0rgak00011..."]}
+    assert body["programId"] == "<id>" and body["linkProps"] == {
+        "externalId": "123456",
+        "tagIds": ["clux0rgak00011..."],
+    }
     assert set(body) == {"programId", "url", "linkProps"}  # optional fields not given are not sent
 
 
@@ -94,8 +100,18 @@ def test_analytics_union_variants(loopback, dub_sdk):
     from dub.models import components
 
     timeseries = [{"start": "2025-02-01T00:00:00Z", "clicks": 5}]
-    top_links = [{"link": "l", "id": "l", "domain": "dub.sh", "key": "k", "shortLink": "https://dub.sh/k",
-                  "url": "https://x.y", "createdAt": "2025-02-01T00:00:00Z", "clicks": 9}]
+    top_links = [
+        {
+            "link": "l",
+            "id": "l",
+            "domain": "dub.sh",
+            "key": "k",
+            "shortLink": "https://dub.sh/k",
+            "url": "https://x.y",
+            "createdAt": "2025-02-01T00:00:00Z",
+            "clicks": 9,
+        }
+    ]
     loopback.on("GET", "/partners/analytics", Reply(200, timeseries), Reply(200, top_links))
     with Dub(token="t", server_url=loopback.url) as client:
         series = client.partners.analytics(request={"program_id": "p", "group_by": "timeseries", "interval": "30d"})
@@ -113,13 +129,21 @@ def test_model_input_equals_dict_input(loopback, dub_sdk):
 
     loopback.on("POST", "/partners/links", Reply(201, LINK))
     model = operations.CreatePartnerLinkRequestBody(
-        program_id="prog", url="https://a.b", link_props=operations.CreatePartnerLinkLinkProps(tag_ids=["t1"], comments=None)
+        program_id="prog",
+        url="https://a.b",
+        link_props=operations.CreatePartnerLinkLinkProps(tag_ids=["t1"], comments=None),
     )
     with Dub(token="t", server_url=loopback.url) as client:
         client.partners.create_link(request=model)
-        client.partners.create_link(request={"program_id": "prog", "url": "https://a.b", "link_props": {"tag_ids": ["t1"], "comments": None}})
+        client.partners.create_link(
+            request={"program_id": "prog", "url": "https://a.b", "link_props": {"tag_ids": ["t1"], "comments": None}}
+        )
     first, second = (r.json() for r in loopback.requests)
-    assert first == second == {"programId": "prog", "url": "https://a.b", "linkProps": {"tagIds": ["t1"], "comments": None}}
+    assert (
+        first
+        == second
+        == {"programId": "prog", "url": "https://a.b", "linkProps": {"tagIds": ["t1"], "comments": None}}
+    )
 
 
 def test_async_twins(loopback, dub_sdk):
@@ -133,7 +157,9 @@ def test_async_twins(loopback, dub_sdk):
 
     async def main():
         async with Dub(token="t", server_url=loopback.url) as client:
-            partner = await client.partners.create_async(request={"program_id": "p", "name": "n", "email": "e@x.co", "username": "u"})
+            partner = await client.partners.create_async(
+                request={"program_id": "p", "name": "n", "email": "e@x.co", "username": "u"}
+            )
             link = await client.partners.create_link_async(request={"program_id": "p", "url": "https://a.b"})
             stats = await client.partners.analytics_async(request={"program_id": "p"})
             with pytest.raises(errors.NotFound) as caught:
@@ -153,7 +179,9 @@ def test_documented_error_statuses(loopback, dub_sdk, status):
     from dub.models import errors
 
     name, code = ERRORS[status]
-    loopback.on("POST", "/partners/links", Reply(status, error_body(status, f"Server says {status}"), {"x-request-id": "req-9"}))
+    loopback.on(
+        "POST", "/partners/links", Reply(status, error_body(status, f"Server says {status}"), {"x-request-id": "req-9"})
+    )
     with Dub(token="t", server_url=loopback.url) as client:
         with pytest.raises(getattr(errors, name)) as caught:
             client.partners.create_link(request={"program_id": "p", "url": "https://a.b"})
@@ -180,12 +208,15 @@ def test_undocumented_status_raises_sdk_error(loopback, dub_sdk):
     assert caught.value.status_code == 418 and '"teapot"' in caught.value.body
 
 
-@pytest.mark.parametrize("reply,fragment", [
-    (Reply(201, {"id": "only-an-id"}), "does not match"),
-    (Reply(201, raw=b'{"id": "trunc'), "does not match"),
-    (Reply(201, raw=b"<html>oops</html>", headers={"content-type": "text/html"}), "text/html"),
-    (Reply(400, {"unexpected": "shape"}), "does not match"),
-])
+@pytest.mark.parametrize(
+    "reply,fragment",
+    [
+        (Reply(201, {"id": "only-an-id"}), "does not match"),
+        (Reply(201, raw=b'{"id": "trunc'), "does not match"),
+        (Reply(201, raw=b"<html>oops</html>", headers={"content-type": "text/html"}), "text/html"),
+        (Reply(400, {"unexpected": "shape"}), "does not match"),
+    ],
+)
 def test_unusable_responses_raise_sdk_errors(loopback, dub_sdk, reply, fragment):
     from dub import Dub
     from dub.models import errors
@@ -221,12 +252,15 @@ def test_per_call_options_and_credentials(loopback, dub_sdk, monkeypatch):
     loopback.on("GET", "/partners/analytics", Reply(200, ANALYTICS_COUNT))
     tokens = iter(["rotated-1", "rotated-2"])
     with Dub(token=lambda: next(tokens), server_url="http://127.0.0.1:9") as client:
-        client.partners.analytics(request={"program_id": "p"}, server_url=loopback.url, timeout_ms=5000,
-                                  http_headers={"X-Trace": "abc"})
+        client.partners.analytics(
+            request={"program_id": "p"}, server_url=loopback.url, timeout_ms=5000, http_headers={"X-Trace": "abc"}
+        )
         client.partners.analytics(request={"program_id": "p"}, server_url=loopback.url)
         assert "rotated" not in repr(client) and "rotated" not in repr(client._config)
     first, second = loopback.requests
-    assert first.headers["authorization"] == "Bearer rotated-1" and second.headers["authorization"] == "Bearer rotated-2"
+    assert (
+        first.headers["authorization"] == "Bearer rotated-1" and second.headers["authorization"] == "Bearer rotated-2"
+    )
     assert first.headers["x-trace"] == "abc"
     assert first.headers["user-agent"].startswith("sdkforge/")
     monkeypatch.setenv("DUB_API_KEY", "from-env")

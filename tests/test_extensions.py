@@ -105,7 +105,9 @@ def test_closed_enums_refuse_unknown_values_except_where_allowed(tmp_path, loopb
     runtime = import_module("ext_closed._runtime")
     assert issubclass(shape, enum.Enum) and not issubclass(shape, runtime.OpenEnum)
     assert issubclass(sdk.models.components.Color, runtime.OpenEnum)
-    loopback.on("POST", "/items", Reply(201, {"name": "pen", "color": "blue"}), Reply(201, {"name": "pen", "shape": "hexagon"}))
+    loopback.on(
+        "POST", "/items", Reply(201, {"name": "pen", "color": "blue"}), Reply(201, {"name": "pen", "shape": "hexagon"})
+    )
     with sdk.Ext(server_url=loopback.url) as client:
         assert client.create_item(name="pen").color == "blue"  # x-speakeasy-unknown-values: allow
         with pytest.raises(sdk.models.errors.ResponseValidationError, match="shape"):

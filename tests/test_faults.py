@@ -207,7 +207,9 @@ def test_hooks(loopback, dub_sdk, mode):
         return request
 
     client.hooks.after_success(lambda response: seen.append(("success", response.status_code)))
-    client.hooks.after_error(lambda response, exc: seen.append(("error", response.status_code if response else type(exc).__name__)))
+    client.hooks.after_error(
+        lambda response, exc: seen.append(("error", response.status_code if response else type(exc).__name__))
+    )
     call(client, mode)
     error = call_error(client, mode)
     assert isinstance(error, errors.NotFound)

@@ -17,8 +17,19 @@ SRC = GENERATED / "src" / "dub"
 @pytest.mark.parametrize("python", ["3.10", "3.13"])  # the oldest and newest mypy targets
 def test_mypy_strict_passes_on_the_generated_package(python):
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--python-version", python, str(GENERATED / "src" / "dub")],
-        capture_output=True, text=True, cwd=GENERATED,
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            "--python-version",
+            python,
+            str(GENERATED / "src" / "dub"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=GENERATED,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Success: no issues found" in result.stdout
@@ -37,7 +48,7 @@ def test_python_3_9_compatible_syntax_and_annotations():
 def test_seed_style_usage_type_checks(tmp_path):
     """What a user writes (dict input, model input, result attributes) passes mypy --strict."""
     user = tmp_path / "usage.py"
-    user.write_text(textwrap.dedent('''
+    user.write_text(textwrap.dedent("""
         from dub import Dub
         from dub.models import components, errors, operations
         from dub.utils import BackoffStrategy, RetryConfig
@@ -56,23 +67,41 @@ def test_seed_style_usage_type_checks(tmp_path):
                 except errors.NotFound as e:
                     return e.data.error.message
                 return link.short_link + partner.id + str(stats)
-    '''))
-    result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(user)],
-                            capture_output=True, text=True, cwd=tmp_path, env={"MYPYPATH": str(GENERATED / "src"), "PATH": ""})
+    """))
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(user)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"MYPYPATH": str(GENERATED / "src"), "PATH": ""},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_black_check_passes():
-    result = subprocess.run([sys.executable, "-m", "black", "--check", "--quiet", str(GENERATED)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "black", "--check", "--quiet", str(GENERATED)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_no_unused_or_unsorted_imports():
     """pyflakes and isort rules (through ruff): generated modules import exactly what they use."""
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--no-cache", "--select", "F,E9,I,B", "--target-version", "py39",
-         str(GENERATED / "src")],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "--no-cache",
+            "--select",
+            "F,E9,I,B",
+            "--target-version",
+            "py39",
+            str(GENERATED / "src"),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -104,7 +133,16 @@ def test_generated_methods_are_thin():
     cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Partners")
     methods = [n for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
     assert sorted(m.name for m in methods) == sorted(
-        ["create", "create_async", "create_link", "create_link_async", "upsert_link", "upsert_link_async", "analytics", "analytics_async"]
+        [
+            "create",
+            "create_async",
+            "create_link",
+            "create_link_async",
+            "upsert_link",
+            "upsert_link_async",
+            "analytics",
+            "analytics_async",
+        ]
     )
     for m in methods:
         statements = [s for s in m.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
@@ -119,7 +157,7 @@ def test_vendored_copy_imports_without_dub_installed(tmp_path):
     (tmp_path / "acme" / "__init__.py").write_text("")
     (vendor / "__init__.py").write_text("")
     shutil.copytree(SRC, vendor / "dub", ignore=shutil.ignore_patterns("__pycache__"))
-    code = textwrap.dedent('''
+    code = textwrap.dedent("""
         import sys
         from acme._vendor.dub import Dub
         from acme._vendor.dub.models import components, errors, operations
@@ -130,14 +168,19 @@ def test_vendored_copy_imports_without_dub_installed(tmp_path):
         assert components.LinkSchema.model_validate({"id": "x"} | {}).__class__.__name__ if False else True
         assert "dub" not in sys.modules
         print("ok")
-    ''')
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
-                            env={"PYTHONPATH": str(tmp_path), "PATH": ""})
+    """)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(tmp_path), "PATH": ""},
+    )
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
 
 
 def test_models_and_resources_load_lazily():
-    code = textwrap.dedent('''
+    code = textwrap.dedent("""
         import sys
         from dub import Dub
         loaded = [m for m in sys.modules if m.startswith("dub.models.") or m == "dub.partners"]
@@ -147,7 +190,11 @@ def test_models_and_resources_load_lazily():
         assert "dub.partners" in sys.modules
         assert "dub.models.components.tagschema" in sys.modules  # reached through LinkSchema
         print("ok")
-    ''')
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env={"PYTHONPATH": str(GENERATED / "src"), "PATH": ""})
+    """)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(GENERATED / "src"), "PATH": ""},
+    )
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr

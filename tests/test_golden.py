@@ -31,7 +31,9 @@ def test_generated_tree_matches_the_spec(tmp_path):
         elif rel not in files:
             problems.append(f"in generated/ but no longer generated: {rel}")
         elif files[rel] != on_disk[rel]:
-            diff = difflib.unified_diff(on_disk[rel].splitlines(True), files[rel].splitlines(True), f"golden/{rel}", f"new/{rel}")
+            diff = difflib.unified_diff(
+                on_disk[rel].splitlines(True), files[rel].splitlines(True), f"golden/{rel}", f"new/{rel}"
+            )
             problems.append("".join(list(diff)[:80]))
     assert not problems, "generated/ is stale; run `sdkforge generate` and review:\n" + "\n".join(problems)
 

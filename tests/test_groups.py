@@ -58,7 +58,12 @@ def test_dotted_groups_nest_resources(groups, loopback):
         assert client.ops.health() is None
         assert client.users.settings is client.users.settings  # created once, on first use
         assert not hasattr(client, "settings") and not hasattr(client, "ignored_when_grouped")
-    assert [r.path for r in loopback.requests] == ["/users", "/users/u1/settings", "/users/u1/settings/audit", "/health"]
+    assert [r.path for r in loopback.requests] == [
+        "/users",
+        "/users/u1/settings",
+        "/users/u1/settings/audit",
+        "/health",
+    ]
 
 
 def test_nested_resources_type_check_and_are_documented(groups):

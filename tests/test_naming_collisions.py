@@ -84,9 +84,25 @@ def test_error_class_and_schema_of_the_same_name_are_distinct(clash):
 
 def test_fields_and_methods_named_like_builtins_work(clash, loopback):
     _, _, sdk = clash
-    loopback.on("GET", "/things", Reply(200, [{"date": "2026-01-02", "list": ["a"], "dict": {"k": 1}, "str": "s",
-                                               "int": 3, "pydantic": "p", "later": "2026-01-03"}]),
-                Reply(400, {"message": "nope"}))
+    loopback.on(
+        "GET",
+        "/things",
+        Reply(
+            200,
+            [
+                {
+                    "date": "2026-01-02",
+                    "list": ["a"],
+                    "dict": {"k": 1},
+                    "str": "s",
+                    "int": 3,
+                    "pydantic": "p",
+                    "later": "2026-01-03",
+                }
+            ],
+        ),
+        Reply(400, {"message": "nope"}),
+    )
     loopback.on("POST", "/things", Reply(200, {"a": "b"}))
     loopback.on("GET", "/root", Reply(200, [1, 2]))
     with sdk.Clash(server_url=loopback.url) as client:

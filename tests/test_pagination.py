@@ -111,14 +111,20 @@ def test_the_seed_style_loop_and_a_short_page_ending_the_iteration(generated, lo
             res = res.next()
     # The second page holds fewer items than the page size: it is the last, nothing more is asked.
     assert seen == [["a", "b"], ["c"]]
-    assert [r.query for r in loopback.requests] == [[("page", "1"), ("pageSize", "2")], [("page", "2"), ("pageSize", "2")]]
+    assert [r.query for r in loopback.requests] == [
+        [("page", "1"), ("pageSize", "2")],
+        [("page", "2"), ("pageSize", "2")],
+    ]
 
 
 def test_offsets_advance_by_the_items_received_async(generated, loopback):
     _, sdk = generated
-    loopback.on("GET", "/events",
-                Reply(200, {"data": {"events": [{"seq": 1}, {"seq": 2}, {"seq": 3}]}}),
-                Reply(200, {"data": {"events": [{"seq": 4}]}}))
+    loopback.on(
+        "GET",
+        "/events",
+        Reply(200, {"data": {"events": [{"seq": 1}, {"seq": 2}, {"seq": 3}]}}),
+        Reply(200, {"data": {"events": [{"seq": 4}]}}),
+    )
 
     async def collect() -> list:
         async with sdk.Pages(server_url=loopback.url) as client:
@@ -132,9 +138,12 @@ def test_offsets_advance_by_the_items_received_async(generated, loopback):
 
 def test_cursor_in_the_body_follows_until_no_cursor(generated, loopback):
     _, sdk = generated
-    loopback.on("POST", "/users/search",
-                Reply(200, {"users": ["ann", "bob"], "meta": {"next_cursor": "c1"}}),
-                Reply(200, {"users": ["cy"], "meta": {"next_cursor": None}}))
+    loopback.on(
+        "POST",
+        "/users/search",
+        Reply(200, {"users": ["ann", "bob"], "meta": {"next_cursor": "c1"}}),
+        Reply(200, {"users": ["cy"], "meta": {"next_cursor": None}}),
+    )
     with sdk.Pages(server_url=loopback.url) as client:
         pages = list(client.search_users(request={"query": "a"}).pages())
     assert [p.items for p in pages] == [["ann", "bob"], ["cy"]]
@@ -151,8 +160,9 @@ def test_unsupported_pagination_returns_one_page_with_a_warning(generated):
 
 
 def test_the_full_dub_spec_pages_links(tmp_path, loopback):
-    sdk = import_generated(tmp_path, generate_into(tmp_path, REFERENCE.read_text(), package="dubfull", sdk_name="Dub"),
-                           "dubfull")
+    sdk = import_generated(
+        tmp_path, generate_into(tmp_path, REFERENCE.read_text(), package="dubfull", sdk_name="Dub"), "dubfull"
+    )
     loopback.on("GET", "/links", Reply(200, [LINK, LINK]), Reply(200, [LINK]), Reply(200, []))
     with sdk.Dub(token="t", server_url=loopback.url) as client:
         res = client.links.list(request={"pageSize": 2})
@@ -166,8 +176,11 @@ def test_the_full_dub_spec_pages_links(tmp_path, loopback):
     assert count == 3
     # A short page is the last: after [2 links, 1 link] nothing more is asked.
     sent = [[(k, v) for k, v in r.query if k in ("page", "pageSize")] for r in loopback.requests]
-    assert sent == [[("page", "1"), ("pageSize", "2")], [("page", "2"), ("pageSize", "2")],
-                    [("page", "4"), ("pageSize", "100")]]
+    assert sent == [
+        [("page", "1"), ("pageSize", "2")],
+        [("page", "2"), ("pageSize", "2")],
+        [("page", "4"), ("pageSize", "100")],
+    ]
 
 
 def test_readme_documents_pagination_with_code_that_compiles(generated):

@@ -100,7 +100,9 @@ def test_operations_resources_and_method_names(pets):
     assert [o.name for o in api.root_operations] == ["health"]
     get_pet = api.resources[0].operations[0]
     assert [(p.name, p.location, p.style, p.explode) for p in get_pet.parameters] == [
-        ("pet_id", "path", "simple", False), ("fields", "query", "form", False), ("x_trace", "header", "simple", False)
+        ("pet_id", "path", "simple", False),
+        ("fields", "query", "form", False),
+        ("x_trace", "header", "simple", False),
     ]
     assert api.root_operations[0].security == ()
 

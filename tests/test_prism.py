@@ -31,7 +31,9 @@ def prism():
         port = sock.getsockname()[1]
     process = subprocess.Popen(
         [str(PRISM), "mock", "-h", "127.0.0.1", "-p", str(port), str(ROOT / "specs" / "dub.yaml")],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     output = []
     deadline = time.monotonic() + 60
@@ -116,9 +118,18 @@ def test_documented_error_statuses(prism, operations, dub_sdk, name):
                 method(request=example, http_headers={"Prefer": f"code={status}"})
             error = caught.value
             assert error.status_code == int(status)
-            assert type(error).__name__ == {
-                "400": "BadRequest", "401": "Unauthorized", "403": "Forbidden", "404": "NotFound", "409": "Conflict",
-                "410": "InviteExpired", "422": "UnprocessableEntity", "429": "RateLimitExceeded",
-                "500": "InternalServerError",
-            }[status]
+            assert (
+                type(error).__name__
+                == {
+                    "400": "BadRequest",
+                    "401": "Unauthorized",
+                    "403": "Forbidden",
+                    "404": "NotFound",
+                    "409": "Conflict",
+                    "410": "InviteExpired",
+                    "422": "UnprocessableEntity",
+                    "429": "RateLimitExceeded",
+                    "500": "InternalServerError",
+                }[status]
+            )
             assert re.search(r"\S", error.data.error.message) and error.data.error.message in str(error)

@@ -33,7 +33,15 @@ def test_docstrings_are_black_stable_and_keep_their_text(text, indent):
     assert value.split() == text.split()
 
 
-@given(st.one_of(st.text(max_size=30), st.integers(), st.booleans(), st.none(), st.lists(st.text(max_size=5), max_size=3).map(tuple)))
+@given(
+    st.one_of(
+        st.text(max_size=30),
+        st.integers(),
+        st.booleans(),
+        st.none(),
+        st.lists(st.text(max_size=5), max_size=3).map(tuple),
+    )
+)
 @settings(max_examples=300, deadline=None)
 def test_literals_are_black_stable_and_exact(value):
     code = f"x = {literal(value)}\n"
@@ -42,16 +50,19 @@ def test_literals_are_black_stable_and_exact(value):
         assert black.format_str(code, mode=_mode()) == code
 
 
-@pytest.mark.parametrize("line", [
-    "    group_by: Annotated[RetrievePartnerAnalyticsGroupBy, pydantic.Field(alias=\"groupBy\")] = RetrievePartnerAnalyticsGroupBy.COUNT",
-    "    a_rather_long_field_name: Optional[list[SomeVeryLongTypeNameThatGoesOnAndOn]] = None",
-    "    some_field: NotRequired[Union[FirstVeryLongTypeName, SecondVeryLongTypeName, ThirdName]]",
-    "from .models.operations.somemodule import FirstName, SecondName, ThirdName, FourthName",
-    "        \"200\": (\"application/json\", AVeryLongResponseBodyTypeNameThatNeedsSplittingHere),",
-    "    _send_defaults: ClassVar[FrozenSet[str]] = frozenset({\"per_page\", \"page\", \"sort\", \"direction\"})",
-    "    reviewer_type: CodeSecurityConfigurationSecretScanningDelegatedBypassOptionsReviewerType",
-    "VERY_LONG_CONSTANT_NAME_FOR_A_SERVER_URL = \"https://example.com/a/rather/long/path/segment\"",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        '    group_by: Annotated[RetrievePartnerAnalyticsGroupBy, pydantic.Field(alias="groupBy")] = RetrievePartnerAnalyticsGroupBy.COUNT',
+        "    a_rather_long_field_name: Optional[list[SomeVeryLongTypeNameThatGoesOnAndOn]] = None",
+        "    some_field: NotRequired[Union[FirstVeryLongTypeName, SecondVeryLongTypeName, ThirdName]]",
+        "from .models.operations.somemodule import FirstName, SecondName, ThirdName, FourthName",
+        '        "200": ("application/json", AVeryLongResponseBodyTypeNameThatNeedsSplittingHere),',
+        '    _send_defaults: ClassVar[FrozenSet[str]] = frozenset({"per_page", "page", "sort", "direction"})',
+        "    reviewer_type: CodeSecurityConfigurationSecretScanningDelegatedBypassOptionsReviewerType",
+        'VERY_LONG_CONSTANT_NAME_FOR_A_SERVER_URL = "https://example.com/a/rather/long/path/segment"',
+    ],
+)
 def test_long_lines_split_as_black_splits_them(line):
     split = split_line(line)
     assert split is not None
@@ -125,7 +136,9 @@ def test_long_annotation_shapes_split_exactly_as_black_does(shape):
         ours = split_line(line)
         if len(line) <= 88 or ours is None:
             continue
-        expected = black.format_str(("class _:\n" if indent else "") + line + "\n", mode=_mode()).rstrip("\n").split("\n")
+        expected = (
+            black.format_str(("class _:\n" if indent else "") + line + "\n", mode=_mode()).rstrip("\n").split("\n")
+        )
         assert ours == (expected[1:] if indent else expected), line
         checked += 1
     assert checked > 200

@@ -62,7 +62,9 @@ def test_mutual_and_self_recursion(tmp_path):
     assert_type_checks(tmp_path / "out" / "src", "trees")
 
 
-@pytest.mark.parametrize("name", ["circular.yaml", "circular-paths.yaml", "circular-request-bodies.yaml", "schema-circular.yaml"])
+@pytest.mark.parametrize(
+    "name", ["circular.yaml", "circular-paths.yaml", "circular-request-bodies.yaml", "schema-circular.yaml"]
+)
 def test_corpus_circular_documents_import(tmp_path, name):
     spec = readme_example("3.0", name)
     result = generate_into(tmp_path, spec.read_text(), name=name, package="circ", sdk_name="Circ")

@@ -78,8 +78,18 @@ def test_discriminator_mapping_selects_the_variant(shapes, loopback):
     from shapes.models.components import Cat, Dog
 
     # Cat and Dog have the same shape: only the discriminator can tell them apart.
-    loopback.on("GET", "/pets", Reply(200, [{"pet_type": "dog", "name": "Rex"}, {"pet_type": "kitten", "name": "Tom"},
-                                            {"pet_type": "cat", "name": "Kit"}]))
+    loopback.on(
+        "GET",
+        "/pets",
+        Reply(
+            200,
+            [
+                {"pet_type": "dog", "name": "Rex"},
+                {"pet_type": "kitten", "name": "Tom"},
+                {"pet_type": "cat", "name": "Kit"},
+            ],
+        ),
+    )
     loopback.on("POST", "/pets", Reply(201, {"pet_type": "dog", "name": "Rex"}))
     with sdk.Shapes(server_url=loopback.url) as client:
         pets = client.list_pets()
@@ -109,7 +119,9 @@ def test_inferred_tags_from_enum_and_schema_name(shapes, loopback):
 
 def test_typed_additional_properties(shapes, loopback):
     _, _, sdk = shapes
-    loopback.on("GET", "/stats", Reply(200, {"total": 3, "cats": 2, "dogs": "1"}), Reply(200, {"total": 1, "x": "many"}))
+    loopback.on(
+        "GET", "/stats", Reply(200, {"total": 3, "cats": 2, "dogs": "1"}), Reply(200, {"total": 1, "x": "many"})
+    )
     with sdk.Shapes(server_url=loopback.url) as client:
         stats = client.stats()
         assert stats.total == 3 and stats.model_extra == {"cats": 2, "dogs": 1}
@@ -166,7 +178,8 @@ def test_annotations_and_constraints_do_not_loosen_types(tmp_path, loopback):
     # Only the enum of a string and a number cannot be typed (and the default is written as a string).
     assert [(d.message.split(";")[0], d.pointer) for d in warnings] == [
         ("default '25' does not match type 'integer'", "/paths/~1things/get/parameters/0/schema/default"),
-        ("enum with values of mixed or unsupported types", "/components/schemas/Thing/properties/mixed/enum")]
+        ("enum with values of mixed or unsupported types", "/components/schemas/Thing/properties/mixed/enum"),
+    ]
     import typing
 
     from loose.models.components import Thing
@@ -174,7 +187,7 @@ def test_annotations_and_constraints_do_not_loosen_types(tmp_path, loopback):
     hints = typing.get_type_hints(Thing, include_extras=False)
     assert hints["id"] == typing.Optional[str] and hints["alias"] == typing.Optional[str]
     assert hints["deleted"] == typing.Optional[typing.Literal[True]]
-    assert hints["nothing"] == type(None) or hints["nothing"] == typing.Optional[None]
+    assert hints["nothing"] is type(None) or hints["nothing"] == typing.Optional[None]
     loopback.on("GET", "/things", Reply(200, {"id": "123456789012", "deleted": True, "nothing": None, "mixed": 1}))
     with sdk.Loose(server_url=loopback.url) as client:
         thing = client.get_thing()
@@ -190,8 +203,12 @@ def test_warnings_are_summarised_by_kind(tmp_path):
 
     spec = tmp_path / "many.yaml"
     schemas = "".join(f"\n    S{i}: {{type: object, properties: {{v: {{enum: [a, {i}]}}}}}}" for i in range(6))
-    spec.write_text(LOOSE.replace("components:\n  schemas:", "components:\n  schemas:" + schemas, 1).replace('"25"', "25"))
-    run = CliRunner().invoke(main, ["generate", "--spec", str(spec), "--out", str(tmp_path / "o"), "--package-name", "m"])
+    spec.write_text(
+        LOOSE.replace("components:\n  schemas:", "components:\n  schemas:" + schemas, 1).replace('"25"', "25")
+    )
+    run = CliRunner().invoke(
+        main, ["generate", "--spec", str(spec), "--out", str(tmp_path / "o"), "--package-name", "m"]
+    )
     assert run.exit_code == 0, run.output
     lines = run.stderr.splitlines() if hasattr(run, "stderr") else run.output.splitlines()
     assert "7 warning(s), 1 kind(s); every operation was generated:" in lines

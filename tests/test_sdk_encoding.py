@@ -57,11 +57,25 @@ def test_path_values_cannot_change_the_path(loopback, files_sdk):
 def test_query_values_round_trip_reserved_characters(loopback, files_sdk):
     loopback.on("GET", "/files/f", Reply(200, {"ok": True}))
     with files_sdk.Files(key="k&x=1", server_url=loopback.url) as client:
-        client.get_file(request={"name": "f", "q": "a&b=c d#e", "tags": ["x y", "z&w"], "ids": [1, 2, 3],
-                                 "filter": {"kind": "a=b", "size": 5}})
+        client.get_file(
+            request={
+                "name": "f",
+                "q": "a&b=c d#e",
+                "tags": ["x y", "z&w"],
+                "ids": [1, 2, 3],
+                "filter": {"kind": "a=b", "size": 5},
+            }
+        )
     (sent,) = loopback.requests
-    assert sent.query == [("q", "a&b=c d#e"), ("tags", "x y"), ("tags", "z&w"), ("ids", "1|2|3"),
-                          ("filter[kind]", "a=b"), ("filter[size]", "5"), ("api_key", "k&x=1")]
+    assert sent.query == [
+        ("q", "a&b=c d#e"),
+        ("tags", "x y"),
+        ("tags", "z&w"),
+        ("ids", "1|2|3"),
+        ("filter[kind]", "a=b"),
+        ("filter[size]", "5"),
+        ("api_key", "k&x=1"),
+    ]
 
 
 def test_header_values_with_cr_or_lf_are_refused_before_sending(loopback, files_sdk):
@@ -99,15 +113,27 @@ def test_tls_verification_is_on_by_default(files_sdk):
 OBJECT = {"role": "admin", "firstName": "Alex"}
 
 
-@pytest.mark.parametrize("style,explode,value,expected", [
-    ("simple", False, 5, "5"), ("simple", False, [3, 4, 5], "3,4,5"),
-    ("simple", True, OBJECT, "role=admin,firstName=Alex"), ("simple", False, OBJECT, "role,admin,firstName,Alex"),
-    ("label", False, 5, ".5"), ("label", False, [3, 4, 5], ".3,4,5"), ("label", True, [3, 4, 5], ".3.4.5"),
-    ("label", True, OBJECT, ".role=admin.firstName=Alex"), ("label", False, OBJECT, ".role,admin,firstName,Alex"),
-    ("matrix", False, 5, ";id=5"), ("matrix", False, [3, 4, 5], ";id=3,4,5"), ("matrix", True, [3, 4, 5], ";id=3;id=4;id=5"),
-    ("matrix", True, OBJECT, ";role=admin;firstName=Alex"), ("matrix", False, OBJECT, ";id=role,admin,firstName,Alex"),
-    ("label", False, "a/b.c?d", ".a%2Fb.c%3Fd"), ("matrix", False, "x;y=z", ";id=x%3By%3Dz"),
-])
+@pytest.mark.parametrize(
+    "style,explode,value,expected",
+    [
+        ("simple", False, 5, "5"),
+        ("simple", False, [3, 4, 5], "3,4,5"),
+        ("simple", True, OBJECT, "role=admin,firstName=Alex"),
+        ("simple", False, OBJECT, "role,admin,firstName,Alex"),
+        ("label", False, 5, ".5"),
+        ("label", False, [3, 4, 5], ".3,4,5"),
+        ("label", True, [3, 4, 5], ".3.4.5"),
+        ("label", True, OBJECT, ".role=admin.firstName=Alex"),
+        ("label", False, OBJECT, ".role,admin,firstName,Alex"),
+        ("matrix", False, 5, ";id=5"),
+        ("matrix", False, [3, 4, 5], ";id=3,4,5"),
+        ("matrix", True, [3, 4, 5], ";id=3;id=4;id=5"),
+        ("matrix", True, OBJECT, ";role=admin;firstName=Alex"),
+        ("matrix", False, OBJECT, ";id=role,admin,firstName,Alex"),
+        ("label", False, "a/b.c?d", ".a%2Fb.c%3Fd"),
+        ("matrix", False, "x;y=z", ";id=x%3By%3Dz"),
+    ],
+)
 def test_path_parameter_styles(dub_sdk, style, explode, value, expected):
     """The OpenAPI specification's own style examples, through the runtime every SDK gets."""
     from dub import _runtime
@@ -138,7 +164,9 @@ def test_oauth2_client_credentials_fetch_and_reuse_a_token(tmp_path, loopback):
     import base64
     from urllib.parse import parse_qsl
 
-    sdk = import_generated(tmp_path, generate_into(tmp_path, OAUTH, package="machines", sdk_name="Machines"), "machines")
+    sdk = import_generated(
+        tmp_path, generate_into(tmp_path, OAUTH, package="machines", sdk_name="Machines"), "machines"
+    )
     from machines.utils import ClientCredentials
 
     loopback.on("POST", "/token", Reply(200, {"access_token": "tok-1", "token_type": "bearer", "expires_in": 3600}))

@@ -67,10 +67,10 @@ SPEC = textwrap.dedent("""
 
 EVENTS = (
     b": a comment\n\n"
-    b"event: delta\nid: 1\ndata: {\"delta\": \"Hel\"}\n\n"
-    b"event: delta\r\nid: 2\r\ndata: {\"delta\":\r\ndata:  \"lo\"}\r\n\r\n"
+    b'event: delta\nid: 1\ndata: {"delta": "Hel"}\n\n'
+    b'event: delta\r\nid: 2\r\ndata: {"delta":\r\ndata:  "lo"}\r\n\r\n'
     b"data: [DONE]\n\n"
-    b"data: {\"delta\": \"never seen\"}\n\n"
+    b'data: {"delta": "never seen"}\n\n'
 )
 
 
@@ -82,7 +82,9 @@ def sdk(tmp_path_factory):
 def test_binary_download_is_handed_over_before_the_body_arrives(sdk, loopback):
     gate = threading.Event()
     body = bytes(range(256)) * 4096  # 1 MiB
-    loopback.on("GET", "/files/f1", Reply(200, raw=body, headers={"content-type": "application/octet-stream"}, gate=gate))
+    loopback.on(
+        "GET", "/files/f1", Reply(200, raw=body, headers={"content-type": "application/octet-stream"}, gate=gate)
+    )
     with sdk.Streams(server_url=loopback.url) as client:
         with client.download(request={"id": "f1"}) as download:
             # The server holds back half of the body until the gate opens: a client that read
@@ -133,8 +135,15 @@ def test_server_sent_events_envelope_with_sentinel(sdk, loopback):
 
 
 def test_server_sent_events_async_and_data_only(sdk, loopback):
-    loopback.on("GET", "/ticks", Reply(200, raw=b"data: {\"n\": 1}\n\ndata: {\"n\": 2}\n\nretry: 5\ndata: {\"n\": 3}",
-                                       headers={"content-type": "text/event-stream"}))
+    loopback.on(
+        "GET",
+        "/ticks",
+        Reply(
+            200,
+            raw=b'data: {"n": 1}\n\ndata: {"n": 2}\n\nretry: 5\ndata: {"n": 3}',
+            headers={"content-type": "text/event-stream"},
+        ),
+    )
 
     async def collect() -> list:
         async with sdk.Streams(server_url=loopback.url) as client:
@@ -153,7 +162,9 @@ def test_malformed_event_data_is_a_validation_error(sdk, loopback):
 
 
 def test_several_media_types_parsed_by_content_type(sdk, loopback):
-    loopback.on("GET", "/report", Reply(200, {"rows": 3}), Reply(200, raw=b"a,b\n1,2\n", headers={"content-type": "text/csv"}))
+    loopback.on(
+        "GET", "/report", Reply(200, {"rows": 3}), Reply(200, raw=b"a,b\n1,2\n", headers={"content-type": "text/csv"})
+    )
     with sdk.Streams(server_url=loopback.url) as client:
         assert client.report().rows == 3
         assert client.report() == "a,b\n1,2\n"

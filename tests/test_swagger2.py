@@ -81,14 +81,14 @@ def test_conversion_is_noted_and_keeps_every_operation(converted):
     _, result, sdk = converted
     assert any("Swagger 2.0" in d.message and d.severity == "note" for d in result.diagnostics)
     assert [(r.name, [o.name for o in r.operations]) for r in result.api.resources] == [
-        ("pets", ["list_pets", "add_pet", "upload_photo"])]
+        ("pets", ["list_pets", "add_pet", "upload_photo"])
+    ]
     assert sdk.sdk.SERVERS == ["https://api.pets.test/v1", "http://api.pets.test/v1"]
 
 
 def test_converted_sdk_works_against_a_server(converted, loopback):
     _, _, sdk = converted
-    loopback.on("GET", "/pets", Reply(200, [{"id": 1, "name": "Rex", "tag": None}]),
-                Reply(500, {"message": "down"}))
+    loopback.on("GET", "/pets", Reply(200, [{"id": 1, "name": "Rex", "tag": None}]), Reply(500, {"message": "down"}))
     loopback.on("POST", "/pets", Reply(201, {"id": 2, "name": "Tom"}))
     loopback.on("POST", "/pets/p1/photo", Reply(200, {"size": 3}))
     with sdk.Pets(key="secret", server_url=loopback.url) as client:
@@ -97,7 +97,10 @@ def test_converted_sdk_works_against_a_server(converted, loopback):
         with pytest.raises(sdk.models.errors.SDKError, match="down"):
             client.pets.list_pets()
         assert client.pets.add_pet(request={"name": "Tom"}).id == 2
-        assert client.pets.upload_photo(request={"petId": "p1", "request_body": {"file": b"png", "caption": "hi"}}).size == 3
+        assert (
+            client.pets.upload_photo(request={"petId": "p1", "request_body": {"file": b"png", "caption": "hi"}}).size
+            == 3
+        )
     first, _, body, upload = loopback.requests
     assert first.query == [("tags", "a"), ("tags", "b"), ("ids", "1,2"), ("limit", "20")]
     assert first.headers["x-api-key"] == "secret"

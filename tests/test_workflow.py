@@ -36,9 +36,11 @@ def test_validate_clean_spec():
 
 def test_validate_warnings_and_strict(tmp_path):
     spec = tmp_path / "s.yaml"
-    spec.write_text("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n"
-                    "      parameters: [{name: x, in: query, schema: {type: boolean, default: 'yes'}}]\n"
-                    "      responses: {'200': {description: ok}}\n")
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n"
+        "      parameters: [{name: x, in: query, schema: {type: boolean, default: 'yes'}}]\n"
+        "      responses: {'200': {description: ok}}\n"
+    )
     result = run("validate", str(spec))
     assert result.exit_code == 0
     assert f"{spec}:6:" in result.output and "warning" in result.output
@@ -48,8 +50,10 @@ def test_validate_warnings_and_strict(tmp_path):
 
 def test_validate_errors_and_unreadable(tmp_path):
     spec = tmp_path / "s.yaml"
-    spec.write_text("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n"
-                    "      responses: {'200': {$ref: '#/components/responses/Nope'}}\n")
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n"
+        "      responses: {'200': {$ref: '#/components/responses/Nope'}}\n"
+    )
     result = run("validate", str(spec))
     assert result.exit_code == 1 and "error" in result.output and f"{spec}:6:" in result.output
     bad = tmp_path / "bad.yaml"
@@ -73,8 +77,12 @@ def _variant(tmp_path, name, *replacements):
 
 def test_diff_breaking_changes(tmp_path):
     new = _variant(
-        tmp_path, "new.yaml",
-        ('                key: {type: string, maxLength: 190, description: "The short link slug. If not provided, a random 7-character slug will be generated."}\n', ""),
+        tmp_path,
+        "new.yaml",
+        (
+            '                key: {type: string, maxLength: 190, description: "The short link slug. If not provided, a random 7-character slug will be generated."}\n',
+            "",
+        ),
         ("required: [programId, url]", "required: [programId, url, tenantId]"),
         ("x-speakeasy-name-override: analytics", "x-speakeasy-name-override: stats"),
         ("enum: [approved, pending, rejected]", "enum: [approved, pending]"),
@@ -91,10 +99,16 @@ def test_diff_breaking_changes(tmp_path):
 
 def test_diff_compatible_changes_json(tmp_path):
     new = _variant(
-        tmp_path, "new.yaml",
-        ("enum: [top_links, timeseries, count], default: count", "enum: [top_links, timeseries, count, hourly], default: count"),
-        ("        earnings: {type: number, default: 0}\n    PartnerAnalyticsTimeseries:",
-         "        earnings: {type: number, default: 0}\n        currency: {type: string}\n    PartnerAnalyticsTimeseries:"),
+        tmp_path,
+        "new.yaml",
+        (
+            "enum: [top_links, timeseries, count], default: count",
+            "enum: [top_links, timeseries, count, hourly], default: count",
+        ),
+        (
+            "        earnings: {type: number, default: 0}\n    PartnerAnalyticsTimeseries:",
+            "        earnings: {type: number, default: 0}\n        currency: {type: string}\n    PartnerAnalyticsTimeseries:",
+        ),
     )
     result = run("diff", str(DUB), str(new), "--format", "json")
     assert result.exit_code == 0, result.output
@@ -106,7 +120,9 @@ def test_diff_compatible_changes_json(tmp_path):
 
 
 def test_diff_method_added_and_removed(tmp_path):
-    removed = _variant(tmp_path, "removed.yaml", ("  /partners/analytics:\n    get:", "  /partners/analytics:\n    x-get:"))
+    removed = _variant(
+        tmp_path, "removed.yaml", ("  /partners/analytics:\n    get:", "  /partners/analytics:\n    x-get:")
+    )
     assert "`partners.analytics()`: method removed — **breaking**" in run("diff", str(DUB), str(removed)).output
     added = run("diff", str(removed), str(DUB))
     assert added.exit_code == 0 and "`partners.analytics()`: method added — compatible" in added.output
@@ -127,8 +143,12 @@ def test_crash_mid_write_leaves_previous_output(tmp_path, monkeypatch):
     assert run("generate", *gen_args(DUB, out)).exit_code == 0
     (out / "mine.txt").write_text("user file")
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    changed = _variant(tmp_path, "changed.yaml", ("summary: Create a new partner", "summary: Create a partner (v2)"),
-                       ("summary: Retrieve analytics for a partner", "summary: Partner analytics"))
+    changed = _variant(
+        tmp_path,
+        "changed.yaml",
+        ("summary: Create a new partner", "summary: Create a partner (v2)"),
+        ("summary: Retrieve analytics for a partner", "summary: Partner analytics"),
+    )
     calls = {"n": 0}
     real = write_module._stage_write
 
@@ -153,8 +173,12 @@ def test_unchanged_files_keep_their_timestamps_and_edits_are_kept(tmp_path):
     partners = out / "src" / "dub" / "partners.py"
     os.utime(sdk, (1_000_000, 1_000_000))
     partners.write_text(partners.read_text() + "# my tweak\n")
-    changed = _variant(tmp_path, "changed.yaml", ("summary: Create a new partner", "summary: Create a partner"),
-                       ("summary: Create a link for a partner", "summary: Create a partner link"))
+    changed = _variant(
+        tmp_path,
+        "changed.yaml",
+        ("summary: Create a new partner", "summary: Create a partner"),
+        ("summary: Create a link for a partner", "summary: Create a partner link"),
+    )
     result = run("generate", *gen_args(changed, out))
     assert result.exit_code == 0
     assert "kept" in result.output and "partners.py" in result.output
@@ -170,7 +194,9 @@ def test_files_of_removed_operations_are_removed(tmp_path):
     assert run("generate", *gen_args(DUB, out)).exit_code == 0
     module = out / "src" / "dub" / "models" / "operations" / "retrievepartneranalytics.py"
     assert module.exists()
-    smaller = _variant(tmp_path, "smaller.yaml", ("  /partners/analytics:\n    get:", "  /partners/analytics:\n    x-get:"))
+    smaller = _variant(
+        tmp_path, "smaller.yaml", ("  /partners/analytics:\n    get:", "  /partners/analytics:\n    x-get:")
+    )
     result = run("generate", *gen_args(smaller, out))
     assert result.exit_code == 0 and "removed" in result.output
     assert not module.exists()
@@ -181,8 +207,12 @@ def test_output_is_identical_across_hash_seeds(tmp_path):
     for seed in ("1", "2"):
         out = tmp_path / f"out{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run([sys.executable, "-m", "generator.cli", "generate", *gen_args(DUB, out), "-q"],
-                       cwd=ROOT, env=env, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "generator.cli", "generate", *gen_args(DUB, out), "-q"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
         digests.append((out / ".sdkforge-manifest.json").read_text())
     assert digests[0] == digests[1]
 
@@ -234,7 +264,9 @@ def test_every_command_has_help():
 
 
 def test_line_length_option(tmp_path):
-    (tmp_path / "sdkforge.yaml").write_text(f"spec: {DUB}\nout: wide\npackage_name: dub\nsdk_name: Dub\nline_length: 120\n")
+    (tmp_path / "sdkforge.yaml").write_text(
+        f"spec: {DUB}\nout: wide\npackage_name: dub\nsdk_name: Dub\nline_length: 120\n"
+    )
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:
@@ -243,7 +275,9 @@ def test_line_length_option(tmp_path):
         os.chdir(cwd)
     assert result.exit_code == 0, result.output
     src = tmp_path / "wide" / "src"
-    check = subprocess.run([sys.executable, "-m", "black", "--check", "-q", "-l", "120", str(src)], capture_output=True, text=True)
+    check = subprocess.run(
+        [sys.executable, "-m", "black", "--check", "-q", "-l", "120", str(src)], capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stderr
     assert subprocess.run([sys.executable, "-m", "black", "--check", "-q", str(src)]).returncode == 1  # differs at 88
     assert run("generate", "--config", str(tmp_path / "sdkforge.yaml")).exit_code == 0
@@ -259,13 +293,18 @@ def test_regeneration_reuses_exactly_the_files_whose_inputs_did_not_change(tmp_p
 
     out = tmp_path / "out"
     assert run("generate", *gen_args(DUB, out)).exit_code == 0
-    changed = _variant(tmp_path, "changed.yaml", ("summary: Create a new partner", "summary: Create a partner (v2)"),
-                       ("description: Full legal name of the partner.", "description: The partner's full legal name."))
+    changed = _variant(
+        tmp_path,
+        "changed.yaml",
+        ("summary: Create a new partner", "summary: Create a partner (v2)"),
+        ("description: Full legal name of the partner.", "description: The partner's full legal name."),
+    )
     rendered: list = []
     real_run = render.Renderer.run
     # Files copied as they are (the runtime, py.typed) are not rendered: only templates count.
-    monkeypatch.setattr(render.Renderer, "run",
-                        lambda self, job: (job[1] != "text" and rendered.append(job[0])) or real_run(self, job))
+    monkeypatch.setattr(
+        render.Renderer, "run", lambda self, job: (job[1] != "text" and rendered.append(job[0])) or real_run(self, job)
+    )
     config = Options(spec=changed, out=out, package_name="dub", sdk_name="Dub")
     reused = pipeline.generate(config, reuse=True)
     fresh_rendered = len(rendered)
@@ -307,17 +346,25 @@ _SHOP = {
                 "operationId": "createOrder",
                 "tags": ["orders"],
                 "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Order"}}}},
-                "responses": {"200": {"description": "ok", "content": {"application/json": {
-                    "schema": {"$ref": "#/components/schemas/Receipt"}}}}},
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Receipt"}}},
+                    }
+                },
             }
         }
     },
     "components": {
         "schemas": {
-            "Order": {"type": "object", "required": ["item"], "properties": {
-                "item": {"$ref": "#/components/schemas/Item"},
-                "speed": {"$ref": "#/components/schemas/Speed"},
-            }},
+            "Order": {
+                "type": "object",
+                "required": ["item"],
+                "properties": {
+                    "item": {"$ref": "#/components/schemas/Item"},
+                    "speed": {"$ref": "#/components/schemas/Speed"},
+                },
+            },
             "Item": {"type": "object", "properties": {"sku": {"type": "string"}}},
             "Speed": {"type": "string", "enum": ["slow", "fast"], "default": "slow"},
             "Receipt": {"type": "object", "properties": {"total": {"type": "number"}}},
@@ -335,11 +382,14 @@ def _shop_variants():
     def new_default(doc):  # a default that names another module's enum member
         doc["components"]["schemas"]["Speed"]["enum"] = ["slow", "fast", "express"]
         doc["components"]["schemas"]["Order"]["properties"]["speed"] = {
-            "allOf": [{"$ref": "#/components/schemas/Speed"}], "default": "express"}
+            "allOf": [{"$ref": "#/components/schemas/Speed"}],
+            "default": "express",
+        }
 
     def receipt_becomes_input(doc):  # a type used in a request too gets a TypedDict twin
         doc["paths"]["/orders"]["put"] = {
-            "operationId": "replaceReceipt", "tags": ["orders"],
+            "operationId": "replaceReceipt",
+            "tags": ["orders"],
             "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Receipt"}}}},
             "responses": {"204": {"description": "done"}},
         }
@@ -452,7 +502,6 @@ def test_an_error_in_a_worker_is_raised_by_the_main_process(tmp_path, monkeypatc
     monkeypatch.setattr(parallel.Renderer, "run", broken)
     with pytest.raises(ZeroDivisionError, match="injected"):
         _produce_in_parallel(monkeypatch, tmp_path)
-
 
 
 def test_without_shared_memory_rendering_stays_in_one_process(tmp_path, monkeypatch):

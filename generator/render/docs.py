@@ -73,7 +73,8 @@ class DocViews:
         else the first one."""
         pairs = self.pairs(resources, api)
         marked = [doc for op, doc in pairs if op.usage_example]
-        return (marked or [doc for _, doc in pairs] or [None])[0]
+        candidates = marked or [doc for _, doc in pairs]
+        return candidates[0] if candidates else None
 
     def first(
         self, resources: list[ResourceView], api: ir.Api, wanted: Callable[[ir.Operation], bool]

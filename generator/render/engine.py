@@ -69,7 +69,6 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return _TemplateCache(str(directory)) if directory is not None else None
 
 
-
 # ---------------------------------------------------------------- filters (escaping for each target language)
 
 

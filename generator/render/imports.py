@@ -10,7 +10,19 @@ from collections.abc import Iterable
 from .. import ir
 from .engine import RUNTIME_DIR
 
-_TYPING_NAMES = ("TYPE_CHECKING", "Any", "Callable", "ClassVar", "Dict", "FrozenSet", "List", "Literal", "Mapping", "Optional", "Union")
+_TYPING_NAMES = (
+    "TYPE_CHECKING",
+    "Any",
+    "Callable",
+    "ClassVar",
+    "Dict",
+    "FrozenSet",
+    "List",
+    "Literal",
+    "Mapping",
+    "Optional",
+    "Union",
+)
 _EXT_NAMES = ("Annotated", "NotRequired", "TypeAlias", "TypeAliasType", "TypedDict")
 
 
@@ -23,7 +35,7 @@ def _names_in(code: str) -> set[str]:
     return set(_IDENTIFIER.findall(_STRINGS.sub(" ", code)))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def runtime_names() -> tuple[str, ...]:
     """Every name the runtime package exports (its `__all__`): generated code imports them from it,
     and no generated name may take one of them."""

@@ -91,7 +91,16 @@ class ModelViews:
             if f.wire_name and f.wire_name != f.name:
                 annotation = f"Annotated[{annotation}, pydantic.Field(alias={literal(f.wire_name)})]"
             td = names.ann(f.type, typed_dict=True, quote=quote, shadow=shadow)
-            fields.append(FieldView(f.name, annotation, default, doc(f.description, f.deprecated), td, f.required and f.default is ir.MISSING))
+            fields.append(
+                FieldView(
+                    f.name,
+                    annotation,
+                    default,
+                    doc(f.description, f.deprecated),
+                    td,
+                    f.required and f.default is ir.MISSING,
+                )
+            )
         return ItemView(
             "model",
             t.name,
@@ -100,7 +109,11 @@ class ModelViews:
             t.typed_dict_name,
             ", ".join(literal(n) for n in send_defaults) if t.is_input else "",
             str_name=SHADOWED_SPELLING["str"] if "str" in shadow else "str",
-            extra=names.ann(ir.MapT(t.extra_type), quote=quote, shadow=shadow) if t.extra_type not in (None, ir.AnyT()) else "",
+            extra=(
+                names.ann(ir.MapT(t.extra_type), quote=quote, shadow=shadow)
+                if t.extra_type not in (None, ir.AnyT())
+                else ""
+            ),
         )
 
     def _group(self) -> dict[tuple[str, str], tuple[list[ir.NamedType], list[ir.ErrorDef]]]:
@@ -146,10 +159,17 @@ class ModelViews:
                 items.append(ItemView("enum", t.name, doc(t.description), base=base, members=members_view))
             else:
                 quote = local - defined  # includes itself: a recursive alias names itself as a string
-                items.append(ItemView("alias", t.name, doc(t.description), typed_dict_name=t.typed_dict_name,
-                                      annotation=names.ann(t.type, quote=quote),
-                                      td_annotation=names.ann(t.type, typed_dict=True, quote=quote) if t.typed_dict_name else "",
-                                      recursive=t.id in ir.refs_of(t.type)))
+                items.append(
+                    ItemView(
+                        "alias",
+                        t.name,
+                        doc(t.description),
+                        typed_dict_name=t.typed_dict_name,
+                        annotation=names.ann(t.type, quote=quote),
+                        td_annotation=names.ann(t.type, typed_dict=True, quote=quote) if t.typed_dict_name else "",
+                        recursive=t.id in ir.refs_of(t.type),
+                    )
+                )
                 refs.extend(names.refs(t.type, typed_dict=bool(t.typed_dict_name)))
             defined.add(t.id)
         for e in errors:
@@ -158,6 +178,9 @@ class ModelViews:
                 "\n\nThe parsed error body is in `data`; `status_code`, `headers`, `body` and `raw_response`\n"
                 "describe the response."
             )
-            items.append(ItemView("error", e.name, error_doc, data_type=names.ann(e.data_type),
-                                  message_path=literal(e.message_path)))
+            items.append(
+                ItemView(
+                    "error", e.name, error_doc, data_type=names.ann(e.data_type), message_path=literal(e.message_path)
+                )
+            )
         return ModuleView(package, module, type_imports(here, refs, local, names.types), items)

@@ -85,7 +85,9 @@ class OperationViews:
         errors_const = ""
         if error_entries:
             mapping = "{\n" + "".join(f"    {entry},\n" for entry in error_entries) + "}"
-            errors_const = error_maps.setdefault(mapping, "_ERRORS" if not error_maps else f"_ERRORS_{len(error_maps) + 1}")
+            errors_const = error_maps.setdefault(
+                mapping, "_ERRORS" if not error_maps else f"_ERRORS_{len(error_maps) + 1}"
+            )
         params = [ParamView(p.name, p.wire_name, p.location, p.style, p.explode) for p in op.parameters]
         codes = (op.retries or self.api.retries or ir.RetryPolicy(DEFAULT_RETRY_CODES)).status_codes
         doc_parts = [op.summary, op.description if op.description != op.summary else ""]
@@ -194,7 +196,9 @@ class OperationViews:
                 current = current.value if isinstance(current, ir.MapT) else ir.AnyT()
         return tuple(out), current
 
-    def module(self, here: str, ops: Sequence[ir.Operation]) -> tuple[list[OperationView], list[str], list[tuple[str, str]]]:
+    def module(
+        self, here: str, ops: Sequence[ir.Operation]
+    ) -> tuple[list[OperationView], list[str], list[tuple[str, str]]]:
         refs: list[tuple[str, str]] = []
         error_maps: dict[str, str] = {}
         shadow = {op.name for op in ops} & set(SHADOWED_SPELLING)

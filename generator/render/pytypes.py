@@ -7,13 +7,28 @@ from collections.abc import Callable, Iterable
 from .. import ir
 from ..pystyle import literal
 
-_PRIMS = {"str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes", "date": "date", "datetime": "datetime",
-          "none": "None"}
+_PRIMS = {
+    "str": "str",
+    "int": "int",
+    "float": "float",
+    "bool": "bool",
+    "bytes": "bytes",
+    "date": "date",
+    "datetime": "datetime",
+    "none": "None",
+}
 # How a type is spelled inside a class where a member (field or method) has the type's name:
 # there the bare name would mean the member, for the type checker.
 SHADOWED_SPELLING = {
-    "list": "List", "dict": "Dict", "str": "builtins.str", "int": "builtins.int", "float": "builtins.float",
-    "bool": "builtins.bool", "bytes": "builtins.bytes", "date": "_dt.date", "datetime": "_dt.datetime",
+    "list": "List",
+    "dict": "Dict",
+    "str": "builtins.str",
+    "int": "builtins.int",
+    "float": "builtins.float",
+    "bool": "builtins.bool",
+    "bytes": "builtins.bytes",
+    "date": "_dt.date",
+    "datetime": "_dt.datetime",
 }
 
 
@@ -43,7 +58,9 @@ class TypeNames:
             if typed_dict and isinstance(named, (ir.ModelDef, ir.AliasDef)) and named.typed_dict_name:
                 name = named.typed_dict_name
             elif typed_dict and isinstance(named, ir.EnumDef):
-                base = SHADOWED_SPELLING[named.value_kind] if shadow and named.value_kind in shadow else named.value_kind
+                base = (
+                    SHADOWED_SPELLING[named.value_kind] if shadow and named.value_kind in shadow else named.value_kind
+                )
                 return f"Union[{named.name}, {base}]"
             else:
                 name = named.name

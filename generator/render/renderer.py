@@ -32,8 +32,13 @@ class Job(NamedTuple):
 # What model, per-resource and package-index templates may read besides their own view (see
 # `Renderer.prepare`): their output depends on nothing else.
 LOCAL_CONTEXT = ("package", "sdk_name", "client_var", "schemes")
-SELF_CONTAINED = {"package/models.py.j2", "package/resource.py.j2", "resource.md.j2", "package/lazy_init.py.j2",
-                  "package/models_init.py.j2"}
+SELF_CONTAINED = {
+    "package/models.py.j2",
+    "package/resource.py.j2",
+    "resource.md.j2",
+    "package/lazy_init.py.j2",
+    "package/models_init.py.j2",
+}
 # Of those, the ones that need no view of a resource or an operation.
 WITHOUT_API_VIEWS = SELF_CONTAINED - {"package/resource.py.j2", "resource.md.j2"}
 
@@ -66,25 +71,38 @@ class Renderer:
         src = f"src/{opts.package_name}"
         ctx = self._ctx = self._base_context()
         jobs: list[Job] = [
-            ("pyproject.toml", "template", "pyproject.toml.j2", {}),
-            ("README.md", "template", "README.md.j2", {}),
+            Job("pyproject.toml", "template", "pyproject.toml.j2", {}),
+            Job("README.md", "template", "README.md.j2", {}),
         ]
         # Resources are named by index: their views are made where the file is rendered.
         for index, res in enumerate(self.api.resources):
-            jobs.append((f"docs/sdks/{res.module}/README.md", "template", "resource.md.j2", {"resource": index}))
+            jobs.append(Job(f"docs/sdks/{res.module}/README.md", "template", "resource.md.j2", {"resource": index}))
         if self.api.root_operations:
-            jobs.append(("docs/sdks/root/README.md", "template", "resource.md.j2", {"resource": "root"}))
+            jobs.append(Job("docs/sdks/root/README.md", "template", "resource.md.j2", {"resource": "root"}))
         jobs += [
-            (f"{src}/__init__.py", "template", "package/__init__.py.j2", {}),
-            (f"{src}/py.typed", "text", "", {}),
-            *[(rel, "text", path.read_text(encoding="utf-8"), {}) for rel, path in self.runtime_paths().items()],
-            (f"{src}/utils/__init__.py", "template", "package/utils.py.j2", {}),
-            (f"{src}/sdk.py", "module", "package/sdk.py.j2", {"runtime_from": "._runtime"}),
+            Job(f"{src}/__init__.py", "template", "package/__init__.py.j2", {}),
+            Job(f"{src}/py.typed", "text", "", {}),
+            *[Job(rel, "text", path.read_text(encoding="utf-8"), {}) for rel, path in self.runtime_paths().items()],
+            Job(f"{src}/utils/__init__.py", "template", "package/utils.py.j2", {}),
+            Job(f"{src}/sdk.py", "module", "package/sdk.py.j2", {"runtime_from": "._runtime"}),
         ]
         for index, res in enumerate(self.api.resources):
-            jobs.append((f"{src}/{res.module}.py", "module", "package/resource.py.j2",
-                         {"runtime_from": "._runtime", "resource": index}))
-        jobs.append((f"{src}/models/__init__.py", "template", "package/models_init.py.j2", {"packages": ctx["model_packages"]}))
+            jobs.append(
+                Job(
+                    f"{src}/{res.module}.py",
+                    "module",
+                    "package/resource.py.j2",
+                    {"runtime_from": "._runtime", "resource": index},
+                )
+            )
+        jobs.append(
+            Job(
+                f"{src}/models/__init__.py",
+                "template",
+                "package/models_init.py.j2",
+                {"packages": ctx["model_packages"]},
+            )
+        )
         for package in ctx["model_packages"]:
             exports = []
             for (group_package, module), (members, errors) in self.models.groups.items():
@@ -99,14 +117,29 @@ class Renderer:
             for export, module in exports:
                 grouped_exports.setdefault(module, []).append(export)
             imports = [from_import(f".{module}", names) for module, names in sorted(grouped_exports.items())]
-            jobs.append((f"{src}/models/{package}/__init__.py", "template", "package/lazy_init.py.j2", {
-                "exports": sorted(exports), "type_imports": imports, "model_package": package,
-                "runtime_exports": ctx["error_base_exports"] if package == "errors" else [],
-                "error_base_alias": ctx["error_base_alias"] if package == "errors" else "",
-            }))
+            jobs.append(
+                Job(
+                    f"{src}/models/{package}/__init__.py",
+                    "template",
+                    "package/lazy_init.py.j2",
+                    {
+                        "exports": sorted(exports),
+                        "type_imports": imports,
+                        "model_package": package,
+                        "runtime_exports": ctx["error_base_exports"] if package == "errors" else [],
+                        "error_base_alias": ctx["error_base_alias"] if package == "errors" else "",
+                    },
+                )
+            )
         for package, module in self.models.groups:
-            jobs.append((f"{src}/models/{package}/{module}.py", "model", "package/models.py.j2",
-                         {"runtime_from": "..._runtime", "key": (package, module)}))
+            jobs.append(
+                Job(
+                    f"{src}/models/{package}/{module}.py",
+                    "model",
+                    "package/models.py.j2",
+                    {"runtime_from": "..._runtime", "key": (package, module)},
+                )
+            )
         return jobs
 
     def needs_whole_api(self, job: Job) -> bool:
@@ -132,18 +165,24 @@ class Renderer:
         local = [(name, self._ctx[name]) for name in LOCAL_CONTEXT]
         if kind == "model" and "key" in arguments:
             members, errors = self.models.groups[arguments["key"]]
-            made_of = [t.id for t in members] + [self._type_digest(t) for t in self.models.module_types(members, errors).values()]
-            text = repr((engine_digest(), pystyle.LINE_LENGTH, path, what, sorted(arguments.items()), local, made_of, errors))
+            made_of = [t.id for t in members] + [
+                self._type_digest(t) for t in self.models.module_types(members, errors).values()
+            ]
+            text = repr(
+                (engine_digest(), pystyle.LINE_LENGTH, path, what, sorted(arguments.items()), local, made_of, errors)
+            )
         else:
             arguments = self._resolve(arguments)
-            job = (path, kind, what, arguments)
+            job = Job(path, kind, what, arguments)
             text = repr((engine_digest(), pystyle.LINE_LENGTH, path, what, sorted(arguments.items()), local))
         return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(), job
 
     def _type_digest(self, named: ir.NamedType) -> str:
         found = self._type_digests.get(named.id)
         if found is None:
-            found = self._type_digests[named.id] = hashlib.blake2b(repr(named).encode("utf-8"), digest_size=16).hexdigest()
+            found = self._type_digests[named.id] = hashlib.blake2b(
+                repr(named).encode("utf-8"), digest_size=16
+            ).hexdigest()
         return found
 
     def run(self, job: Job) -> str:
@@ -182,8 +221,19 @@ class Renderer:
     def _base_context(self) -> dict[str, Any]:
         """What every template may read that is quick to make (no operation views)."""
         api, opts = self.api, self.options
-        schemes = [SchemeView(s.name, s.param_name, s.kind, s.location, s.param, s.description, s.example or s.name.upper(),
-                              s.token_url) for s in api.security_schemes]
+        schemes = [
+            SchemeView(
+                s.name,
+                s.param_name,
+                s.kind,
+                s.location,
+                s.param,
+                s.description,
+                s.example or s.name.upper(),
+                s.token_url,
+            )
+            for s in api.security_schemes
+        ]
         model_packages = sorted({t.package for t in api.types} | ({"errors"} if api.errors else set()) | {"errors"})
         taken = {e.name for e in api.errors} | {t.name for t in api.types if t.package == "errors"}
         base_alias = f"{opts.sdk_name}Error"
@@ -207,7 +257,8 @@ class Renderer:
             error_base_exports=error_base_exports,
             errors=[ErrorView(e.name, e.description) for e in api.errors],
             error_statuses=self.docs.error_statuses(),
-            package_doc=f"{opts.description or api.description or api.title}\n\nGenerated by sdkforge {__version__}: do not edit by hand.",
+            package_doc=f"{opts.description or api.description or api.title}\n\n"
+            f"Generated by sdkforge {__version__}: do not edit by hand.",
             client_doc=f"{opts.description or api.description or api.title}\n\n"
             f"Use it as a context manager (`with {opts.sdk_name}(...) as client:` or\n"
             f"`async with {opts.sdk_name}(...) as client:`) to close the connections it opened.",
@@ -227,27 +278,54 @@ class Renderer:
             here = res.module
             ops, imports, maps = self.operations.module(here, res.operations)
             attr_path = ".".join(res.path or (res.name,))
-            children = [ChildView(c.name, c.class_name, c.module, c.description or f"Operations on {c.tag}.")
-                        for c in api.resources if c.path[:-1] == (res.path or (res.name,)) and c.path]
-            resources.append(ResourceView(
-                name=res.name, class_name=res.class_name, module=res.module, doc=res.description or f"Operations on {res.tag}.",
-                title=res.tag, operations=ops, imports=imports, error_maps=maps, children=children,
-                top=len(res.path) <= 1, path=attr_path, docs=[self.docs.op_docs(o, attr_path) for o in res.operations]))
+            children = [
+                ChildView(c.name, c.class_name, c.module, c.description or f"Operations on {c.tag}.")
+                for c in api.resources
+                if c.path[:-1] == (res.path or (res.name,)) and c.path
+            ]
+            resources.append(
+                ResourceView(
+                    name=res.name,
+                    class_name=res.class_name,
+                    module=res.module,
+                    doc=res.description or f"Operations on {res.tag}.",
+                    title=res.tag,
+                    operations=ops,
+                    imports=imports,
+                    error_maps=maps,
+                    children=children,
+                    top=len(res.path) <= 1,
+                    path=attr_path,
+                    docs=[self.docs.op_docs(o, attr_path) for o in res.operations],
+                )
+            )
         root_ops, root_imports, root_maps = self.operations.module("sdk", api.root_operations)
         self._ctx.update(
             resources=resources,
             top_resources=[r for r in resources if r.top],
             usage=self.docs.usage(resources, api),
-            paged_op=self.docs.first(resources, api, lambda op: op.pagination is not None and op.result_type is not None),
+            paged_op=self.docs.first(
+                resources, api, lambda op: op.pagination is not None and op.result_type is not None
+            ),
             download_op=self.docs.first(resources, api, lambda op: op.stream == "binary"),
             events_op=self.docs.first(resources, api, lambda op: op.stream == "events"),
             root_ops=root_ops,
             root_imports=root_imports,
             root_error_maps=root_maps,
             root_resource=ResourceView(
-                name="", class_name=opts.sdk_name, module="root", doc=api.description, title=opts.sdk_name,
-                operations=root_ops, imports=root_imports, error_maps=root_maps, children=[], top=True, path="",
-                docs=[self.docs.op_docs(o, "") for o in api.root_operations]),
+                name="",
+                class_name=opts.sdk_name,
+                module="root",
+                doc=api.description,
+                title=opts.sdk_name,
+                operations=root_ops,
+                imports=root_imports,
+                error_maps=root_maps,
+                children=[],
+                top=True,
+                path="",
+                docs=[self.docs.op_docs(o, "") for o in api.root_operations],
+            ),
         )
         return self._ctx
 

@@ -52,7 +52,6 @@ class ModuleView:
     items: list[ItemView]
 
 
-
 @dataclass(frozen=True)
 class ParamView:
     """A parameter as the runtime's `Param` takes it."""

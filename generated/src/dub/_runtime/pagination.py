@@ -30,7 +30,7 @@ T = TypeVar("T")
 # --------------------------------------------------------------------------- pagination
 
 Path = Tuple[Union[str, int], ...]
-I = TypeVar("I")
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def _items(pagination: Pagination, result: Any) -> List[Any]:
     return list(found) if isinstance(found, (list, tuple)) else []
 
 
-class _PageBase(Generic[T, I]):
+class _PageBase(Generic[T, Item]):
     def __init__(
         self,
         sdk: BaseSDK,
@@ -127,7 +127,7 @@ class _PageBase(Generic[T, I]):
         self.response = response
 
     @property
-    def items(self) -> List[I]:
+    def items(self) -> List[Item]:
         """The results on this page."""
         assert self._op.pagination is not None
         return _items(self._op.pagination, self.result)
@@ -142,14 +142,14 @@ class _PageBase(Generic[T, I]):
         return f"<{type(self).__name__} of {len(self.items)} items>"
 
 
-class Page(_PageBase[T, I]):
+class Page(_PageBase[T, Item]):
     """One page of a paginated operation.
 
     Iterating over it yields the items of this page and of every page after it, fetching each
     page when it is reached; `next()` returns the following page (None after the last one).
     """
 
-    def next(self) -> Optional[Page[T, I]]:
+    def next(self) -> Optional[Page[T, Item]]:
         assert self._op.pagination is not None
         request = _next_request(self._op.pagination, self._request, self.result)
         if request is None:
@@ -158,22 +158,22 @@ class Page(_PageBase[T, I]):
         response = sdk._send(op, request, *options)
         return Page(sdk, op, request, options, sdk._handle(op, response), response)
 
-    def pages(self) -> Iterator[Page[T, I]]:
+    def pages(self) -> Iterator[Page[T, Item]]:
         """This page and the ones after it."""
-        page: Optional[Page[T, I]] = self
+        page: Optional[Page[T, Item]] = self
         while page is not None:
             yield page
             page = page.next()
 
-    def __iter__(self) -> Iterator[I]:
+    def __iter__(self) -> Iterator[Item]:
         for page in self.pages():
             yield from page.items
 
 
-class AsyncPage(_PageBase[T, I]):
+class AsyncPage(_PageBase[T, Item]):
     """The `*_async` twin of `Page`: `async for item in page`, `await page.next()`."""
 
-    async def next(self) -> Optional[AsyncPage[T, I]]:
+    async def next(self) -> Optional[AsyncPage[T, Item]]:
         assert self._op.pagination is not None
         request = _next_request(self._op.pagination, self._request, self.result)
         if request is None:
@@ -182,13 +182,13 @@ class AsyncPage(_PageBase[T, I]):
         response = await sdk._send_async(op, request, *options)
         return AsyncPage(sdk, op, request, options, sdk._handle(op, response), response)
 
-    async def pages(self) -> AsyncIterator[AsyncPage[T, I]]:
-        page: Optional[AsyncPage[T, I]] = self
+    async def pages(self) -> AsyncIterator[AsyncPage[T, Item]]:
+        page: Optional[AsyncPage[T, Item]] = self
         while page is not None:
             yield page
             page = await page.next()
 
-    async def __aiter__(self) -> AsyncIterator[I]:
+    async def __aiter__(self) -> AsyncIterator[Item]:
         async for page in self.pages():
             for item in page.items:
                 yield item

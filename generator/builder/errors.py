@@ -18,7 +18,9 @@ def reason(status: str) -> str:
         return pascal(f"status {status}")
 
 
-def error_def(ctx: BuildContext, schema: Any, schema_at: str, response_at: str, status: str, base: str, description: str) -> ir.ErrorDef:
+def error_def(
+    ctx: BuildContext, schema: Any, schema_at: str, response_at: str, status: str, base: str, description: str
+) -> ir.ErrorDef:
     if schema_at in ctx.errors:
         return ctx.errors[schema_at]
     override = schema.get("x-speakeasy-name-override") if isinstance(schema, dict) else None
@@ -36,7 +38,9 @@ def error_def(ctx: BuildContext, schema: Any, schema_at: str, response_at: str, 
         name = base + (reason(status) if status[:1].isdigit() and status[1:].isdigit() else pascal(status))
     module = snake(name) or "error"
     if component:
-        data_type = ctx.schemas.type_of({"$ref": "#" + schema_at}, schema_at, pascal(component), COMPONENTS, snake(component))
+        data_type = ctx.schemas.type_of(
+            {"$ref": "#" + schema_at}, schema_at, pascal(component), COMPONENTS, snake(component)
+        )
     else:
         data_type = ctx.schemas.type_of(schema, schema_at, name + "Data", ERRORS, module)
     error = ir.ErrorDef(schema_at, name, module, data_type, tuple(message_path(ctx, schema, schema_at)), description)

@@ -12,7 +12,7 @@ from .schemas import is_named_kind
 
 def mark_inputs(ctx: BuildContext, types: tuple[ir.NamedType, ...]) -> tuple[ir.NamedType, ...]:
     """Models reachable from a request get a TypedDict twin, so callers can pass plain dicts."""
-    reachable: set = set()
+    reachable: set[str] = set()
     stack: list[ir.TypeExpr] = list(ctx.input_roots)
     while stack:
         t = stack.pop()
@@ -54,8 +54,14 @@ def build_api(ctx: BuildContext) -> ir.Api:
             # A scalar or array schema is written inline where it is used; this one is asked to
             # exist by name too.
             tp = ctx.schemas.type_of(schema, pointer, pascal(name), COMPONENTS, snake(name))
-            ctx.types[pointer] = ir.AliasDef(pointer, pascal(name) or "Schema", COMPONENTS, snake(name) or "schema", tp,
-                                              text(schema.get("description")))
+            ctx.types[pointer] = ir.AliasDef(
+                pointer,
+                pascal(name) or "Schema",
+                COMPONENTS,
+                snake(name) or "schema",
+                tp,
+                text(schema.get("description")),
+            )
     schemes = security.security_schemes(ctx)
     default_security = security.security(ctx, ctx.data.get("security"), "/security") or ()
     tag_info = {t.get("name"): t for t in ctx.data.get("tags") or [] if isinstance(t, dict)}
@@ -86,8 +92,15 @@ def build_api(ctx: BuildContext) -> ir.Api:
     if ctx.data.get("webhooks"):
         ctx.diags.warn("webhooks are not part of a client SDK and are ignored", "/webhooks")
     resources = tuple(
-        ir.Resource(snake(key[-1]) or "default", pascal(" ".join(key)) or "Default", snake("_".join(key)) or "default",
-                    ".".join(key), text((tag_info.get(".".join(key)) or {}).get("description")), tuple(ops), key)
+        ir.Resource(
+            snake(key[-1]) or "default",
+            pascal(" ".join(key)) or "Default",
+            snake("_".join(key)) or "default",
+            ".".join(key),
+            text((tag_info.get(".".join(key)) or {}).get("description")),
+            tuple(ops),
+            key,
+        )
         for key, ops in sorted(grouped.items(), key=lambda entry: len(entry[0]))
     )
     servers = tuple(

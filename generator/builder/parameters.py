@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from .. import ir
 from ..pointers import join as pointer_join
@@ -11,8 +11,13 @@ from .context import OPERATIONS, BuildContext, text
 from .media import FORM_MEDIA, MULTIPART_MEDIA, is_json, pick_media
 from .schemas import PRIM
 
+_LOCATIONS: dict[object, ir.Location] = {s: s for s in get_args(ir.Location)}
+_STYLES: dict[object, ir.ParamStyle] = {s: s for s in get_args(ir.ParamStyle)}
 
-def parameters(ctx: BuildContext, item: dict, op: dict, pointer: str, base: str) -> tuple[ir.Parameter, ...]:
+
+def parameters(
+    ctx: BuildContext, item: dict[str, Any], op: dict[str, Any], pointer: str, base: str
+) -> tuple[ir.Parameter, ...]:
     merged: dict[tuple[str, str], tuple[Any, str]] = {}
     for owner, owner_pointer in ((item, pointer.rsplit("/", 1)[0]), (op, pointer)):
         for index, raw in enumerate(owner.get("parameters") or []):
@@ -24,12 +29,20 @@ def parameters(ctx: BuildContext, item: dict, op: dict, pointer: str, base: str)
             merged[(str(param["name"]), str(param["in"]))] = (param, where)
     out = []
     for (name, location), (param, where) in merged.items():
-        if location not in ("path", "query", "header", "cookie"):
+        place = _LOCATIONS.get(location)
+        if place is None:
             ctx.diags.warn(f"parameter location {location!r} is not supported; ignored", pointer_join(where, "in"))
             continue
         if location == "header" and name.lower() in ("accept", "content-type", "authorization"):
             continue
-        style = param.get("style") or ("form" if location in ("query", "cookie") else "simple")
+        default_style: ir.ParamStyle = "form" if place in ("query", "cookie") else "simple"
+        style = _STYLES.get(param.get("style") or default_style)
+        if style is None:
+            ctx.diags.warn(
+                f"parameter style {param.get('style')!r} is not an OpenAPI style; {default_style!r} is used",
+                pointer_join(where, "style"),
+            )
+            style = default_style
         explode = param.get("explode")
         explode = bool(explode) if explode is not None else style == "form"
         schema = param.get("schema")
@@ -37,16 +50,39 @@ def parameters(ctx: BuildContext, item: dict, op: dict, pointer: str, base: str)
             _, media = pick_media(param["content"])
             schema = (media or {}).get("schema")
         raw_schema, _ = ctx.deref(schema, pointer_join(where, "schema")) if isinstance(schema, dict) else ({}, where)
-        tp = ctx.schemas.type_of(schema if schema is not None else {}, pointer_join(where, "schema"), base + pascal(name), OPERATIONS, snake(base))
+        tp = ctx.schemas.type_of(
+            schema if schema is not None else {},
+            pointer_join(where, "schema"),
+            base + pascal(name),
+            OPERATIONS,
+            snake(base),
+        )
         required = bool(param.get("required")) or location == "path"
-        default = ctx.schemas.coerce_default(raw_schema.get("default", ir.MISSING) if isinstance(raw_schema, dict) else ir.MISSING, tp)
-        example = param.get("example", (raw_schema or {}).get("example", ir.MISSING) if isinstance(raw_schema, dict) else ir.MISSING)
-        out.append(ir.Parameter(name, name, location, str(style), explode, required, tp, text(param.get("description")),
-                                default, bool(param.get("deprecated")), example))
+        default = ctx.schemas.coerce_default(
+            raw_schema.get("default", ir.MISSING) if isinstance(raw_schema, dict) else ir.MISSING, tp
+        )
+        example = param.get(
+            "example", (raw_schema or {}).get("example", ir.MISSING) if isinstance(raw_schema, dict) else ir.MISSING
+        )
+        out.append(
+            ir.Parameter(
+                name,
+                name,
+                place,
+                style,
+                explode,
+                required,
+                tp,
+                text(param.get("description")),
+                default,
+                bool(param.get("deprecated")),
+                example,
+            )
+        )
     return tuple(out)
 
 
-def body(ctx: BuildContext, op: dict, pointer: str, base: str) -> ir.Body | None:
+def body(ctx: BuildContext, op: dict[str, Any], pointer: str, base: str) -> ir.Body | None:
     raw = op.get("requestBody")
     if raw is None:
         return None
@@ -63,7 +99,9 @@ def body(ctx: BuildContext, op: dict, pointer: str, base: str) -> ir.Body | None
     media_pointer = pointer_join(where, "content", media)
     kind = media.split(";")[0].strip().lower()
     if is_json(media) or kind in (FORM_MEDIA, MULTIPART_MEDIA):
-        tp = ctx.schemas.type_of(schema, pointer_join(media_pointer, "schema"), base + "RequestBody", OPERATIONS, snake(base), top=True)
+        tp = ctx.schemas.type_of(
+            schema, pointer_join(media_pointer, "schema"), base + "RequestBody", OPERATIONS, snake(base), top=True
+        )
     elif kind.startswith("text/"):
         tp = PRIM["str"]
     else:

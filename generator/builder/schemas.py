@@ -2,29 +2,66 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from .. import ir
 from ..pointers import join as pointer_join
 from ..text import pascal, singular, snake
-from .context import COMPONENTS, ERRORS, BuildContext, component_name
+from .context import COMPONENTS, ERRORS, BuildContext, component_name, text
 
 _SCALARS = {"integer": "int", "number": "float", "boolean": "bool", "string": "str", "null": "none"}
 _STRING_FORMATS = {"binary": "bytes", "date-time": "datetime", "date": "date"}
 # Shared instances of the commonest type expressions (they are immutable).
-PRIM: dict[str, ir.Prim] = {
-    kind: ir.Prim(kind) for kind in ("str", "int", "float", "bool", "bytes", "date", "datetime", "none")  # type: ignore[arg-type]
-}
+PRIM: dict[str, ir.Prim] = {kind: ir.Prim(kind) for kind in get_args(ir.PrimKind)}
 ANY = ir.AnyT()
 # Keywords that describe or constrain values without changing their Python type.
-_ANNOTATIONS = {"description", "title", "example", "examples", "default", "deprecated", "readOnly", "writeOnly",
-                "nullable", "externalDocs", "xml", "$comment", "minLength", "maxLength", "pattern", "minimum",
-                "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems",
-                "uniqueItems", "minProperties", "maxProperties", "format"}
+_ANNOTATIONS = {
+    "description",
+    "title",
+    "example",
+    "examples",
+    "default",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+    "nullable",
+    "externalDocs",
+    "xml",
+    "$comment",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "minProperties",
+    "maxProperties",
+    "format",
+}
 # Pointer tokens that name a place in a document's structure, not a type.
-STRUCTURAL_TOKENS = {"schema", "schemas", "items", "properties", "additionalProperties", "allOf", "oneOf", "anyOf",
-                     "not", "content", "definitions", "$defs", "components", "paths", "responses", "parameters"}
-from .context import text
+STRUCTURAL_TOKENS = {
+    "schema",
+    "schemas",
+    "items",
+    "properties",
+    "additionalProperties",
+    "allOf",
+    "oneOf",
+    "anyOf",
+    "not",
+    "content",
+    "definitions",
+    "$defs",
+    "components",
+    "paths",
+    "responses",
+    "parameters",
+}
 
 
 def _annotation_only(part: Any) -> bool:
@@ -40,7 +77,7 @@ def _number(text: str) -> Any:
     return int(value) if value.is_integer() and "." not in text and "e" not in text.lower() else value
 
 
-def _requirement_choice(piece: dict) -> bool:
+def _requirement_choice(piece: dict[str, Any]) -> bool:
     """`{anyOf: [{required: [a]}, {required: [b]}]}`: a choice among required fields, nothing else."""
     choices = piece.get("oneOf") or piece.get("anyOf")
     return (
@@ -53,7 +90,6 @@ def _requirement_choice(piece: dict) -> bool:
 def is_text(tp: ir.TypeExpr | None) -> bool:
     inner = tp.inner if isinstance(tp, ir.Nullable) else tp
     return isinstance(inner, ir.Prim) and inner.kind == "str"
-
 
 
 def is_named_kind(schema: Any) -> bool:
@@ -71,7 +107,9 @@ class Schemas:
     def __init__(self, ctx: BuildContext):
         self.ctx = ctx
 
-    def type_of(self, schema: Any, pointer: str, hint: str, package: str, module: str, top: bool = False) -> ir.TypeExpr:
+    def type_of(
+        self, schema: Any, pointer: str, hint: str, package: str, module: str, top: bool = False
+    ) -> ir.TypeExpr:
         """The type of a schema; named types are registered under the pointer that defines them."""
         if isinstance(schema, bool):
             return ANY
@@ -82,7 +120,9 @@ class Schemas:
             target, where = self.ctx.deref(schema, pointer)
             component = component_name(where)
             if component is not None and self.is_named_kind(target):
-                return self.named(target, where, pascal(component) or "Schema", COMPONENTS, snake(component) or "schema")
+                return self.named(
+                    target, where, pascal(component) or "Schema", COMPONENTS, snake(component) or "schema"
+                )
             named_at = self.ref_name(where)
             if component is None and named_at and self.is_named_kind(target):
                 return self.named(target, where, pascal(named_at), COMPONENTS, snake(named_at))
@@ -125,7 +165,7 @@ class Schemas:
             return True
         return schema.get("type") == "object" or "properties" in schema
 
-    def named(self, schema: dict, pointer: str, name: str, package: str, module: str) -> ir.TypeExpr:
+    def named(self, schema: dict[str, Any], pointer: str, name: str, package: str, module: str) -> ir.TypeExpr:
         if pointer in self.ctx.types or pointer in self.ctx.building:
             return ir.Ref(pointer)
         self.ctx.building[pointer] = True
@@ -135,14 +175,18 @@ class Schemas:
             del self.ctx.building[pointer]
         if isinstance(result, ir.Ref):
             if result.id != pointer and pointer not in self.ctx.types:
-                self.ctx.types[pointer] = ir.AliasDef(pointer, name, package, module, result, text(schema.get("description")))
+                self.ctx.types[pointer] = ir.AliasDef(
+                    pointer, name, package, module, result, text(schema.get("description"))
+                )
             return ir.Ref(pointer)
         if pointer not in self.ctx.types:
-            self.ctx.types[pointer] = ir.AliasDef(pointer, name, package, module, result, text(schema.get("description")))
+            self.ctx.types[pointer] = ir.AliasDef(
+                pointer, name, package, module, result, text(schema.get("description"))
+            )
         return ir.Ref(pointer)
 
     def type_of_inner(
-        self, schema: dict, pointer: str, hint: str, package: str, module: str, types: Any, top: bool
+        self, schema: dict[str, Any], pointer: str, hint: str, package: str, module: str, types: Any, top: bool
     ) -> ir.TypeExpr:
         if "const" in schema:
             return ir.LiteralT(schema["const"])
@@ -159,7 +203,15 @@ class Schemas:
             items = schema.get("items")
             if items is None:
                 return ir.ListT(ANY)
-            return ir.ListT(self.type_of(items, pointer_join(pointer, "items"), singular(hint) if not hint.endswith("Body") else hint + "Item", package, module))
+            return ir.ListT(
+                self.type_of(
+                    items,
+                    pointer_join(pointer, "items"),
+                    singular(hint) if not hint.endswith("Body") else hint + "Item",
+                    package,
+                    module,
+                )
+            )
         if isinstance(types, str) and types in _SCALARS:
             kind = _SCALARS[types]
             if kind == "str":
@@ -173,7 +225,7 @@ class Schemas:
             return self.object(schema, pointer, hint, package, module)
         return ANY
 
-    def enum(self, schema: dict, pointer: str, hint: str, package: str, module: str) -> ir.TypeExpr:
+    def enum(self, schema: dict[str, Any], pointer: str, hint: str, package: str, module: str) -> ir.TypeExpr:
         values = [v for v in schema["enum"] if v is not None]
         nullable = len(values) != len(schema["enum"])
         if not values:
@@ -189,17 +241,22 @@ class Schemas:
         elif all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
             return ir.Nullable(PRIM["float"]) if nullable else PRIM["float"]
         else:
-            self.ctx.diags.warn("enum with values of mixed or unsupported types; typed as Any", pointer_join(pointer, "enum"))
+            self.ctx.diags.warn(
+                "enum with values of mixed or unsupported types; typed as Any", pointer_join(pointer, "enum")
+            )
             return ANY
+        value_kind: ir.EnumKind = "str" if kind == "str" else "int"
         if pointer not in self.ctx.types:
             unique = list(dict.fromkeys(values))
             members = tuple(ir.EnumMember(str(v), v) for v in unique)
             is_open = not self.ctx.options.closed_enums or schema.get("x-speakeasy-unknown-values") == "allow"
-            self.ctx.types[pointer] = ir.EnumDef(pointer, hint, package, module, members, kind, text(schema.get("description")), is_open)
+            self.ctx.types[pointer] = ir.EnumDef(
+                pointer, hint, package, module, members, value_kind, text(schema.get("description")), is_open
+            )
         ref: ir.TypeExpr = ir.Ref(pointer)
         return ir.Nullable(ref) if nullable else ref
 
-    def all_of(self, schema: dict, pointer: str, hint: str, package: str, module: str) -> ir.TypeExpr:
+    def all_of(self, schema: dict[str, Any], pointer: str, hint: str, package: str, module: str) -> ir.TypeExpr:
         parts = schema["allOf"]
         own = {k: v for k, v in schema.items() if k not in ("allOf", "description", "nullable", "title", "deprecated")}
         # Members that only annotate (`{description: ...}` next to a `$ref`) do not change the type.
@@ -213,7 +270,8 @@ class Schemas:
             return ir.Nullable(result) if nullable and not isinstance(result, (ir.Nullable, ir.AnyT)) else result
         resolved_parts = [self.ctx.deref(part, pointer_join(pointer, "allOf", i))[0] for i, part in typed]
         if not own.get("properties") and all(
-            isinstance(r, dict) and r.get("type") not in (None, "object") and "properties" not in r for r in resolved_parts
+            isinstance(r, dict) and r.get("type") not in (None, "object") and "properties" not in r
+            for r in resolved_parts
         ):
             # Constraints stacked on a scalar (a string with a pattern, then a length): the first says the type.
             return self.type_of(typed[0][1], pointer_join(pointer, "allOf", typed[0][0]), hint, package, module)
@@ -235,7 +293,9 @@ class Schemas:
                 if _requirement_choice(piece):
                     continue  # "one of these fields is required": checked by the server, not by types
                 if piece.get("type") not in (None, "object") or "oneOf" in piece or "anyOf" in piece:
-                    self.ctx.diags.warn("allOf member is not an object schema; its constraints are not merged", piece_at)
+                    self.ctx.diags.warn(
+                        "allOf member is not an object schema; its constraints are not merged", piece_at
+                    )
                     continue
                 for name, prop in (piece.get("properties") or {}).items():
                     merged["properties"][name] = prop
@@ -250,7 +310,7 @@ class Schemas:
         merged["description"] = schema.get("description", "")
         return self.object(merged, pointer, hint, package, module, sources)
 
-    def flatten_all_of(self, schema: dict, pointer: str, depth: int = 0) -> list[tuple[Any, str]]:
+    def flatten_all_of(self, schema: dict[str, Any], pointer: str, depth: int = 0) -> list[tuple[Any, str]]:
         if depth > 50:
             return []
         out: list[tuple[Any, str]] = []
@@ -265,7 +325,9 @@ class Schemas:
             out.append((own, pointer))
         return out
 
-    def union(self, schema: dict, key: str, pointer: str, hint: str, package: str, module: str, top: bool) -> ir.TypeExpr:
+    def union(
+        self, schema: dict[str, Any], key: str, pointer: str, hint: str, package: str, module: str, top: bool
+    ) -> ir.TypeExpr:
         variants: list[ir.TypeExpr] = []
         nullable = False
         for index, option in enumerate(schema[key]):
@@ -282,11 +344,13 @@ class Schemas:
             return ANY
         result: ir.TypeExpr = variants[0] if len(variants) == 1 else self.discriminated(schema, key, pointer, variants)
         if top and len(variants) > 1 and pointer not in self.ctx.types:
-            self.ctx.types[pointer] = ir.AliasDef(pointer, hint, package, module, result, text(schema.get("description")))
+            self.ctx.types[pointer] = ir.AliasDef(
+                pointer, hint, package, module, result, text(schema.get("description"))
+            )
             result = ir.Ref(pointer)
         return ir.Nullable(result) if nullable else result
 
-    def discriminated(self, schema: dict, key: str, pointer: str, variants: list[ir.TypeExpr]) -> ir.UnionT:
+    def discriminated(self, schema: dict[str, Any], key: str, pointer: str, variants: list[ir.TypeExpr]) -> ir.UnionT:
         """A union; with a `discriminator`, each variant (a model) gets the values that select it:
         from `mapping`, else its single-valued property (enum or const), else its schema name."""
         plain = ir.UnionT(tuple(variants))
@@ -295,7 +359,7 @@ class Schemas:
             return plain
         prop = spec["propertyName"]
         where = pointer_join(pointer, "discriminator")
-        mapping = spec.get("mapping") if isinstance(spec.get("mapping"), dict) else {}
+        mapping: dict[str, Any] = spec["mapping"] if isinstance(spec.get("mapping"), dict) else {}
         by_pointer: dict[str, list[str]] = {}
         for value, target in mapping.items():
             target = str(target)
@@ -305,14 +369,19 @@ class Schemas:
         for variant in variants:
             named = self.ctx.types.get(variant.id) if isinstance(variant, ir.Ref) else None
             if not isinstance(named, ir.ModelDef) or not any(f.wire_name == prop for f in named.fields):
-                self.ctx.diags.warn(f"discriminator {prop!r}: a variant is not an object with that property; "
-                                "the union is matched by shape", where)
+                self.ctx.diags.warn(
+                    f"discriminator {prop!r}: a variant is not an object with that property; "
+                    "the union is matched by shape",
+                    where,
+                )
                 return plain
             values = by_pointer.get(named.id) or self.own_tags(named, prop)
             tags.append(tuple(values))
         seen = [v for values in tags for v in values]
         if len(seen) != len(set(seen)):
-            self.ctx.diags.warn(f"discriminator {prop!r}: a value selects two variants; the union is matched by shape", where)
+            self.ctx.diags.warn(
+                f"discriminator {prop!r}: a value selects two variants; the union is matched by shape", where
+            )
             return plain
         return ir.UnionT(tuple(variants), prop, tuple(tags))
 
@@ -328,7 +397,13 @@ class Schemas:
         return [component] if component else [model.name]
 
     def object(
-        self, schema: dict, pointer: str, hint: str, package: str, module: str, sources: dict[str, str] | None = None
+        self,
+        schema: dict[str, Any],
+        pointer: str,
+        hint: str,
+        package: str,
+        module: str,
+        sources: dict[str, str] | None = None,
     ) -> ir.TypeExpr:
         properties = schema.get("properties") or {}
         extra = schema.get("additionalProperties", None)
@@ -337,7 +412,11 @@ class Schemas:
             properties = {}
         if not properties:
             if isinstance(extra, dict) and extra:
-                return ir.MapT(self.type_of(extra, pointer_join(pointer, "additionalProperties"), singular(hint) + "Value", package, module))
+                return ir.MapT(
+                    self.type_of(
+                        extra, pointer_join(pointer, "additionalProperties"), singular(hint) + "Value", package, module
+                    )
+                )
             return ir.MapT(ANY)
         if pointer in self.ctx.types:
             return ir.Ref(pointer)
@@ -390,7 +469,9 @@ class Schemas:
             )
         extra_type: ir.TypeExpr | None = None
         if isinstance(extra, dict) and extra:
-            extra_type = self.type_of(extra, pointer_join(pointer, "additionalProperties"), base + "Value", package, module)
+            extra_type = self.type_of(
+                extra, pointer_join(pointer, "additionalProperties"), base + "Value", package, module
+            )
         if owns_mark:
             del self.ctx.building[pointer]
         self.ctx.types[pointer] = ir.ModelDef(
@@ -433,6 +514,10 @@ class Schemas:
             if isinstance(named, ir.EnumDef) and default in [m.value for m in named.members]:
                 return default
             return ir.MISSING
-        if isinstance(inner, ir.ListT) and isinstance(default, list) and all(isinstance(v, (str, int, float, bool)) for v in default):
+        if (
+            isinstance(inner, ir.ListT)
+            and isinstance(default, list)
+            and all(isinstance(v, (str, int, float, bool)) for v in default)
+        ):
             return default
         return ir.MISSING

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import ir
 from ..pointers import join as pointer_join
 from ..text import snake
@@ -11,7 +13,9 @@ from .media import EVENTS_MEDIA, body_kind, is_json, pick_media
 from .schemas import PRIM, is_text
 
 
-def responses(ctx: BuildContext, op: dict, pointer: str, base: str) -> tuple[tuple[ir.Response, ...], tuple[ir.ErrorResponse, ...]]:
+def responses(
+    ctx: BuildContext, op: dict[str, Any], pointer: str, base: str
+) -> tuple[tuple[ir.Response, ...], tuple[ir.ErrorResponse, ...]]:
     raw = op.get("responses") or {}
     successes: list[ir.Response] = []
     errors: list[ir.ErrorResponse] = []
@@ -34,12 +38,14 @@ def responses(ctx: BuildContext, op: dict, pointer: str, base: str) -> tuple[tup
             continue
         schema = content.get("schema", {})
         schema_resolved, schema_at = ctx.deref(schema, pointer_join(resolved_at, "content", media, "schema"))
-        error = error_classes.error_def(ctx, schema_resolved, schema_at, resolved_at, status, base, text(response.get("description")))
+        error = error_classes.error_def(
+            ctx, schema_resolved, schema_at, resolved_at, status, base, text(response.get("description"))
+        )
         errors.append(ir.ErrorResponse("default" if status == "DEFAULT" else status, error.id, media))
     return tuple(successes), tuple(errors)
 
 
-def success(ctx: BuildContext, response: dict, at: str, status: str, base: str) -> list[ir.Response]:
+def success(ctx: BuildContext, response: dict[str, Any], at: str, status: str, base: str) -> list[ir.Response]:
     """One entry per media type a success response documents (one without a type when it has no body)."""
     description = text(response.get("description"))
     content = response.get("content")
@@ -63,7 +69,9 @@ def success(ctx: BuildContext, response: dict, at: str, status: str, base: str) 
     return out
 
 
-def streaming(ctx: BuildContext, op: dict, pointer: str, responses: tuple[ir.Response, ...]) -> tuple[str, str, str | None, tuple[ir.Response, ...]]:
+def streaming(
+    ctx: BuildContext, op: dict[str, Any], pointer: str, responses: tuple[ir.Response, ...]
+) -> tuple[ir.StreamKind, str, str | None, tuple[ir.Response, ...]]:
     """(stream kind, event decoding, sentinel, responses) of an operation.
 
     Binary downloads and server-sent events are streamed when every success body is of that
@@ -75,8 +83,11 @@ def streaming(ctx: BuildContext, op: dict, pointer: str, responses: tuple[ir.Res
     if kinds != {"events"}:
         if "events" in kinds:
             responses = tuple(
-                ir.Response(r.status, r.media_type, PRIM["str"], r.description)
-                if body_kind(r.media_type) == "events" else r
+                (
+                    ir.Response(r.status, r.media_type, PRIM["str"], r.description)
+                    if body_kind(r.media_type) == "events"
+                    else r
+                )
                 for r in responses
             )
         return "", "", None, responses

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, get_args
 
 from .. import ir
 from ..pointers import join as pointer_join
 from .context import BuildContext
 
-PAGE_ROLES = {"offset", "page", "limit", "cursor"}
+_ROLES: dict[object, ir.PageRole] = {s: s for s in get_args(ir.PageRole)}
+_PLACES: dict[object, ir.PageInputPlace] = {s: s for s in get_args(ir.PageInputPlace)}
 _PATH_STEP = re.compile(r"\.([A-Za-z_$][\w$-]*)|\[(-?\d+)\]|\[['\"]([^'\"]*)['\"]\]|\.\[(-?\d+)\]")
 
 
@@ -20,12 +21,12 @@ def retries(ctx: BuildContext, value: Any, pointer: str, inherited: ir.RetryPoli
     if not isinstance(value, dict):
         ctx.diags.warn("x-speakeasy-retries must be a mapping; ignored", pointer)
         return None
-    backoff = value.get("backoff") if isinstance(value.get("backoff"), dict) else {}
+    backoff: dict[str, Any] = value["backoff"] if isinstance(value.get("backoff"), dict) else {}
     codes = value.get("statusCodes")
     if isinstance(codes, list) and codes:
         status_codes = tuple(str(c).upper() for c in codes)
     else:
-        status_codes = inherited.status_codes if inherited else ("429", "500", "502", "503", "504")
+        status_codes = inherited.status_codes if inherited else ir.DEFAULT_RETRY_CODES
     base = inherited or ir.RetryPolicy(status_codes)
 
     def number(key: str, default: Any) -> Any:
@@ -46,7 +47,7 @@ def retries(ctx: BuildContext, value: Any, pointer: str, inherited: ir.RetryPoli
     )
 
 
-def group(ctx: BuildContext, op: dict) -> tuple[str, ...]:
+def group(ctx: BuildContext, op: dict[str, Any]) -> tuple[str, ...]:
     """Where an operation goes: its `x-speakeasy-group` (dots nest groups), else its first tag."""
     group = op.get("x-speakeasy-group")
     if isinstance(group, str) and group.strip(". "):
@@ -57,11 +58,12 @@ def group(ctx: BuildContext, op: dict) -> tuple[str, ...]:
     return ()
 
 
-def flatten(ctx: BuildContext, op: dict, pointer: str, request_type: ir.TypeExpr | None) -> bool:
+def flatten(ctx: BuildContext, op: dict[str, Any], pointer: str, request_type: ir.TypeExpr | None) -> bool:
     """Whether the method takes the request's fields as arguments: `x-speakeasy-max-method-params`
     (operation, else document) is at least their number.  Only an object request can be flattened."""
-    limit = op.get("x-speakeasy-max-method-params",
-                   ctx.data.get("x-speakeasy-max-method-params", ctx.options.max_method_params))
+    limit = op.get(
+        "x-speakeasy-max-method-params", ctx.data.get("x-speakeasy-max-method-params", ctx.options.max_method_params)
+    )
     if isinstance(limit, bool) or not isinstance(limit, int):
         ctx.diags.warn("x-speakeasy-max-method-params must be an integer; ignored", pointer)
         return False
@@ -69,7 +71,9 @@ def flatten(ctx: BuildContext, op: dict, pointer: str, request_type: ir.TypeExpr
     return isinstance(named, ir.ModelDef) and 0 < len(named.fields) <= limit
 
 
-def pagination(ctx: BuildContext, value: Any, pointer: str, params: tuple[ir.Parameter, ...], body: ir.Body | None) -> ir.Pagination | None:
+def pagination(
+    ctx: BuildContext, value: Any, pointer: str, params: tuple[ir.Parameter, ...], body: ir.Body | None
+) -> ir.Pagination | None:
     """`x-speakeasy-pagination`; anything not understood leaves the method returning one page, with a warning."""
     if value is None:
         return None
@@ -77,36 +81,46 @@ def pagination(ctx: BuildContext, value: Any, pointer: str, params: tuple[ir.Par
         ctx.diags.warn("x-speakeasy-pagination must be a mapping; the method returns one page", pointer)
         return None
     kind = value.get("type")
-    raw_inputs = value.get("inputs") if isinstance(value.get("inputs"), list) else []
-    outputs = value.get("outputs") if isinstance(value.get("outputs"), dict) else {}
-    inputs = []
+    raw_inputs: list[Any] = value["inputs"] if isinstance(value.get("inputs"), list) else []
+    outputs: dict[str, Any] = value["outputs"] if isinstance(value.get("outputs"), dict) else {}
+    inputs: list[tuple[ir.PageRole, ir.PageInputPlace, str]] = []
     for index, entry in enumerate(raw_inputs):
-        role = entry.get("type") if isinstance(entry, dict) else None
-        where = entry.get("in", "parameters") if isinstance(entry, dict) else None
+        role = _ROLES.get(entry.get("type")) if isinstance(entry, dict) else None
+        where = _PLACES.get(entry.get("in", "parameters")) if isinstance(entry, dict) else None
         name = entry.get("name") if isinstance(entry, dict) else None
-        known = (where == "parameters" and any(p.wire_name == name for p in params)) or (where == "requestBody" and body is not None)
-        if role not in PAGE_ROLES or not isinstance(name, str) or not known:
-            ctx.diags.warn("pagination input does not name a parameter or body field of the operation; ignored",
-                            pointer_join(pointer, "inputs", index))
+        known = (where == "parameters" and any(p.wire_name == name for p in params)) or (
+            where == "requestBody" and body is not None
+        )
+        if role is None or where is None or not isinstance(name, str) or not known:
+            ctx.diags.warn(
+                "pagination input does not name a parameter or body field of the operation; ignored",
+                pointer_join(pointer, "inputs", index),
+            )
             continue
-        inputs.append((str(role), str(where), name))
+        inputs.append((role, where, name))
     roles = {role for role, _, _ in inputs}
     paths = {}
     for key in ("results", "nextCursor", "numPages"):
         if key in outputs:
             parsed = json_path(outputs[key])
             if parsed is None:
-                ctx.diags.warn(f"unsupported JSONPath {outputs[key]!r}; the method returns one page",
-                                pointer_join(pointer, "outputs", key))
+                ctx.diags.warn(
+                    f"unsupported JSONPath {outputs[key]!r}; the method returns one page",
+                    pointer_join(pointer, "outputs", key),
+                )
                 return None
             paths[key] = parsed
+    page_kind: ir.PageKind
     if kind == "offsetLimit" and roles & {"page", "offset"}:
         page_kind = "page" if "page" in roles else "offset"
     elif kind == "cursor" and "cursor" in roles and "nextCursor" in paths:
         page_kind = "cursor"
     else:
-        ctx.diags.warn(f"pagination of type {kind!r} with these inputs and outputs is not supported; "
-                        "the method returns one page", pointer)
+        ctx.diags.warn(
+            f"pagination of type {kind!r} with these inputs and outputs is not supported; "
+            "the method returns one page",
+            pointer,
+        )
         return None
     return ir.Pagination(page_kind, tuple(inputs), paths.get("results"), paths.get("nextCursor"), paths.get("numPages"))
 

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from .. import ir
 from ..pointers import join as pointer_join
 from ..text import snake
 from .context import BuildContext, text
 
+_API_KEY_PLACES: dict[object, ir.SchemeLocation] = {s: s for s in get_args(ir.SchemeLocation)}
+
 
 def security_schemes(ctx: BuildContext) -> tuple[ir.SecurityScheme, ...]:
     out = []
-    raw = ((ctx.data.get("components") or {}).get("securitySchemes") or {})
+    raw = (ctx.data.get("components") or {}).get("securitySchemes") or {}
     for name, scheme in raw.items():
         where = pointer_join("/components/securitySchemes", name)
         scheme, _ = ctx.deref(scheme, where)
@@ -20,9 +22,13 @@ def security_schemes(ctx: BuildContext) -> tuple[ir.SecurityScheme, ...]:
             continue
         kind = scheme.get("type")
         example = scheme.get("x-speakeasy-example")
-        common = dict(name=name, param_name=snake(name) or "credential", description=text(scheme.get("description")),
-                      example=example if isinstance(example, str) else "")
-        flows = scheme.get("flows") if isinstance(scheme.get("flows"), dict) else {}
+        common = dict(
+            name=name,
+            param_name=snake(name) or "credential",
+            description=text(scheme.get("description")),
+            example=example if isinstance(example, str) else "",
+        )
+        flows: dict[str, Any] = scheme["flows"] if isinstance(scheme.get("flows"), dict) else {}
         credentials_flow = flows.get("clientCredentials") if isinstance(flows.get("clientCredentials"), dict) else None
         if kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
             out.append(ir.SecurityScheme(kind="basic", **common))
@@ -31,8 +37,13 @@ def security_schemes(ctx: BuildContext) -> tuple[ir.SecurityScheme, ...]:
         elif kind == "http" or kind in ("oauth2", "openIdConnect"):
             out.append(ir.SecurityScheme(kind="bearer", **common))
         elif kind == "apiKey":
-            out.append(ir.SecurityScheme(kind="apikey", location=str(scheme.get("in", "header")),
-                                         param=str(scheme.get("name", name)), **common))
+            place = scheme.get("in", "header")
+            if place not in _API_KEY_PLACES:
+                ctx.diags.warn(f"apiKey location {place!r} is not header, query or cookie; sent as a header", where)
+            location: ir.SchemeLocation = _API_KEY_PLACES.get(place, "header")
+            out.append(
+                ir.SecurityScheme(kind="apikey", location=location, param=str(scheme.get("name", name)), **common)
+            )
         else:
             ctx.diags.warn(f"security scheme type {kind!r} is not supported; requests will not carry it", where)
     return tuple(out)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from .. import ir, pointers
 from ..diagnostics import Diagnostics
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 COMPONENTS = "components"
 OPERATIONS = "operations"
 ERRORS = "errors"
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+HTTP_METHODS = tuple(m.lower() for m in get_args(ir.HttpMethod))
 
 
 class BuildContext:

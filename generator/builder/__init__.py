@@ -36,5 +36,9 @@ def count_operations(doc: Document, resolver: Resolver) -> int:
             except RefError:
                 continue
         if isinstance(item, dict):
-            count += sum(1 for m in HTTP_METHODS if isinstance(item.get(m), dict) and item[m].get("x-speakeasy-ignore") is not True)
+            count += sum(
+                1
+                for m in HTTP_METHODS
+                if isinstance(item.get(m), dict) and item[m].get("x-speakeasy-ignore") is not True
+            )
     return count

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from .. import ir
 from ..pointers import join as pointer_join
@@ -11,12 +11,18 @@ from . import extensions, parameters, security
 from . import responses as response_parts
 from .context import OPERATIONS, BuildContext, text
 
+_METHODS: dict[str, ir.HttpMethod] = {m.lower(): m for m in get_args(ir.HttpMethod)}
 
-def operation(ctx: BuildContext, path: str, method: str, item: dict, op: dict, pointer: str) -> ir.Operation:
-    op_id = op.get("operationId") if isinstance(op.get("operationId"), str) else ""
+
+def operation(
+    ctx: BuildContext, path: str, method: str, item: dict[str, Any], op: dict[str, Any], pointer: str
+) -> ir.Operation:
+    op_id = op["operationId"] if isinstance(op.get("operationId"), str) else ""
     override = op.get("x-speakeasy-name-override")
     base_name = pascal(op_id) or pascal(f"{method} {path}") or "Operation"
-    method_name = snake(override) if isinstance(override, str) and override else snake(op_id) or snake(f"{method} {path}")
+    method_name = (
+        snake(override) if isinstance(override, str) and override else snake(op_id) or snake(f"{method} {path}")
+    )
     params = parameters.parameters(ctx, item, op, pointer, base_name)
     body = parameters.body(ctx, op, pointer, base_name)
     responses, errors = response_parts.responses(ctx, op, pointer, base_name)
@@ -35,14 +41,25 @@ def operation(ctx: BuildContext, path: str, method: str, item: dict, op: dict, p
     body_attr = ""
     if params:
         fields = [
-            ir.Field(p.wire_name, p.wire_name, p.type, p.required, isinstance(p.type, ir.Nullable), p.default, p.description, p.deprecated)
+            ir.Field(
+                p.wire_name,
+                p.wire_name,
+                p.type,
+                p.required,
+                isinstance(p.type, ir.Nullable),
+                p.default,
+                p.description,
+                p.deprecated,
+            )
             for p in params
         ]
         if body is not None:
             body_attr = "request_body"
             fields.append(ir.Field("", body_attr, body.type, body.required, False, ir.MISSING, body.description))
         request_pointer = pointer + "#request"
-        ctx.types[request_pointer] = ir.ModelDef(request_pointer, base_name + "Request", OPERATIONS, snake(base_name), tuple(fields))
+        ctx.types[request_pointer] = ir.ModelDef(
+            request_pointer, base_name + "Request", OPERATIONS, snake(base_name), tuple(fields)
+        )
         request_type = ir.Ref(request_pointer)
     elif body is not None:
         request_type = body.type
@@ -52,7 +69,7 @@ def operation(ctx: BuildContext, path: str, method: str, item: dict, op: dict, p
         pointer=pointer,
         operation_id=op_id,
         name=method_name or "call",
-        http_method=method.upper(),
+        http_method=_METHODS[method],
         path=path,
         summary=text(op.get("summary")),
         description=text(op.get("description")),
@@ -65,12 +82,16 @@ def operation(ctx: BuildContext, path: str, method: str, item: dict, op: dict, p
         result_type=result,
         errors=errors,
         security=security.security(ctx, op.get("security"), pointer_join(pointer, "security")),
-        retries=extensions.retries(ctx, op.get("x-speakeasy-retries"), pointer_join(pointer, "x-speakeasy-retries"), ctx.doc_retries),
+        retries=extensions.retries(
+            ctx, op.get("x-speakeasy-retries"), pointer_join(pointer, "x-speakeasy-retries"), ctx.doc_retries
+        ),
         server_url=own_server(ctx, op.get("servers") or item.get("servers")),
         stream=stream,
         events=events,
         sentinel=sentinel,
-        pagination=extensions.pagination(ctx, op.get("x-speakeasy-pagination"), pointer_join(pointer, "x-speakeasy-pagination"), params, body),
+        pagination=extensions.pagination(
+            ctx, op.get("x-speakeasy-pagination"), pointer_join(pointer, "x-speakeasy-pagination"), params, body
+        ),
         usage_example=bool(op.get("x-speakeasy-usage-example")),
         flatten=extensions.flatten(ctx, op, pointer, request_type),
     )
