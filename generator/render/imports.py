@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import functools
-import re
 from collections.abc import Iterable
 
 from .. import ir
@@ -24,15 +23,6 @@ _TYPING_NAMES = (
     "Union",
 )
 _EXT_NAMES = ("Annotated", "NotRequired", "TypeAlias", "TypeAliasType", "TypedDict")
-
-
-_STRINGS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def _names_in(code: str) -> set[str]:
-    """Identifiers used as code (not inside strings or docstrings)."""
-    return set(_IDENTIFIER.findall(_STRINGS.sub(" ", code)))
 
 
 @functools.cache
@@ -72,9 +62,10 @@ _STDLIB_IMPORTS = (
 )
 
 
-def module_imports(code: str, runtime_from: str) -> str:
-    """The import block for names the code uses from the standard library, its dependencies and the runtime."""
-    used = _names_in(code)
+def module_imports(uses: Iterable[str], runtime_from: str) -> str:
+    """The import block for the names a module uses from the standard library, its dependencies and
+    the runtime (named types and error classes are imported separately)."""
+    used = set(uses)
     stdlib = []
     std = [n for n in _TYPING_NAMES if n in used]
     if std:

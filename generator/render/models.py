@@ -74,23 +74,33 @@ class ModelViews:
             visit(t)
         return out
 
-    def model_item(self, t: ir.ModelDef, quote: set[str], names: TypeNames) -> ItemView:
+    def model_item(self, t: ir.ModelDef, quote: set[str], names: TypeNames, uses: set[str]) -> ItemView:
+        """A model (and its TypedDict twin when it is input); the names it needs go to `uses`."""
+        uses.add("BaseModel")
+        td_uses = uses if t.typed_dict_name else set()
+        if t.typed_dict_name:
+            uses.add("TypedDict")
         fields = []
         send_defaults = []
         shadow = {f.name for f in t.fields} & set(SHADOWED_SPELLING)
         for f in t.fields:
-            annotation = names.ann(f.type, quote=quote, shadow=shadow)
+            annotation = names.ann(f.type, quote=quote, shadow=shadow, uses=uses)
             default = default_expr(f, names.types)
             optional = not f.required and default is None
             if optional and not isinstance(f.type, ir.Nullable):
                 annotation = f"Optional[{annotation}]"
+                uses.add("Optional")
             if optional:
                 default = "None"
             if f.default is not ir.MISSING:
                 send_defaults.append(f.name)
             if f.wire_name and f.wire_name != f.name:
                 annotation = f"Annotated[{annotation}, pydantic.Field(alias={literal(f.wire_name)})]"
-            td = names.ann(f.type, typed_dict=True, quote=quote, shadow=shadow)
+                uses.update(("Annotated", "pydantic"))
+            td = names.ann(f.type, typed_dict=True, quote=quote, shadow=shadow, uses=td_uses)
+            td_required = f.required and f.default is ir.MISSING
+            if not td_required:
+                td_uses.add("NotRequired")
             fields.append(
                 FieldView(
                     f.name,
@@ -98,22 +108,26 @@ class ModelViews:
                     default,
                     doc(f.description, f.deprecated),
                     td,
-                    f.required and f.default is ir.MISSING,
+                    td_required,
                 )
             )
+        send = ", ".join(literal(n) for n in send_defaults) if t.is_input else ""
+        str_name = SHADOWED_SPELLING["str"] if "str" in shadow else "str"
+        if send:
+            uses.update(("ClassVar", "FrozenSet", str_name.split(".")[0]))
+        extra = ""
+        if t.extra_type is not None and t.extra_type != ir.AnyT():
+            extra = names.ann(ir.MapT(t.extra_type), quote=quote, shadow=shadow, uses=uses)
+            uses.add("pydantic")
         return ItemView(
             "model",
             t.name,
             doc(t.description, t.deprecated),
             fields,
             t.typed_dict_name,
-            ", ".join(literal(n) for n in send_defaults) if t.is_input else "",
-            str_name=SHADOWED_SPELLING["str"] if "str" in shadow else "str",
-            extra=(
-                names.ann(ir.MapT(t.extra_type), quote=quote, shadow=shadow)
-                if t.extra_type not in (None, ir.AnyT())
-                else ""
-            ),
+            send,
+            str_name=str_name,
+            extra=extra,
         )
 
     def _group(self) -> dict[tuple[str, str], tuple[list[ir.NamedType], list[ir.ErrorDef]]]:
@@ -143,10 +157,11 @@ class ModelViews:
         defined: set[str] = set()
         items: list[ItemView] = []
         refs: list[tuple[str, str]] = []
+        uses: set[str] = set()
         for t in self.order(members, names):
             quote = local - defined  # same-module types not defined yet are forward references
             if isinstance(t, ir.ModelDef):
-                items.append(self.model_item(t, quote, names))
+                items.append(self.model_item(t, quote, names, uses))
                 for f in t.fields:
                     refs.extend(names.refs(f.type, typed_dict=t.is_input))
                 refs.extend(names.refs(t.extra_type))
@@ -154,20 +169,26 @@ class ModelViews:
                 members_view = [(m.name, literal(m.value)) for m in t.members]
                 if t.open:
                     base = "OpenEnum" if t.value_kind == "str" else "OpenIntEnum"
+                    uses.add(base)
                 else:
                     base = f"{t.value_kind}, Enum"
+                    uses.add("Enum")
                 items.append(ItemView("enum", t.name, doc(t.description), base=base, members=members_view))
             else:
                 quote = local - defined  # includes itself: a recursive alias names itself as a string
+                recursive = t.id in ir.refs_of(t.type)
+                uses.update(("TYPE_CHECKING", "TypeAlias", "TypeAliasType") if recursive else ("TypeAlias",))
                 items.append(
                     ItemView(
                         "alias",
                         t.name,
                         doc(t.description),
                         typed_dict_name=t.typed_dict_name,
-                        annotation=names.ann(t.type, quote=quote),
-                        td_annotation=names.ann(t.type, typed_dict=True, quote=quote) if t.typed_dict_name else "",
-                        recursive=t.id in ir.refs_of(t.type),
+                        annotation=names.ann(t.type, quote=quote, uses=uses),
+                        td_annotation=(
+                            names.ann(t.type, typed_dict=True, quote=quote, uses=uses) if t.typed_dict_name else ""
+                        ),
+                        recursive=recursive,
                     )
                 )
                 refs.extend(names.refs(t.type, typed_dict=bool(t.typed_dict_name)))
@@ -178,9 +199,8 @@ class ModelViews:
                 "\n\nThe parsed error body is in `data`; `status_code`, `headers`, `body` and `raw_response`\n"
                 "describe the response."
             )
-            items.append(
-                ItemView(
-                    "error", e.name, error_doc, data_type=names.ann(e.data_type), message_path=literal(e.message_path)
-                )
-            )
-        return ModuleView(package, module, type_imports(here, refs, local, names.types), items)
+            uses.add("APIError")
+            data_type = names.ann(e.data_type, uses=uses)
+            message_path = literal(e.message_path)
+            items.append(ItemView("error", e.name, error_doc, data_type=data_type, message_path=message_path))
+        return ModuleView(package, module, type_imports(here, refs, local, names.types), items, tuple(sorted(uses)))

@@ -13,12 +13,14 @@ from .pytypes import SHADOWED_SPELLING, TypeNames
 from .views import OperationView, ParamView
 
 
-def retry_config_expr(policy: ir.RetryPolicy | None) -> str:
+def retry_config_expr(policy: ir.RetryPolicy | None, uses: set[str]) -> str:
     """Python for a RetryConfig equal to a documented retry policy ("" when the document has none)."""
     if policy is None:
         return ""
+    uses.add("RetryConfig")
     if not policy.enabled:
         return 'RetryConfig("none")'
+    uses.add("BackoffStrategy")
     return (
         f'RetryConfig("backoff", BackoffStrategy({policy.initial_interval}, {policy.max_interval}, '
         f"{policy.exponent!r}, {policy.max_elapsed_time}), {policy.retry_connection_errors})"
@@ -37,46 +39,28 @@ class OperationViews:
     def view(
         self, op: ir.Operation, here: str, refs: list[tuple[str, str]], error_maps: dict[str, str], shadow: set[str]
     ) -> OperationView:
-        request_ann = ""
-        request_optional = False
-        request_type = "None"
-        if op.request_type is not None:
-            refs.extend(self.names.refs(op.request_type, typed_dict=True))
-            model_ann = self.names.ann(op.request_type, shadow=shadow)
-            td_ann = self.names.ann(op.request_type, typed_dict=True, shadow=shadow)
-            request_ann = model_ann if model_ann == td_ann else f"Union[{model_ann}, {td_ann}]"
-            request_type = self.names.ann(op.request_type)
-            named = self.types.get(op.request_type.id) if isinstance(op.request_type, ir.Ref) else None
-            if isinstance(named, ir.ModelDef):
-                request_optional = not any(f.required and f.default is ir.MISSING for f in named.fields)
-            elif op.body is not None:
-                request_optional = not op.body.required
-        flat_args = self.flat_args(op, shadow, refs)
-        result = self.names.ann(op.result_type, shadow=shadow) if op.result_type is not None else "None"
-        type_arg = self.names.ann(op.result_type) if op.result_type is not None else "None"
+        # Every method's signature uses these; the `Operation(...)` constant too.
+        uses = {"Operation", "Optional", "Mapping", "Union", "RetryConfig", "UNSET", "Unset"}
+        request_ann, request_optional, request_type = self._request(op, shadow, refs, uses)
+        flat_args = self.flat_args(op, shadow, refs, uses)
+        result = self.names.ann(op.result_type, shadow=shadow, uses=uses) if op.result_type is not None else "None"
+        type_arg = self.names.ann(op.result_type, uses=uses) if op.result_type is not None else "None"
         refs.extend(self.names.refs(op.result_type))
-        by_status: dict[str, list[tuple[str, str]]] = {}
-        for r in op.responses:
-            tp = self.names.ann(r.type) if r.type is not None else "None"
-            by_status.setdefault(r.status, []).append((literal(r.media_type) if r.media_type else "None", tp))
-        responses = []
-        for status, entries in by_status.items():
-            if len(entries) == 1:
-                value = f"({entries[0][0]}, {entries[0][1]})"
-            else:
-                value = "{" + ", ".join(f"{media}: {tp}" for media, tp in entries) + "}"
-            responses.append((status, value))
+        responses = self._responses(op, uses)
         call, result_async = "_request", result
         pagination = ""
         if op.stream == "binary":
             call, result, result_async = "_stream", "BinaryStream", "AsyncBinaryStream"
+            uses.update((result, result_async))
         elif op.stream == "events":
             call, result, result_async = "_events", f"EventStream[{result}]", f"AsyncEventStream[{result}]"
+            uses.update(("EventStream", "AsyncEventStream"))
         elif op.pagination is not None and op.result_type is not None:
             pagination, item = self.pagination(op)
             refs.extend(self.names.refs(item))
-            item_ann = self.names.ann(item, shadow=shadow)
+            item_ann = self.names.ann(item, shadow=shadow, uses=uses)
             call, result, result_async = "_page", f"Page[{result}, {item_ann}]", f"AsyncPage[{result}, {item_ann}]"
+            uses.update(("Page", "AsyncPage", "Pagination"))
         error_entries = []
         for e in sorted(op.errors, key=lambda e: e.status):
             err = self.errors[e.error_id]
@@ -89,6 +73,10 @@ class OperationViews:
                 mapping, "_ERRORS" if not error_maps else f"_ERRORS_{len(error_maps) + 1}"
             )
         params = [ParamView(p.name, p.wire_name, p.location, p.style, p.explode) for p in op.parameters]
+        if params:
+            uses.add("Param")
+        if op.deprecated:
+            uses.add("warnings")
         codes = (op.retries or self.api.retries or ir.RetryPolicy(DEFAULT_RETRY_CODES)).status_codes
         doc_parts = [op.summary, op.description if op.description != op.summary else ""]
         if op.deprecated:
@@ -119,14 +107,56 @@ class OperationViews:
             errors_const=errors_const,
             security=literal(op.security) if op.security is not None else "",
             retry_codes=literal(codes) if codes != DEFAULT_RETRY_CODES else "",
-            retry_config=retry_config_expr(op.retries),
+            retry_config=retry_config_expr(op.retries, uses),
             server_url=literal(op.server_url) if op.server_url else "",
             doc="\n\n".join(p for p in doc_parts if p),
+            uses=tuple(sorted(uses)),
         )
+
+    def _request(
+        self, op: ir.Operation, shadow: set[str], refs: list[tuple[str, str]], uses: set[str]
+    ) -> tuple[str, bool, str]:
+        """The annotation of `request=` ("" when there is none), whether it may be left out, and
+        the request type the `Operation` validates with."""
+        if op.request_type is None:
+            return "", False, "None"
+        refs.extend(self.names.refs(op.request_type, typed_dict=True))
+        model_ann = self.names.ann(op.request_type, shadow=shadow, uses=uses)
+        td_uses: set[str] = set()
+        td_ann = self.names.ann(op.request_type, typed_dict=True, shadow=shadow, uses=td_uses)
+        if model_ann == td_ann:
+            request_ann = model_ann
+        else:
+            request_ann = f"Union[{model_ann}, {td_ann}]"
+            uses.update(td_uses)
+        named = self.types.get(op.request_type.id) if isinstance(op.request_type, ir.Ref) else None
+        optional = False
+        if isinstance(named, ir.ModelDef):
+            optional = not any(f.required and f.default is ir.MISSING for f in named.fields)
+        elif op.body is not None:
+            optional = not op.body.required
+        return request_ann, optional, self.names.ann(op.request_type, uses=uses)
+
+    def _responses(self, op: ir.Operation, uses: set[str]) -> list[tuple[str, str]]:
+        """(status, Python for its media type and type, or a dict of those per media type)."""
+        by_status: dict[str, list[tuple[str, str]]] = {}
+        for r in op.responses:
+            tp = self.names.ann(r.type, uses=uses) if r.type is not None else "None"
+            by_status.setdefault(r.status, []).append((literal(r.media_type) if r.media_type else "None", tp))
+        responses = []
+        for status, entries in by_status.items():
+            if len(entries) == 1:
+                value = f"({entries[0][0]}, {entries[0][1]})"
+            else:
+                value = "{" + ", ".join(f"{media}: {tp}" for media, tp in entries) + "}"
+            responses.append((status, value))
+        return responses
 
     _CALL_KEYWORDS = {"self", "request", "retries", "server_url", "timeout_ms", "http_headers"}
 
-    def flat_args(self, op: ir.Operation, shadow: set[str], refs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    def flat_args(
+        self, op: ir.Operation, shadow: set[str], refs: list[tuple[str, str]], uses: set[str] | None = None
+    ) -> list[tuple[str, str]]:
         """(name, annotation with default) of each argument of a flattened method; [] when the
         method takes `request=` (also when a field's name is one of the method's own keywords)."""
         named = self.types.get(op.request_type.id) if op.flatten and isinstance(op.request_type, ir.Ref) else None
@@ -135,11 +165,13 @@ class OperationViews:
         args = []
         for f in named.fields:
             refs.extend(self.names.refs(f.type, typed_dict=True))
-            annotation = self.names.ann(f.type, typed_dict=True, shadow=shadow)
+            annotation = self.names.ann(f.type, typed_dict=True, shadow=shadow, uses=uses)
             if f.required and f.default is ir.MISSING:
                 args.append((f.name, annotation))
             else:
                 optional = annotation if isinstance(f.type, ir.Nullable) else f"Optional[{annotation}]"
+                if uses is not None:
+                    uses.add("Optional")
                 args.append((f.name, optional + " = None"))
         return args
 
@@ -198,7 +230,9 @@ class OperationViews:
 
     def module(
         self, here: str, ops: Sequence[ir.Operation]
-    ) -> tuple[list[OperationView], list[str], list[tuple[str, str]]]:
+    ) -> tuple[list[OperationView], list[str], list[tuple[str, str]], set[str]]:
+        """The views of a module's operations, the imports of the named types and error classes
+        they use, their error maps (constant name, literal), and the other names they use."""
         refs: list[tuple[str, str]] = []
         error_maps: dict[str, str] = {}
         shadow = {op.name for op in ops} & set(SHADOWED_SPELLING)
@@ -212,4 +246,4 @@ class OperationViews:
                 errors_needed.setdefault(relative_module(here, f"models.errors.{err.module}"), set()).add(err.name)
         imports += [from_import(m, n) for m, n in sorted(errors_needed.items())]
         maps = [(name, mapping) for mapping, name in error_maps.items()]
-        return views, sorted(set(imports)), maps
+        return views, sorted(set(imports)), maps, {name for v in views for name in v.uses}

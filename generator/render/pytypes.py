@@ -45,47 +45,82 @@ class TypeNames:
         quote: set[str] | None = None,
         ref: Callable[[ir.NamedType], str] | None = None,
         shadow: set[str] | None = None,
+        uses: set[str] | None = None,
     ) -> str:
         """The annotation of `t`; `ref`, when given, spells named types (and sorts union members);
-        `shadow` holds the member names of the class the annotation is written in."""
+        `shadow` holds the member names of the class the annotation is written in. The names the
+        annotation needs imported (`Optional`, `pydantic`, ...; not the named types: see `refs`)
+        are added to `uses`."""
+        used = set() if uses is None else uses
+        return self._ann(t, typed_dict, quote or set(), ref, shadow or set(), used)
+
+    def _ann(
+        self,
+        t: ir.TypeExpr,
+        typed_dict: bool,
+        quote: set[str],
+        ref: Callable[[ir.NamedType], str] | None,
+        shadow: set[str],
+        uses: set[str],
+    ) -> str:
+        def again(inner: ir.TypeExpr) -> str:
+            return self._ann(inner, typed_dict, quote, ref, shadow, uses)
+
         if isinstance(t, ir.Prim):
-            name = _PRIMS.get(t.kind, "Any")
-            return SHADOWED_SPELLING[name] if shadow and name in shadow else name
+            return self._spell(_PRIMS.get(t.kind, "Any"), shadow, uses)
         if isinstance(t, ir.Ref):
-            named = self.types[t.id]
-            if ref is not None:
-                return ref(named)
-            if typed_dict and isinstance(named, (ir.ModelDef, ir.AliasDef)) and named.typed_dict_name:
-                name = named.typed_dict_name
-            elif typed_dict and isinstance(named, ir.EnumDef):
-                base = (
-                    SHADOWED_SPELLING[named.value_kind] if shadow and named.value_kind in shadow else named.value_kind
-                )
-                return f"Union[{named.name}, {base}]"
-            else:
-                name = named.name
-            return f'"{name}"' if quote and t.id in quote else name
+            return self._named(t, typed_dict, quote, ref, shadow, uses)
         if isinstance(t, ir.AnyT):
+            uses.add("Any")
             return "Any"
         if isinstance(t, ir.Nullable):
-            return f"Optional[{self.ann(t.inner, typed_dict, quote, ref, shadow)}]"
+            uses.add("Optional")
+            return f"Optional[{again(t.inner)}]"
         if isinstance(t, ir.ListT):
-            outer = "List" if shadow and "list" in shadow else "list"
-            return f"{outer}[{self.ann(t.item, typed_dict, quote, ref, shadow)}]"
+            return f"{self._spell('list', shadow, uses)}[{again(t.item)}]"
         if isinstance(t, ir.MapT):
-            outer = "Dict" if shadow and "dict" in shadow else "dict"
-            key = SHADOWED_SPELLING["str"] if shadow and "str" in shadow else "str"
-            return f"{outer}[{key}, {self.ann(t.value, typed_dict, quote, ref, shadow)}]"
+            return f"{self._spell('dict', shadow, uses)}[{self._spell('str', shadow, uses)}, {again(t.value)}]"
         if isinstance(t, ir.UnionT):
             if t.discriminator and not typed_dict and ref is None:
-                return self._discriminated(t, lambda inner: self.ann(inner, typed_dict, quote, ref, shadow))
-            members = [self.ann(v, typed_dict, quote, ref, shadow) for v in t.variants]
+                return self._discriminated(t, again, uses)
+            members = [again(v) for v in t.variants]
+            uses.add("Union")
             return f"Union[{', '.join(sorted(members) if ref else members)}]"
         if isinstance(t, ir.LiteralT):
+            uses.add("Literal")
             return f"Literal[{literal(t.value)}]"
         raise TypeError(t)
 
-    def _discriminated(self, t: ir.UnionT, again: Callable[[ir.TypeExpr], str]) -> str:
+    @staticmethod
+    def _spell(name: str, shadow: set[str], uses: set[str]) -> str:
+        """A builtin or standard type's name, spelled so that a class member of that name does not
+        hide it (`builtins.str`, `List`, `_dt.date`)."""
+        spelled = SHADOWED_SPELLING[name] if name in shadow and name in SHADOWED_SPELLING else name
+        uses.add(spelled.split(".")[0])
+        return spelled
+
+    def _named(
+        self,
+        t: ir.Ref,
+        typed_dict: bool,
+        quote: set[str],
+        ref: Callable[[ir.NamedType], str] | None,
+        shadow: set[str],
+        uses: set[str],
+    ) -> str:
+        named = self.types[t.id]
+        if ref is not None:
+            return ref(named)
+        if typed_dict and isinstance(named, (ir.ModelDef, ir.AliasDef)) and named.typed_dict_name:
+            name = named.typed_dict_name
+        elif typed_dict and isinstance(named, ir.EnumDef):
+            uses.add("Union")
+            return f"Union[{named.name}, {self._spell(named.value_kind, shadow, uses)}]"
+        else:
+            name = named.name
+        return f'"{name}"' if t.id in quote else name
+
+    def _discriminated(self, t: ir.UnionT, again: Callable[[ir.TypeExpr], str], uses: set[str]) -> str:
         """A union pydantic picks the variant of by its discriminator's value."""
         first = self.types[t.variants[0].id]  # type: ignore[union-attr]
         attr = next(f.name for f in first.fields if f.wire_name == t.discriminator)  # type: ignore[union-attr]
@@ -94,23 +129,14 @@ class TypeNames:
             for variant, tags in zip(t.variants, t.tags)
             for tag in tags
         ]
+        uses.update(("Annotated", "Union", "pydantic", "Discriminated"))
         return f"Annotated[Union[{', '.join(members)}], Discriminated({literal(t.discriminator)}, {literal(attr)})]"
 
     def refs(self, t: ir.TypeExpr | None, typed_dict: bool = False) -> Iterable[tuple[str, str]]:
         """(type id, imported name) pairs a type expression needs."""
-        if t is None:
-            return
-        if isinstance(t, ir.Ref):
-            named = self.types[t.id]
-            yield t.id, named.name
-            if typed_dict and isinstance(named, (ir.ModelDef, ir.AliasDef)) and named.typed_dict_name:
-                yield t.id, named.typed_dict_name
-        elif isinstance(t, ir.ListT):
-            yield from self.refs(t.item, typed_dict)
-        elif isinstance(t, ir.MapT):
-            yield from self.refs(t.value, typed_dict)
-        elif isinstance(t, ir.UnionT):
-            for v in t.variants:
-                yield from self.refs(v, typed_dict)
-        elif isinstance(t, ir.Nullable):
-            yield from self.refs(t.inner, typed_dict)
+        for current in ir.walk(t):
+            if isinstance(current, ir.Ref):
+                named = self.types[current.id]
+                yield current.id, named.name
+                if typed_dict and isinstance(named, (ir.ModelDef, ir.AliasDef)) and named.typed_dict_name:
+                    yield current.id, named.typed_dict_name

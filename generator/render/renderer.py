@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -41,6 +42,10 @@ SELF_CONTAINED = {
 }
 # Of those, the ones that need no view of a resource or an operation.
 WITHOUT_API_VIEWS = SELF_CONTAINED - {"package/resource.py.j2", "resource.md.j2"}
+
+
+# What a resource module with nested resources needs besides its operations' names.
+_NESTS = {"TYPE_CHECKING", "cached_property"}
 
 
 class Renderer:
@@ -201,7 +206,13 @@ class Renderer:
         if kind == "module":
             arguments = dict(arguments)
             runtime_from = arguments.pop("runtime_from")
-            return self._module(what, runtime_from, **arguments, **context)
+            if "module" in arguments:
+                uses = arguments["module"].uses
+            elif "resource" in arguments:
+                uses = arguments["resource"].uses
+            else:
+                uses = context["client_uses"]
+            return self._module(what, runtime_from, uses, **arguments, **context)
         return self._t(what, **arguments, **context)
 
     def render(self) -> dict[str, str]:
@@ -210,13 +221,15 @@ class Renderer:
     def _t(self, name: str, **ctx: Any) -> str:
         return self.env.get_template(name).render(**ctx)
 
-    def _module(self, name: str, runtime_from: str, **ctx: Any) -> str:
-        """A Python module: the template's text, with the imports its code uses put at the marker."""
+    def _module(self, name: str, runtime_from: str, uses: Iterable[str], **ctx: Any) -> str:
+        """A Python module: the template's text, with the imports of the names its view uses put at
+        the marker."""
         body = self._t(name, imports_marker=self.marker, **ctx)
         head, marker, rest = body.partition(self.marker + "\n")
         if not marker:
             return body
-        return head + module_imports(rest, runtime_from) + "\n" + rest
+        block = module_imports(uses, runtime_from)
+        return head + block + "\n" + rest
 
     def _base_context(self) -> dict[str, Any]:
         """What every template may read that is quick to make (no operation views)."""
@@ -249,7 +262,7 @@ class Renderer:
             client_var=(opts.sdk_name[:1].lower() or "s") + "_client",
             servers=[ServerView(s.url, s.description, dict(s.variables)) for s in api.servers],
             has_server_variables=any(s.variables for s in api.servers),
-            default_retry=retry_config_expr(api.retries),
+            default_retry=retry_config_expr(api.retries, set()),
             schemes=schemes,
             default_security=literal(api.default_security),
             model_packages=model_packages,
@@ -276,7 +289,7 @@ class Renderer:
         resources = []
         for res in api.resources:
             here = res.module
-            ops, imports, maps = self.operations.module(here, res.operations)
+            ops, imports, maps, uses = self.operations.module(here, res.operations)
             attr_path = ".".join(res.path or (res.name,))
             children = [
                 ChildView(c.name, c.class_name, c.module, c.description or f"Operations on {c.tag}.")
@@ -297,12 +310,14 @@ class Renderer:
                     top=len(res.path) <= 1,
                     path=attr_path,
                     docs=[self.docs.op_docs(o, attr_path) for o in res.operations],
+                    uses=tuple(sorted(uses | {"BaseSDK"} | (_NESTS if children else set()))),
                 )
             )
-        root_ops, root_imports, root_maps = self.operations.module("sdk", api.root_operations)
+        root_ops, root_imports, root_maps, root_uses = self.operations.module("sdk", api.root_operations)
+        top_resources = [r for r in resources if r.top]
         self._ctx.update(
             resources=resources,
-            top_resources=[r for r in resources if r.top],
+            top_resources=top_resources,
             usage=self.docs.usage(resources, api),
             paged_op=self.docs.first(
                 resources, api, lambda op: op.pagination is not None and op.result_type is not None
@@ -325,9 +340,26 @@ class Renderer:
                 top=True,
                 path="",
                 docs=[self.docs.op_docs(o, "") for o in api.root_operations],
+                uses=tuple(sorted(root_uses)),
             ),
+            client_uses=tuple(sorted(root_uses | self._client_uses(bool(top_resources)))),
         )
         return self._ctx
+
+    def _client_uses(self, has_resources: bool) -> set[str]:
+        """The names the client module (sdk.py.j2) itself needs imported."""
+        uses = {"ClientBase", "SDKConfiguration", "SecurityScheme", "Optional", "RetryConfig", "httpx", "logging"}
+        uses.add("TYPE_CHECKING")
+        if self.api.security_schemes:
+            uses.add("Credential")
+            if self.options.env_var:
+                uses.add("env_credential")
+        if any(s.variables for s in self.api.servers):
+            uses.update(("fill_server", "Mapping"))
+        if has_resources:
+            uses.add("cached_property")
+        retry_config_expr(self.api.retries, uses)
+        return uses
 
     def _resolve(self, arguments: dict[str, Any]) -> dict[str, Any]:
         """A job's arguments with the resource it names (an index, or "root") replaced by its view."""

@@ -48,8 +48,9 @@ class ModuleView:
 
     package: str
     module: str
-    imports: list[str]
+    imports: list[str]  # of the named types it refers to
     items: list[ItemView]
+    uses: tuple[str, ...]  # other names it needs imported (`Optional`, `BaseModel`, ...), sorted
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class OperationView:
     retry_config: str
     server_url: str
     doc: str
+    uses: tuple[str, ...]  # names the constant and methods need imported, sorted
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ class ResourceView:
     top: bool
     path: str  # attribute path from the client, dotted
     docs: list[OperationDocs]
+    uses: tuple[str, ...]  # names its module needs imported (besides named types and errors), sorted
 
 
 @dataclass(frozen=True)
