@@ -182,3 +182,15 @@ def test_oauth2_client_credentials_fetch_and_reuse_a_token(tmp_path, loopback):
     assert token.headers["authorization"] == "Basic " + base64.b64encode(b"id-1:shh").decode()
     assert parse_qsl(token.body.decode()) == [("grant_type", "client_credentials"), ("scope", "read")]
     assert [r.headers["authorization"] for r in loopback.requests if r.path == "/things"] == ["Bearer tok-1"] * 2
+
+
+@pytest.mark.parametrize(
+    "location,style,explode", [("query", "form", True), ("cookie", "form", True), ("path", "simple", False), ("header", "simple", False)]
+)
+def test_param_defaults_follow_openapi_for_each_location(dub_sdk, location, style, explode):
+    from dub import _runtime
+
+    param = _runtime.Param("a", "a", location)
+    assert (param.style, param.explode) == (style, explode)
+    assert _runtime.Param("a", "a", "query", style="deepObject").explode is False
+    assert _runtime.Param("a", "a", "query", explode=False).style == "form"

@@ -21,10 +21,34 @@ def retry_config_expr(policy: ir.RetryPolicy | None, uses: set[str]) -> str:
     if not policy.enabled:
         return 'RetryConfig("none")'
     uses.add("BackoffStrategy")
-    return (
-        f'RetryConfig("backoff", BackoffStrategy({policy.initial_interval}, {policy.max_interval}, '
-        f"{policy.exponent!r}, {policy.max_elapsed_time}), {policy.retry_connection_errors})"
+    backoff = (
+        f"BackoffStrategy(initial_interval={policy.initial_interval}, max_interval={policy.max_interval}, "
+        f"exponent={policy.exponent!r}, max_elapsed_time={policy.max_elapsed_time})"
     )
+    return f'RetryConfig("backoff", {backoff}, retry_connection_errors={policy.retry_connection_errors})'
+
+
+# The `:param` lines of the per-call options every method takes.
+_CALL_OPTION_LINES = [
+    ":param retries: How to retry this call (None: not at all), instead of the client's.",
+    ":param server_url: Base URL for this call, instead of the client's.",
+    ":param timeout_ms: Timeout of this call, in milliseconds, instead of the client's.",
+    ":param http_headers: Headers to add to (or replace in) this call's request.",
+]
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def param_view(p: ir.Parameter) -> ParamView:
+    arguments = [literal(p.name), literal(p.wire_name), literal(p.location)]
+    default_style = "form" if p.location in ("query", "cookie") else "simple"
+    if p.style != default_style:
+        arguments.append(f"style={literal(p.style)}")
+    if p.explode != (p.style == "form"):
+        arguments.append(f"explode={p.explode}")
+    return ParamView(", ".join(arguments))
 
 
 class OperationViews:
@@ -72,7 +96,7 @@ class OperationViews:
             errors_const = error_maps.setdefault(
                 mapping, "_ERRORS" if not error_maps else f"_ERRORS_{len(error_maps) + 1}"
             )
-        params = [ParamView(p.name, p.wire_name, p.location, p.style, p.explode) for p in op.parameters]
+        params = [param_view(p) for p in op.parameters]
         if params:
             uses.add("Param")
         if op.deprecated:
@@ -81,6 +105,7 @@ class OperationViews:
         doc_parts = [op.summary, op.description if op.description != op.summary else ""]
         if op.deprecated:
             doc_parts.append("Deprecated: this operation may be removed by the API.")
+        doc_parts.append(self._param_lines(op, flat_args, request_type))
         return OperationView(
             name=op.name,
             deprecated=op.deprecated,
@@ -112,6 +137,20 @@ class OperationViews:
             doc="\n\n".join(p for p in doc_parts if p),
             uses=tuple(sorted(uses)),
         )
+
+    def _param_lines(self, op: ir.Operation, flat_args: list[tuple[str, str]], request_type: str) -> str:
+        """The `:param` lines of a method's docstring."""
+        lines = []
+        named = self.types.get(op.request_type.id) if isinstance(op.request_type, ir.Ref) else None
+        if flat_args and isinstance(named, ir.ModelDef):
+            for f in named.fields:
+                lines.append(f":param {f.name}: {_one_line(f.description) or 'See the API documentation.'}")
+        elif op.request_type is not None:
+            what = f"a `{request_type}` or a dict of its fields" if isinstance(named, ir.ModelDef) else "the body"
+            described = _one_line(op.body.description) if op.body is not None and op.body_attr == "" else ""
+            lines.append(f":param request: {described + ' ' if described else ''}The request: {what}.")
+        lines += _CALL_OPTION_LINES
+        return "\n".join(lines)
 
     def _request(
         self, op: ir.Operation, shadow: set[str], refs: list[tuple[str, str]], uses: set[str]

@@ -55,13 +55,10 @@ class ModuleView:
 
 @dataclass(frozen=True)
 class ParamView:
-    """A parameter as the runtime's `Param` takes it."""
+    """A parameter as the runtime's `Param` takes it: the arguments, spelled (style and explode
+    only where they are not OpenAPI's defaults for the location)."""
 
-    attr: str
-    wire: str
-    location: str
-    style: str
-    explode: bool
+    arguments: str
 
 
 @dataclass(frozen=True)
@@ -148,14 +145,14 @@ class ResourceView:
 class SchemeView:
     """A security scheme as the client's constructor and the README present it."""
 
-    name: str
-    param: str
+    name: str  # as in the document
+    param: str  # the constructor's keyword
     kind: str
-    location: str
-    wire: str
     description: str
     example: str
-    token_url: str
+    label: str  # what the README calls it
+    placement: str  # where the README says it is sent
+    runtime: str  # the runtime's `SecurityScheme(...)` for it
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -32,15 +31,34 @@ T = TypeVar("T")
 # --------------------------------------------------------------------------- operations
 
 
-@dataclass(frozen=True)
 class Param:
-    """A parameter of an operation: attribute name on the request, wire name, location, style."""
+    """A parameter of an operation: its attribute on the request, its wire name, where it goes,
+    and its style. As in OpenAPI, `style` defaults to "form" in the query and cookies and to
+    "simple" in the path and headers, and `explode` is true for "form" only."""
 
-    attr: str
-    wire: str
-    location: str
-    style: str = "form"
-    explode: bool = True
+    __slots__ = ("attr", "wire", "location", "style", "explode")
+
+    def __init__(
+        self,
+        attr: str,
+        wire: str,
+        location: str,
+        style: Optional[str] = None,
+        explode: Optional[bool] = None,
+    ) -> None:
+        self.attr = attr
+        self.wire = wire
+        self.location = location
+        if style is None:
+            style = "form" if location in ("query", "cookie") else "simple"
+        self.style = style
+        self.explode = style == "form" if explode is None else explode
+
+    def __repr__(self) -> str:
+        return (
+            f"Param({self.attr!r}, {self.wire!r}, {self.location!r}, "
+            f"style={self.style!r}, explode={self.explode!r})"
+        )
 
 
 class Operation(Generic[T]):
