@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -66,7 +67,7 @@ def _relative(data: dict[str, Any], base: Path, file: str) -> dict[str, Any]:
         raise _fail(f"unknown setting(s): {', '.join(unknown)} (known: {', '.join(sorted(_KEYS))})", file)
     for key in ("spec", "out"):
         if key in data:
-            data[key] = base / str(data[key])
+            data[key] = Path(os.path.normpath(base / str(data[key])))
     return data
 
 

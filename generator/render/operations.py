@@ -65,8 +65,8 @@ class OperationViews:
     ) -> OperationView:
         # Every method's signature uses these; the `Operation(...)` constant too.
         uses = {"Operation", "Optional", "Mapping", "Union", "RetryConfig", "UNSET", "Unset"}
-        request_ann, request_optional, request_type = self._request(op, shadow, refs, uses)
         flat_args = self.flat_args(op, shadow, refs, uses)
+        request_ann, request_optional, request_type = self._request(op, shadow, refs, uses, bool(flat_args))
         result = self.names.ann(op.result_type, shadow=shadow, uses=uses) if op.result_type is not None else "None"
         type_arg = self.names.ann(op.result_type, uses=uses) if op.result_type is not None else "None"
         refs.extend(self.names.refs(op.result_type))
@@ -153,13 +153,15 @@ class OperationViews:
         return "\n".join(lines)
 
     def _request(
-        self, op: ir.Operation, shadow: set[str], refs: list[tuple[str, str]], uses: set[str]
+        self, op: ir.Operation, shadow: set[str], refs: list[tuple[str, str]], uses: set[str], flat: bool
     ) -> tuple[str, bool, str]:
-        """The annotation of `request=` ("" when there is none), whether it may be left out, and
-        the request type the `Operation` validates with."""
+        """The annotation of `request=` ("" when there is none, or the method is `flat`), whether it
+        may be left out, and the request type the `Operation` validates with."""
         if op.request_type is None:
             return "", False, "None"
-        refs.extend(self.names.refs(op.request_type, typed_dict=True))
+        refs.extend(self.names.refs(op.request_type, typed_dict=not flat))
+        if flat:
+            return "", False, self.names.ann(op.request_type, uses=uses)
         model_ann = self.names.ann(op.request_type, shadow=shadow, uses=uses)
         td_uses: set[str] = set()
         td_ann = self.names.ann(op.request_type, typed_dict=True, shadow=shadow, uses=td_uses)

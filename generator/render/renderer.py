@@ -317,6 +317,7 @@ class Renderer:
                     imports=imports,
                     error_maps=maps,
                     children=children,
+                    child_imports=sorted(children, key=lambda c: c.module),
                     top=len(res.path) <= 1,
                     path=attr_path,
                     docs=[self.docs.op_docs(o, attr_path) for o in res.operations],
@@ -328,6 +329,7 @@ class Renderer:
         self._ctx.update(
             resources=resources,
             top_resources=top_resources,
+            top_resource_imports=sorted(top_resources, key=lambda r: r.module),
             usage=self.docs.usage(resources, api),
             paged_op=self.docs.first(
                 resources, api, lambda op: op.pagination is not None and op.result_type is not None
@@ -347,6 +349,7 @@ class Renderer:
                 imports=root_imports,
                 error_maps=root_maps,
                 children=[],
+                child_imports=[],
                 top=True,
                 path="",
                 docs=[self.docs.op_docs(o, "") for o in api.root_operations],

@@ -135,6 +135,7 @@ class ResourceView:
     imports: list[str]
     error_maps: list[tuple[str, str]]  # (constant name, Python dict literal)
     children: list[ChildView]
+    child_imports: list[ChildView]  # the children in the order their imports are written (by module)
     top: bool
     path: str  # attribute path from the client, dotted
     docs: list[OperationDocs]

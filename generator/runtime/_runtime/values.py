@@ -70,7 +70,8 @@ def base_model() -> Any:
             if self._send_defaults:
                 self.__pydantic_fields_set__.update(self._send_defaults)
 
-    BaseModel.__module__ = __name__  # where its annotations are resolved (`typing.get_type_hints`)
+    # Its annotations are resolved (by `typing.get_type_hints`) in this module.
+    BaseModel.__module__ = __name__
     BaseModel.__qualname__ = "BaseModel"
     _BASE_MODEL = BaseModel
     return BaseModel

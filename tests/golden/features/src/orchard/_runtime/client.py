@@ -1,0 +1,573 @@
+"""The base of generated clients and resources: turns an `Operation` into HTTP and back."""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from typing import Any, Dict, Mapping, Optional, Tuple, TypeVar, Union
+from urllib.parse import quote, urlencode
+
+import httpx
+import pydantic
+
+from .config import SDKConfiguration
+from .errors import (
+    ResponseValidationError,
+    SDKError,
+    _describe_error_body,
+    _no_response,
+)
+from .hooks import Hooks
+from .operation import Operation, _CallOptions
+from .pagination import AsyncPage, Page
+from .retries import RetryConfig, _RetryState
+from .security import Credential, SecurityScheme, _resolve
+from .streams import (
+    AsyncBinaryStream,
+    AsyncEventStream,
+    BinaryStream,
+    EventStream,
+    _empty,
+    _EventDecoder,
+)
+from .values import UNSET, Unset
+from .wire import (
+    _as_wire_object,
+    _check_header_value,
+    _form_pairs,
+    _own_server,
+    _Prepared,
+    _serialize_path,
+    _serialize_query,
+    _serialize_simple,
+    _wire_value,
+)
+
+T = TypeVar("T")
+
+DEFAULT_TIMEOUT_MS = 60_000
+
+
+class BaseSDK:
+    """Base of the generated client and resource classes: turns an `Operation` into HTTP."""
+
+    def __init__(self, config: SDKConfiguration) -> None:
+        self._config = config
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(server_url={self._config.server_url!r})"
+
+    # ---- request building
+
+    @staticmethod
+    def _args(**values: Any) -> Dict[str, Any]:
+        """The request of a method taking its fields as arguments: those given (None leaves a
+        field out, so its documented default applies)."""
+        return {name: value for name, value in values.items() if value is not None}
+
+    def _coerce(self, op: Operation[Any], request: Any) -> Any:
+        if op.request_type is None:
+            return request
+        if request is None:
+            if (
+                op.params
+                and isinstance(op.request_type, type)
+                and issubclass(op.request_type, pydantic.BaseModel)
+            ):
+                return op.request_type()
+            return None
+        if isinstance(op.request_type, type) and isinstance(request, op.request_type):
+            return request
+        if isinstance(op.request_type, type) and issubclass(
+            op.request_type, pydantic.BaseModel
+        ):
+            return op.request_type.model_validate(request)
+        if op._request_adapter is None:
+            op._request_adapter = pydantic.TypeAdapter(op.request_type)
+        return op._request_adapter.validate_python(request)
+
+    def _prepare(
+        self,
+        op: Operation[Any],
+        request: Any,
+        server_url: Optional[str],
+        http_headers: Optional[Mapping[str, str]],
+    ) -> _Prepared:
+        config = self._config
+        prepared = _Prepared()
+        request = self._coerce(op, request)
+        path = op.path
+        body: Any = request if op.body_attr is None else None
+        if op.params or op.body_attr is not None:
+            fields_set = (
+                request.model_fields_set if request is not None else frozenset()
+            )
+            for param in op.params:
+                if param.attr not in fields_set:
+                    continue
+                value = getattr(request, param.attr)
+                if value is None:
+                    continue
+                if param.location == "path":
+                    path = path.replace(
+                        "{" + param.wire + "}", _serialize_path(param, value)
+                    )
+                elif param.location == "query":
+                    prepared.params.extend(_serialize_query(param, value))
+                elif param.location == "header":
+                    text = _serialize_simple(value, param.explode)
+                    prepared.headers[param.wire] = _check_header_value(param.wire, text)
+                elif param.location == "cookie":
+                    cookie = f"{param.wire}={quote(_serialize_simple(value, param.explode), safe='')}"
+                    existing = prepared.headers.get("Cookie")
+                    prepared.headers["Cookie"] = (
+                        f"{existing}; {cookie}" if existing else cookie
+                    )
+            if op.body_attr is not None and request is not None:
+                body = getattr(request, op.body_attr)
+        base = (server_url or _own_server(op.server_url, config.server_url)).rstrip("/")
+        prepared.method = op.method
+        prepared.url = base + path
+        prepared.headers["User-Agent"] = config.user_agent
+        prepared.headers["Accept"] = self._accept(op)
+        if body is not None and op.body_media is not None:
+            media = op.body_media.split(";")[0].strip().lower()
+            if media == "multipart/form-data":
+                self._encode_multipart(body, prepared)  # httpx sets the boundary header
+            elif media == "application/x-www-form-urlencoded":
+                pairs = _form_pairs(_as_wire_object(body))
+                prepared.content = urlencode(pairs).encode()
+                prepared.headers["Content-Type"] = op.body_media
+            else:
+                prepared.content = self._encode_body(op, body)
+                prepared.headers["Content-Type"] = op.body_media
+        self._apply_security(op, prepared)
+        if http_headers:
+            for name, value in http_headers.items():
+                prepared.headers[name] = _check_header_value(name, value)
+        return prepared
+
+    @staticmethod
+    def _accept(op: Operation[Any]) -> str:
+        media: set[str] = set()
+        for entry in op.responses.values():
+            if isinstance(entry, tuple):
+                if entry[0]:
+                    media.add(entry[0])
+            else:
+                media.update(entry)
+        return ", ".join(sorted(media)) if media else "*/*"
+
+    @staticmethod
+    def _encode_multipart(body: Any, prepared: _Prepared) -> None:
+        """Fields holding bytes are sent as files; the others as form fields (JSON when structured)."""
+        if isinstance(body, pydantic.BaseModel):
+            values = body.model_dump(by_alias=True, exclude_unset=True)
+        else:
+            values = dict(body)
+        prepared.data, prepared.files = {}, []
+        for name, value in values.items():
+            if value is None:
+                continue
+            if isinstance(value, (bytes, bytearray)):
+                prepared.files.append(
+                    (name, (name, bytes(value), "application/octet-stream"))
+                )
+            elif isinstance(value, (Mapping, list, tuple)):
+                prepared.data[name] = json.dumps(value, default=_wire_value)
+            else:
+                prepared.data[name] = _wire_value(value)
+
+    @staticmethod
+    def _encode_body(op: Operation[Any], body: Any) -> bytes:
+        if isinstance(body, bytes):
+            return body
+        if op.body_media and "json" in op.body_media:
+            if isinstance(body, pydantic.BaseModel):
+                return body.model_dump_json(by_alias=True, exclude_unset=True).encode()
+            return op.adapter(type(body)).dump_json(
+                body, by_alias=True, exclude_unset=True
+            )
+        if isinstance(body, str):
+            return body.encode("utf-8")
+        return json.dumps(_as_wire_object(body)).encode()
+
+    def _apply_security(self, op: Operation[Any], prepared: _Prepared) -> None:
+        config = self._config
+        alternatives = (
+            op.security if op.security is not None else config.default_security
+        )
+        for alternative in alternatives:
+            if all(config.credential(name) is not None for name in alternative):
+                for name in alternative:
+                    self._apply_scheme(
+                        config.schemes[name], config.credential(name), prepared
+                    )
+                return
+
+    def _apply_scheme(
+        self,
+        scheme: SecurityScheme,
+        credential: Optional[Credential],
+        prepared: _Prepared,
+    ) -> None:
+        if credential is None:
+            return
+        secret = _resolve(credential, scheme, self._config)
+        if scheme.kind in ("bearer", "oauth2"):
+            prepared.headers["Authorization"] = (
+                secret if secret.lower().startswith("bearer ") else f"Bearer {secret}"
+            )
+        elif scheme.kind == "basic":
+            prepared.headers["Authorization"] = (
+                "Basic " + base64.b64encode(secret.encode()).decode()
+            )
+        elif scheme.location == "query":
+            prepared.params.append((scheme.param, secret))
+        elif scheme.location == "cookie":
+            prepared.headers["Cookie"] = f"{scheme.param}={quote(secret, safe='')}"
+        else:
+            prepared.headers[scheme.param] = _check_header_value(scheme.param, secret)
+
+    def _timeout(self, timeout_ms: Optional[int]) -> float:
+        chosen = timeout_ms if timeout_ms is not None else self._config.timeout_ms
+        return (chosen if chosen is not None else DEFAULT_TIMEOUT_MS) / 1000.0
+
+    def _retry(
+        self, op: Operation[Any], retries: Union[RetryConfig, None, Unset]
+    ) -> _RetryState:
+        """Per call `retries` wins (None disables), then the client's `retry_config`,
+        then the operation's documented default, then the document's."""
+        if retries is UNSET:
+            config = self._config.retry_config or op.retry_config
+            config = config or self._config.default_retry_config
+        else:
+            config = retries
+        return _RetryState(config, op.retry_codes)
+
+    # ---- response handling
+
+    @staticmethod
+    def _expected(
+        op: Operation[Any], response: httpx.Response
+    ) -> Optional[Tuple[Optional[str], Any]]:
+        """The documented (media type, type) of a response, or None when it is not a success."""
+        status = str(response.status_code)
+        entry = op.responses.get(status) or op.responses.get(status[0] + "XX")
+        if entry is None and not op.errors.get(status) and response.status_code < 400:
+            entry = op.responses.get("default")
+        if entry is None or isinstance(entry, tuple):
+            return entry
+        sent = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        for media, tp in entry.items():
+            if media.lower() == sent:
+                return media, tp
+        for media, tp in entry.items():
+            kind = media.lower()
+            if kind.endswith("/*") and sent.startswith(kind[:-1]) or kind == "*/*":
+                return media, tp
+        return next(iter(entry.items()))
+
+    def _handle(self, op: Operation[T], response: httpx.Response) -> T:
+        expected = self._expected(op, response)
+        if expected is not None:
+            media, tp = expected
+            if tp is None:
+                return None  # type: ignore[return-value]
+            return self._parse(op, tp, response, media)  # type: ignore[no-any-return]
+        status = str(response.status_code)
+        error_type = (
+            op.errors.get(status)
+            or op.errors.get(status[0] + "XX")
+            or op.errors.get("default")
+        )
+        if error_type is not None and response.status_code >= 400:
+            data = self._parse(op, error_type._data_type, response)
+            raise error_type(data, response)
+        if response.status_code >= 400:
+            raise SDKError(_describe_error_body(response), response)
+        raise SDKError(f"Unexpected response status {response.status_code}", response)
+
+    def _parse(
+        self,
+        op: Operation[Any],
+        tp: Any,
+        response: httpx.Response,
+        media: Optional[str] = "application/json",
+    ) -> Any:
+        if media and "json" not in media and "*" not in media:
+            return response.text if tp is str else response.content
+        content_type = (
+            response.headers.get("content-type", "").split(";")[0].strip().lower()
+        )
+        if content_type and "json" not in content_type:
+            raise ResponseValidationError(
+                f"Expected a JSON response but the server sent {content_type!r}",
+                response,
+            )
+        try:
+            if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
+                return tp.model_validate_json(response.content)
+            return op.adapter(tp).validate_json(response.content)
+        except pydantic.ValidationError as exc:
+            first: Mapping[str, Any] = (
+                exc.errors(include_url=False)[0] if exc.error_count() else {}
+            )
+            where = ".".join(str(p) for p in first.get("loc", ())) or "body"
+            raise ResponseValidationError(
+                f"Response body does not match the documented schema at {where}: {first.get('msg', exc)}",
+                response,
+            ) from exc
+
+    def _log(
+        self,
+        request: httpx.Request,
+        response: Optional[httpx.Response],
+        started: float,
+    ) -> None:
+        logger = self._config.debug_logger
+        if logger is None:
+            return
+        elapsed = (time.monotonic() - started) * 1000.0
+        url = request.url
+        secret_params = {
+            s.param for s in self._config.schemes.values() if s.location == "query"
+        }
+        if secret_params & set(url.params.keys()):
+            url = url.copy_with(
+                params=[
+                    (k, "[redacted]" if k in secret_params else v)
+                    for k, v in url.params.multi_items()
+                ]
+            )
+        status: object = response.status_code if response is not None else "no response"
+        logger.debug(
+            "%s %s -> %s in %.1f ms; request headers: %s; response headers: %s",
+            request.method,
+            url,
+            status,
+            elapsed,
+            self._redact(request.headers),
+            self._redact(response.headers) if response is not None else {},
+        )
+
+    def _redact(self, headers: httpx.Headers) -> Dict[str, str]:
+        return {
+            k: ("[redacted]" if _is_secret_header(k, self._config) else v)
+            for k, v in headers.items()
+        }
+
+    # ---- sync and async entry points
+
+    def _build(self, client: Any, prepared: _Prepared, timeout: float) -> httpx.Request:
+        request: httpx.Request = client.build_request(
+            prepared.method,
+            prepared.url,
+            params=prepared.params or None,
+            headers=prepared.headers,
+            content=prepared.content,
+            data=prepared.data,
+            files=prepared.files,
+            timeout=timeout,
+        )
+        return self._config.hooks._run_before(request)
+
+    def _send(
+        self,
+        op: Operation[Any],
+        request: Any,
+        retries: Union[RetryConfig, None, Unset],
+        server_url: Optional[str],
+        timeout_ms: Optional[int],
+        http_headers: Optional[Mapping[str, str]],
+    ) -> httpx.Response:
+        """Send the request, retrying as configured; the final response, after hooks.
+
+        A streamed operation's success body is left unread; any other body is read."""
+        prepared = self._prepare(op, request, server_url, http_headers)
+        retry = self._retry(op, retries)
+        timeout = self._timeout(timeout_ms)
+        client = self._config.client
+        while True:
+            started = time.monotonic()
+            sent = self._build(client, prepared, timeout)
+            try:
+                response = client.send(sent, stream=op.stream)
+            except httpx.TransportError as exc:
+                self._log(sent, None, started)
+                delay = retry.after_exception()
+                if delay is None:
+                    error = _no_response(exc)
+                    self._config.hooks._run_error(error)
+                    raise error from exc
+                time.sleep(delay)
+                continue
+            self._log(sent, response, started)
+            delay = retry.after_response(response)
+            if delay is None:
+                if op.stream and not self._streams(op, response):
+                    try:
+                        response.read()
+                    except httpx.TransportError as exc:
+                        raise _no_response(exc) from exc
+                return self._config.hooks._run_after(response)
+            response.close()
+            time.sleep(delay)
+
+    async def _send_async(
+        self,
+        op: Operation[Any],
+        request: Any,
+        retries: Union[RetryConfig, None, Unset],
+        server_url: Optional[str],
+        timeout_ms: Optional[int],
+        http_headers: Optional[Mapping[str, str]],
+    ) -> httpx.Response:
+        import asyncio
+
+        prepared = self._prepare(op, request, server_url, http_headers)
+        retry = self._retry(op, retries)
+        timeout = self._timeout(timeout_ms)
+        client = self._config.async_client
+        while True:
+            started = time.monotonic()
+            sent = self._build(client, prepared, timeout)
+            try:
+                response = await client.send(sent, stream=op.stream)
+            except httpx.TransportError as exc:
+                self._log(sent, None, started)
+                delay = retry.after_exception()
+                if delay is None:
+                    error = _no_response(exc)
+                    self._config.hooks._run_error(error)
+                    raise error from exc
+                await asyncio.sleep(delay)
+                continue
+            self._log(sent, response, started)
+            delay = retry.after_response(response)
+            if delay is None:
+                if op.stream and not self._streams(op, response):
+                    try:
+                        await response.aread()
+                    except httpx.TransportError as exc:
+                        raise _no_response(exc) from exc
+                return self._config.hooks._run_after(response)
+            await response.aclose()
+            await asyncio.sleep(delay)
+
+    def _streams(self, op: Operation[Any], response: httpx.Response) -> bool:
+        """Whether this response is a success whose body is streamed to the caller."""
+        expected = self._expected(op, response)
+        return expected is not None and expected[1] is not None
+
+    # Every entry point takes the per-call options (`retries`, `server_url`, `timeout_ms`,
+    # `http_headers`) as keywords: the generated methods pass them on unchanged.
+
+    def _request(self, op: Operation[T], request: Any = None, **options: Any) -> T:
+        response = self._send(op, request, *_CallOptions(**options))
+        return self._handle(op, response)
+
+    async def _request_async(
+        self, op: Operation[T], request: Any = None, **options: Any
+    ) -> T:
+        response = await self._send_async(op, request, *_CallOptions(**options))
+        return self._handle(op, response)
+
+    def _stream(
+        self, op: Operation[Any], request: Any = None, **options: Any
+    ) -> BinaryStream:
+        """A binary download: the body is left on the wire for the caller to read."""
+        response = self._send(op, request, *_CallOptions(**options))
+        if not self._streams(op, response):
+            self._handle(op, response)  # raises for an error status; else no body
+        return BinaryStream(response)
+
+    async def _stream_async(
+        self, op: Operation[Any], request: Any = None, **options: Any
+    ) -> AsyncBinaryStream:
+        response = await self._send_async(op, request, *_CallOptions(**options))
+        if not self._streams(op, response):
+            self._handle(op, response)
+        return AsyncBinaryStream(response)
+
+    def _events(
+        self, op: Operation[T], request: Any = None, **options: Any
+    ) -> EventStream[T]:
+        """Server-sent events, decoded into the operation's event type as they arrive."""
+        response = self._send(op, request, *_CallOptions(**options))
+        return EventStream(*self._event_source(op, response))
+
+    async def _events_async(
+        self, op: Operation[T], request: Any = None, **options: Any
+    ) -> AsyncEventStream[T]:
+        response = await self._send_async(op, request, *_CallOptions(**options))
+        return AsyncEventStream(*self._event_source(op, response))
+
+    def _event_source(
+        self, op: Operation[Any], response: httpx.Response
+    ) -> Tuple[httpx.Response, _EventDecoder]:
+        expected = self._expected(op, response)
+        if expected is None or expected[1] is None:
+            self._handle(op, response)  # raises for an error status
+            return _empty(response), _EventDecoder(op, response, None)
+        return response, _EventDecoder(op, response, expected[1])
+
+    def _page(
+        self, op: Operation[T], request: Any = None, **options: Any
+    ) -> Page[T, Any]:
+        """The first page of a paginated operation; the page fetches the ones after it."""
+        call = _CallOptions(**options)
+        request = self._coerce(op, request)
+        response = self._send(op, request, *call)
+        return Page(self, op, request, call, self._handle(op, response), response)
+
+    async def _page_async(
+        self, op: Operation[T], request: Any = None, **options: Any
+    ) -> AsyncPage[T, Any]:
+        call = _CallOptions(**options)
+        request = self._coerce(op, request)
+        response = await self._send_async(op, request, *call)
+        return AsyncPage(self, op, request, call, self._handle(op, response), response)
+
+
+class ClientBase(BaseSDK):
+    """Base of the generated client class: owns the HTTP clients it created and closes them."""
+
+    @property
+    def hooks(self) -> Hooks:
+        """Register `before_request`, `after_success` and `after_error` hooks here."""
+        return self._config.hooks
+
+    def close(self) -> None:
+        """Close the HTTP client the SDK created (an injected one is left open)."""
+        self._config.close()
+
+    async def aclose(self) -> None:
+        """Close the async HTTP client the SDK created (an injected one is left open)."""
+        await self._config.aclose()
+
+    def __enter__(self: _C) -> _C:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    async def __aenter__(self: _C) -> _C:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+
+_C = TypeVar("_C", bound=ClientBase)
+
+
+def _is_secret_header(name: str, config: SDKConfiguration) -> bool:
+    lowered = name.lower()
+    if lowered in ("authorization", "cookie", "set-cookie", "proxy-authorization"):
+        return True
+    return any(
+        s.kind == "apikey" and s.param.lower() == lowered
+        for s in config.schemes.values()
+    )

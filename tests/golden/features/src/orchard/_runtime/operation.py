@@ -1,0 +1,139 @@
+"""The description of one API call that a generated module builds once, at import."""
+
+from __future__ import annotations
+
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Dict,
+    Generic,
+    Mapping,
+    NamedTuple,
+    Optional,
+    Sequence,
+    Tuple,
+    Type,
+    TypeVar,
+    Union,
+)
+
+import pydantic
+
+from .errors import APIError
+from .retries import DEFAULT_RETRY_STATUS_CODES, RetryConfig
+from .values import UNSET, Unset
+
+if TYPE_CHECKING:
+    from .pagination import Pagination
+
+T = TypeVar("T")
+
+# --------------------------------------------------------------------------- operations
+
+
+class Param:
+    """A parameter of an operation: its attribute on the request, its wire name, where it goes,
+    and its style. As in OpenAPI, `style` defaults to "form" in the query and cookies and to
+    "simple" in the path and headers, and `explode` is true for "form" only."""
+
+    __slots__ = ("attr", "wire", "location", "style", "explode")
+
+    def __init__(
+        self,
+        attr: str,
+        wire: str,
+        location: str,
+        style: Optional[str] = None,
+        explode: Optional[bool] = None,
+    ) -> None:
+        self.attr = attr
+        self.wire = wire
+        self.location = location
+        if style is None:
+            style = "form" if location in ("query", "cookie") else "simple"
+        self.style = style
+        self.explode = style == "form" if explode is None else explode
+
+    def __repr__(self) -> str:
+        return (
+            f"Param({self.attr!r}, {self.wire!r}, {self.location!r}, "
+            f"style={self.style!r}, explode={self.explode!r})"
+        )
+
+
+class Operation(Generic[T]):
+    """What the SDK needs to know to make one API call; built once, when its module is imported."""
+
+    __slots__ = (
+        "method",
+        "path",
+        "request_type",
+        "body_attr",
+        "body_media",
+        "params",
+        "responses",
+        "errors",
+        "security",
+        "retry_codes",
+        "retry_config",
+        "server_url",
+        "stream",
+        "events",
+        "sentinel",
+        "pagination",
+        "_adapters",
+        "_request_adapter",
+    )
+
+    def __init__(
+        self,
+        method: str,
+        path: str,
+        *,
+        request_type: Any = None,
+        body_attr: Optional[str] = None,
+        body_media: Optional[str] = None,
+        params: Sequence[Param] = (),
+        responses: Mapping[str, Union[Tuple[Optional[str], Any], Mapping[str, Any]]],
+        errors: Mapping[str, Type[APIError[Any]]] = {},
+        security: Optional[Sequence[Sequence[str]]] = None,
+        retry_codes: Sequence[str] = DEFAULT_RETRY_STATUS_CODES,
+        retry_config: Optional[RetryConfig] = None,
+        server_url: Optional[str] = None,
+        stream: bool = False,
+        events: str = "",
+        sentinel: Optional[str] = None,
+        pagination: Optional[Pagination] = None,
+    ) -> None:
+        self.method = method
+        self.path = path
+        self.request_type = request_type
+        self.body_attr = body_attr
+        self.body_media = body_media
+        self.params = tuple(params)
+        self.responses = dict(responses)
+        self.errors = dict(errors)
+        self.security = None if security is None else tuple(tuple(a) for a in security)
+        self.retry_codes = tuple(retry_codes)
+        self.retry_config = retry_config
+        self.server_url = server_url
+        self.stream = stream  # the success body is read as it arrives
+        self.events = events  # how server-sent events map to the event type
+        self.sentinel = sentinel  # an event `data` that ends the stream
+        self.pagination = pagination
+        self._adapters: Dict[int, pydantic.TypeAdapter[Any]] = {}
+        self._request_adapter: Optional[pydantic.TypeAdapter[Any]] = None
+
+    def adapter(self, tp: Any) -> pydantic.TypeAdapter[Any]:
+        key = id(tp)
+        found = self._adapters.get(key)
+        if found is None:
+            found = self._adapters[key] = pydantic.TypeAdapter(tp)
+        return found
+
+
+class _CallOptions(NamedTuple):
+    retries: Union[RetryConfig, None, Unset] = UNSET
+    server_url: Optional[str] = None
+    timeout_ms: Optional[int] = None
+    http_headers: Optional[Mapping[str, str]] = None

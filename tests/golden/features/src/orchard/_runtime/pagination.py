@@ -1,0 +1,194 @@
+"""Paginated operations: a page, the ones after it, and their items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    AsyncIterator,
+    Generic,
+    Iterator,
+    List,
+    Mapping,
+    Optional,
+    Tuple,
+    TypeVar,
+    Union,
+)
+
+import httpx
+import pydantic
+
+from .operation import Operation, _CallOptions
+
+if TYPE_CHECKING:
+    from .client import BaseSDK
+
+T = TypeVar("T")
+
+# --------------------------------------------------------------------------- pagination
+
+Path = Tuple[Union[str, int], ...]
+Item = TypeVar("Item")
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """How an operation pages (`x-speakeasy-pagination`), in Python attribute names.
+
+    `kind` is "offset", "page" or "cursor"; `inputs` maps a role ("offset", "page", "limit",
+    "cursor") to where it is on the request; the other paths lead into the parsed result.
+    """
+
+    kind: str
+    inputs: Mapping[str, Path]
+    results: Optional[Path] = None
+    next_cursor: Optional[Path] = None
+    num_pages: Optional[Path] = None
+
+
+def _get(value: Any, path: Path) -> Any:
+    for step in path:
+        if value is None:
+            return None
+        if isinstance(step, int):
+            if not isinstance(value, (list, tuple)) or not -len(value) <= step < len(
+                value
+            ):
+                return None
+            value = value[step]
+        elif isinstance(value, Mapping):
+            value = value.get(step)
+        else:
+            value = getattr(value, step, None)
+    return value
+
+
+def _with(target: Any, path: Path, value: Any) -> Any:
+    """A copy of `target` (a model, a mapping or None) with `value` at `path`."""
+    head = path[0]
+    if len(path) > 1:
+        value = _with(_get(target, (head,)), path[1:], value)
+    if isinstance(target, pydantic.BaseModel):
+        return target.model_copy(update={str(head): value})
+    return {**(target or {}), head: value}
+
+
+def _next_request(pagination: Pagination, request: Any, result: Any) -> Any:
+    """The request for the page after `result`, or None when `result` is the last page."""
+    items = _items(pagination, result)
+    if pagination.results is not None and not items:
+        return None
+    inputs = pagination.inputs
+    limit = _get(request, inputs["limit"]) if "limit" in inputs else None
+    if pagination.kind == "cursor":
+        cursor = _get(result, pagination.next_cursor or ())
+        if cursor is None or cursor == "" or "cursor" not in inputs:
+            return None
+        return _with(request, inputs["cursor"], cursor)
+    if isinstance(limit, (int, float)) and len(items) < limit:
+        return None
+    if pagination.kind == "page" and "page" in inputs:
+        current = _get(request, inputs["page"])
+        following = (current if isinstance(current, (int, float)) else 1) + 1
+        total = _get(result, pagination.num_pages) if pagination.num_pages else None
+        if isinstance(total, (int, float)) and following > total:
+            return None
+        return _with(request, inputs["page"], following)
+    if pagination.kind == "offset" and "offset" in inputs:
+        current = _get(request, inputs["offset"])
+        start = current if isinstance(current, (int, float)) else 0
+        return _with(request, inputs["offset"], start + len(items))
+    return None
+
+
+def _items(pagination: Pagination, result: Any) -> List[Any]:
+    found = _get(result, pagination.results) if pagination.results is not None else None
+    return list(found) if isinstance(found, (list, tuple)) else []
+
+
+class _PageBase(Generic[T, Item]):
+    def __init__(
+        self,
+        sdk: BaseSDK,
+        op: Operation[T],
+        request: Any,
+        options: _CallOptions,
+        result: T,
+        response: httpx.Response,
+    ) -> None:
+        self._sdk = sdk
+        self._op = op
+        self._request = request
+        self._options = options
+        self.result = result
+        """The parsed body of this page."""
+        self.response = response
+
+    @property
+    def items(self) -> List[Item]:
+        """The results on this page."""
+        assert self._op.pagination is not None
+        return _items(self._op.pagination, self.result)
+
+    def has_next_page(self) -> bool:
+        assert self._op.pagination is not None
+        return (
+            _next_request(self._op.pagination, self._request, self.result) is not None
+        )
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {len(self.items)} items>"
+
+
+class Page(_PageBase[T, Item]):
+    """One page of a paginated operation.
+
+    Iterating over it yields the items of this page and of every page after it, fetching each
+    page when it is reached; `next()` returns the following page (None after the last one).
+    """
+
+    def next(self) -> Optional[Page[T, Item]]:
+        assert self._op.pagination is not None
+        request = _next_request(self._op.pagination, self._request, self.result)
+        if request is None:
+            return None
+        sdk, op, options = self._sdk, self._op, self._options
+        response = sdk._send(op, request, *options)
+        return Page(sdk, op, request, options, sdk._handle(op, response), response)
+
+    def pages(self) -> Iterator[Page[T, Item]]:
+        """This page and the ones after it."""
+        page: Optional[Page[T, Item]] = self
+        while page is not None:
+            yield page
+            page = page.next()
+
+    def __iter__(self) -> Iterator[Item]:
+        for page in self.pages():
+            yield from page.items
+
+
+class AsyncPage(_PageBase[T, Item]):
+    """The `*_async` twin of `Page`: `async for item in page`, `await page.next()`."""
+
+    async def next(self) -> Optional[AsyncPage[T, Item]]:
+        assert self._op.pagination is not None
+        request = _next_request(self._op.pagination, self._request, self.result)
+        if request is None:
+            return None
+        sdk, op, options = self._sdk, self._op, self._options
+        response = await sdk._send_async(op, request, *options)
+        return AsyncPage(sdk, op, request, options, sdk._handle(op, response), response)
+
+    async def pages(self) -> AsyncIterator[AsyncPage[T, Item]]:
+        page: Optional[AsyncPage[T, Item]] = self
+        while page is not None:
+            yield page
+            page = await page.next()
+
+    async def __aiter__(self) -> AsyncIterator[Item]:
+        async for page in self.pages():
+            for item in page.items:
+                yield item
