@@ -17,12 +17,15 @@ from ..options import Options
 from ..refs import RefError, Resolver
 from .api import build_api
 from .context import HTTP_METHODS, BuildContext
+from .schemas import Schemas
 
 __all__ = ["build", "count_operations"]
 
 
 def build(doc: Document, resolver: Resolver, diags: Diagnostics, options: Options) -> ir.Api:
-    return build_api(BuildContext(doc, resolver, diags, options))
+    ctx = BuildContext(doc, resolver, diags, options)
+    ctx.schemas = Schemas(ctx)
+    return build_api(ctx)
 
 
 def count_operations(doc: Document, resolver: Resolver) -> int:

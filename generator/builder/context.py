@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, get_args
+from typing import Any, Protocol, get_args
 
 from .. import ir, pointers
 from ..diagnostics import Diagnostics
@@ -10,13 +10,20 @@ from ..load import Document
 from ..options import Options
 from ..refs import RefError, Resolver
 
-if TYPE_CHECKING:
-    from .schemas import Schemas
-
 COMPONENTS = "components"
 OPERATIONS = "operations"
 ERRORS = "errors"
 HTTP_METHODS = tuple(m.lower() for m in get_args(ir.HttpMethod))
+
+
+class TypeBuilder(Protocol):
+    """What the other modules ask of the schemas module (see `schemas.Schemas`)."""
+
+    def type_of(
+        self, schema: Any, pointer: str, hint: str, package: str, module: str, top: bool = False
+    ) -> ir.TypeExpr: ...
+
+    def coerce_default(self, default: Any, tp: ir.TypeExpr) -> Any: ...
 
 
 class BuildContext:
@@ -24,8 +31,6 @@ class BuildContext:
     JSON pointer that defines them)."""
 
     def __init__(self, doc: Document, resolver: Resolver, diags: Diagnostics, options: Options):
-        from .schemas import Schemas
-
         self.options = options
         self.doc = doc
         self.data: dict[str, Any] = doc.data
@@ -36,7 +41,7 @@ class BuildContext:
         self.building: dict[str, bool] = {}  # named types being built (a reference back is recursion)
         self.input_roots: list[ir.TypeExpr] = []  # what requests take: their models get TypedDict twins
         self.doc_retries: ir.RetryPolicy | None = None
-        self.schemas: Schemas = Schemas(self)
+        self.schemas: TypeBuilder  # set by `builder.build`, which makes the schemas module's builder
 
     def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
         """`node` with its `$ref`s followed, and where it is; an unresolvable `$ref` is an error

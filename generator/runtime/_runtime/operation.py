@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import (
-    TYPE_CHECKING,
     Any,
     Dict,
     Generic,
@@ -22,9 +22,6 @@ import pydantic
 from .errors import APIError
 from .retries import DEFAULT_RETRY_STATUS_CODES, RetryConfig
 from .values import UNSET, Unset
-
-if TYPE_CHECKING:
-    from .pagination import Pagination
 
 T = TypeVar("T")
 
@@ -137,3 +134,21 @@ class _CallOptions(NamedTuple):
     server_url: Optional[str] = None
     timeout_ms: Optional[int] = None
     http_headers: Optional[Mapping[str, str]] = None
+
+
+Path = Tuple[Union[str, int], ...]
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """How an operation pages (`x-speakeasy-pagination`), in Python attribute names.
+
+    `kind` is "offset", "page" or "cursor"; `inputs` maps a role ("offset", "page", "limit",
+    "cursor") to where it is on the request; the other paths lead into the parsed result.
+    """
+
+    kind: str
+    inputs: Mapping[str, Path]
+    results: Optional[Path] = None
+    next_cursor: Optional[Path] = None
+    num_pages: Optional[Path] = None

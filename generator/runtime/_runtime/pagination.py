@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import (
-    TYPE_CHECKING,
     Any,
     AsyncIterator,
     Generic,
@@ -12,40 +10,34 @@ from typing import (
     List,
     Mapping,
     Optional,
-    Tuple,
+    Protocol,
     TypeVar,
-    Union,
 )
 
 import httpx
 import pydantic
 
-from .operation import Operation, _CallOptions
-
-if TYPE_CHECKING:
-    from .client import BaseSDK
+from .operation import Operation, Pagination, Path, _CallOptions
 
 T = TypeVar("T")
 
 # --------------------------------------------------------------------------- pagination
 
-Path = Tuple[Union[str, int], ...]
 Item = TypeVar("Item")
 
 
-@dataclass(frozen=True)
-class Pagination:
-    """How an operation pages (`x-speakeasy-pagination`), in Python attribute names.
+class _Sender(Protocol):
+    """What a page needs of the client or resource that made it: to send the next request."""
 
-    `kind` is "offset", "page" or "cursor"; `inputs` maps a role ("offset", "page", "limit",
-    "cursor") to where it is on the request; the other paths lead into the parsed result.
-    """
+    def _send(
+        self, op: Operation[Any], request: Any, *options: Any
+    ) -> httpx.Response: ...
 
-    kind: str
-    inputs: Mapping[str, Path]
-    results: Optional[Path] = None
-    next_cursor: Optional[Path] = None
-    num_pages: Optional[Path] = None
+    async def _send_async(
+        self, op: Operation[Any], request: Any, *options: Any
+    ) -> httpx.Response: ...
+
+    def _handle(self, op: Operation[T], response: httpx.Response) -> T: ...
 
 
 def _get(value: Any, path: Path) -> Any:
@@ -111,7 +103,7 @@ def _items(pagination: Pagination, result: Any) -> List[Any]:
 class _PageBase(Generic[T, Item]):
     def __init__(
         self,
-        sdk: BaseSDK,
+        sdk: _Sender,
         op: Operation[T],
         request: Any,
         options: _CallOptions,

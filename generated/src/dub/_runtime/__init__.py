@@ -20,8 +20,8 @@ from .errors import (
     SDKError,
 )
 from .hooks import Hooks
-from .operation import Operation, Param
-from .pagination import AsyncPage, Page, Pagination
+from .operation import Operation, Pagination, Param
+from .pagination import AsyncPage, Page
 from .retries import BackoffStrategy, RetryConfig
 from .security import ClientCredentials, Credential, SecurityScheme
 from .streams import AsyncBinaryStream, AsyncEventStream, BinaryStream, EventStream
