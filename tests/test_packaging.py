@@ -52,3 +52,5 @@ def test_wheel_install_generates_the_golden_tree(tmp_path):
     assert run.returncode == 0, run.stdout + run.stderr
     for rel in ("src/dub/sdk.py", "src/dub/partners.py", "src/dub/_runtime/client.py", "docs/sdks/partners/README.md"):
         assert (out / rel).read_text() == (GENERATED / rel).read_text(), rel
+    # The manifest too: its digests do not depend on where the generator is installed.
+    assert (out / ".sdkforge-manifest.json").read_text() == (GENERATED / ".sdkforge-manifest.json").read_text()

@@ -122,9 +122,11 @@ def engine_digest() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     digest = hashlib.blake2b(digest_size=16)
-    here = Path(__file__).resolve().parent.parent  # the generator package
-    for path in sorted(here.rglob("*.py")) + sorted(templates_dir().rglob("*.j2")):
-        digest.update(path.relative_to(path.anchor).as_posix().encode() + b"\0" + path.read_bytes())
+    # Each file by its place in its own tree: the same wherever the generator is installed.
+    for root, pattern in ((Path(__file__).resolve().parent.parent, "*.py"), (templates_dir(), "*.j2")):
+        for path in sorted(root.rglob(pattern)):
+            if "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     try:
         digest.update(version("black").encode())
     except PackageNotFoundError:  # pragma: no cover - black is a dependency
