@@ -289,6 +289,11 @@ class Operation:
     events: str = ""  # for "events": "envelope" or "data", then ":json" or ":text" (how `data` decodes)
     sentinel: str | None = None  # an event `data` value that ends the stream
     pagination: Pagination | None = None
+    # Constant query parameters written into the path of the document (`/services?funcs=Latest`).
+    query: tuple[tuple[str, str], ...] = ()
+    # Media types of the success body other than JSON, which the method returns as they are when
+    # asked for them (`accept=`); without them it asks for JSON and returns the model.
+    alternatives: tuple[str, ...] = ()
     usage_example: bool = False  # x-speakeasy-usage-example: the operation the README shows first
     flatten: bool = False  # x-speakeasy-max-method-params: the request's fields are method arguments
 

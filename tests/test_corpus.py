@@ -53,7 +53,7 @@ CHECK = textwrap.dedent("""
     import pkg
     from pkg import Client
     expected = json.loads(sys.argv[1])
-    client = Client()
+    client = Client(server_url="https://api.example.invalid")
     missing = []
     for resource, method in expected:
         owner = client

@@ -122,7 +122,7 @@ def test_random_documents_generate_compile_and_import(tmp_path_factory, document
         for rel in result.files:
             if rel.endswith(".py") and not rel.endswith("__init__.py"):
                 importlib.import_module(rel[len("src/") : -3].replace("/", "."))
-        client = sdk.Fuzz()
+        client = sdk.Fuzz(server_url="https://api.example.invalid")
         methods = [m for m in dir(client) if not m.startswith("_")]
         assert methods
     finally:

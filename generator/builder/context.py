@@ -25,6 +25,10 @@ class TypeBuilder(Protocol):
 
     def coerce_default(self, default: Any, tp: ir.TypeExpr) -> Any: ...
 
+    def annotations(self, schema: Any, pointer: str) -> dict[str, Any]: ...
+
+    def fixed_value(self, tp: ir.TypeExpr) -> Any: ...
+
 
 class BuildContext:
     """The document, the diagnostics, and the named types and errors registered so far (by the

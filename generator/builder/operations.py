@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any, get_args
+from urllib.parse import parse_qsl
 
 from .. import ir
 from ..pointers import join as pointer_join
@@ -10,6 +11,7 @@ from ..text import pascal, snake
 from . import extensions, parameters, security
 from . import responses as response_parts
 from .context import OPERATIONS, BuildContext, text
+from .media import is_json
 
 _METHODS: dict[str, ir.HttpMethod] = {m.lower(): m for m in get_args(ir.HttpMethod)}
 
@@ -20,6 +22,7 @@ def operation(
     op_id = op["operationId"] if isinstance(op.get("operationId"), str) else ""
     override = op.get("x-speakeasy-name-override")
     base_name = pascal(op_id) or pascal(f"{method} {path}") or "Operation"
+    path, query = _split_query(ctx, path, pointer)
     method_name = (
         snake(override) if isinstance(override, str) and override else snake(op_id) or snake(f"{method} {path}")
     )
@@ -27,11 +30,11 @@ def operation(
     body = parameters.body(ctx, op, pointer, base_name)
     responses, errors = response_parts.responses(ctx, op, pointer, base_name)
     stream, events, sentinel, responses = response_parts.streaming(ctx, op, pointer, responses)
-    successes = [r.type for r in responses if r.type is not None]
+    alternatives = _alternatives(responses) if not stream else ()
     unique: list[ir.TypeExpr] = []
-    for t in successes:
-        if t not in unique:
-            unique.append(t)
+    for r in responses:
+        if r.type is not None and r.type not in unique and r.media_type not in alternatives:
+            unique.append(r.type)
     result: ir.TypeExpr | None = None
     if len(unique) == 1:
         result = unique[0]
@@ -94,6 +97,8 @@ def operation(
         ),
         usage_example=bool(op.get("x-speakeasy-usage-example")),
         flatten=extensions.flatten(ctx, op, pointer, request_type),
+        query=query,
+        alternatives=alternatives,
     )
 
 
@@ -106,3 +111,26 @@ def own_server(ctx: BuildContext, servers: Any) -> str:
         if isinstance(variable, dict) and "default" in variable:
             url = url.replace("{" + str(name) + "}", str(variable["default"]))
     return url.rstrip("/")
+
+
+def _split_query(ctx: BuildContext, path: str, pointer: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A path with a query string written into it (`/services?funcs=Latest&mobile=1`): the path, and
+    the pairs, sent as constant query parameters (with a warning: OpenAPI paths have no query)."""
+    if "?" not in path:
+        return path, ()
+    path, _, query = path.partition("?")
+    pairs = tuple(parse_qsl(query, keep_blank_values=True))
+    ctx.diags.warn(
+        f"the path has a query string; {', '.join(k + '=' + v for k, v in pairs) or 'it'} is sent with every call",
+        pointer.rsplit("/", 1)[0],
+    )
+    return path, pairs
+
+
+def _alternatives(responses: tuple[ir.Response, ...]) -> tuple[str, ...]:
+    """Media types of a success body that the method does not return by default: the non-JSON ones,
+    when JSON is offered too (YAML or protobuf beside JSON)."""
+    bodies = [r for r in responses if r.type is not None]
+    if not any(is_json(r.media_type) for r in bodies):
+        return ()
+    return tuple(dict.fromkeys(r.media_type for r in bodies if not is_json(r.media_type)))

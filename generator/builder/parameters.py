@@ -8,7 +8,7 @@ from .. import ir
 from ..pointers import join as pointer_join
 from ..text import pascal, snake
 from .context import OPERATIONS, BuildContext, text
-from .media import FORM_MEDIA, MULTIPART_MEDIA, is_json, pick_media
+from .media import FORM_MEDIA, MULTIPART_MEDIA, is_json, pick_media, wire_media
 from .schemas import PRIM
 
 _LOCATIONS: dict[object, ir.Location] = {s: s for s in get_args(ir.Location)}
@@ -49,7 +49,7 @@ def parameters(
         if schema is None and isinstance(param.get("content"), dict):
             _, media = pick_media(param["content"])
             schema = (media or {}).get("schema")
-        raw_schema, _ = ctx.deref(schema, pointer_join(where, "schema")) if isinstance(schema, dict) else ({}, where)
+        raw_schema = ctx.schemas.annotations(schema, pointer_join(where, "schema"))
         tp = ctx.schemas.type_of(
             schema if schema is not None else {},
             pointer_join(where, "schema"),
@@ -58,12 +58,10 @@ def parameters(
             snake(base),
         )
         required = bool(param.get("required")) or location == "path"
-        default = ctx.schemas.coerce_default(
-            raw_schema.get("default", ir.MISSING) if isinstance(raw_schema, dict) else ir.MISSING, tp
-        )
-        example = param.get(
-            "example", (raw_schema or {}).get("example", ir.MISSING) if isinstance(raw_schema, dict) else ir.MISSING
-        )
+        default = ctx.schemas.coerce_default(raw_schema.get("default", ir.MISSING), tp)
+        if default is ir.MISSING and "const" in raw_schema:
+            default = ctx.schemas.fixed_value(tp)
+        example = param.get("example", raw_schema.get("example", ir.MISSING))
         out.append(
             ir.Parameter(
                 name,
@@ -112,4 +110,6 @@ def body(ctx: BuildContext, op: dict[str, Any], pointer: str, base: str) -> ir.B
         first, _ = ctx.deref(first, media_pointer)
         if isinstance(first, dict) and "value" in first:
             example = first["value"]
-    return ir.Body(media, tp, bool(body.get("required")), text(body.get("description")), example)
+    resolved_schema, _ = ctx.deref(schema, pointer_join(media_pointer, "schema"))
+    sent = wire_media(media, resolved_schema)
+    return ir.Body(sent, tp, bool(body.get("required")), text(body.get("description")), example)

@@ -22,6 +22,7 @@ def responses(
     if not isinstance(raw, dict):
         ctx.diags.warn("'responses' is not a mapping", pointer_join(pointer, "responses"))
         raw = {}
+    documents_success = any(str(status)[:1] in "123" for status in raw)
     for status, value in raw.items():
         status = str(status).upper()
         where = pointer_join(pointer, "responses", status)
@@ -34,6 +35,10 @@ def responses(
         if not is_error:
             successes.extend(success(ctx, response, resolved_at, status, base))
             continue
+        if status == "DEFAULT" and not documents_success:
+            # With no success documented, `default` describes the success too (a 2xx is parsed
+            # with it; an error status raises its error class).
+            successes.extend(success(ctx, response, resolved_at, "default", base))
         if not media or not is_json(media):
             continue
         schema = content.get("schema", {})

@@ -383,7 +383,25 @@ class Schemas:
                 f"discriminator {prop!r}: a value selects two variants; the union is matched by shape", where
             )
             return plain
+        for variant, chosen_by in zip(variants, tags):  # noqa: B905 (as many tags as variants)
+            if len(chosen_by) == 1:
+                self.default_discriminator(variant, prop, chosen_by[0])
         return ir.UnionT(tuple(variants), prop, tuple(tags))
+
+    def default_discriminator(self, variant: ir.TypeExpr, prop: str, value: str) -> None:
+        """A variant selected by one discriminator value has that value as its property's default,
+        so building the variant is enough for the server to tell which one it is."""
+        model = self.ctx.types.get(variant.id) if isinstance(variant, ir.Ref) else None
+        if not isinstance(model, ir.ModelDef):
+            return
+        fields = list(model.fields)
+        for index, field in enumerate(fields):
+            if field.wire_name == prop and field.default is ir.MISSING:
+                default = self.coerce_default(value, field.type)
+                if default is not ir.MISSING:
+                    fields[index] = ir.evolve(field, default=default)
+                    self.ctx.types[model.id] = ir.evolve(model, fields=tuple(fields))
+                return
 
     def own_tags(self, model: ir.ModelDef, prop: str) -> list[str]:
         field = next(f for f in model.fields if f.wire_name == prop)
@@ -436,21 +454,17 @@ class Schemas:
         type_of, Field, MISSING = self.type_of, ir.Field, ir.MISSING
         for wire, prop in properties.items():
             where = (source_of(wire) if source_of else None) or pointer_join(properties_at, wire)
-            is_dict = isinstance(prop, dict)
-            if not is_dict:
-                prop_schema: Any = {}
-            elif "$ref" in prop:
-                prop_schema = self.ctx.deref(prop, where)[0]
-                if not isinstance(prop_schema, dict):
-                    prop_schema = {}
-            else:
-                prop_schema = prop
+            prop_schema = self.annotations(prop, where)
             field_type = type_of(prop, where, base + (pascal(wire) or "Field"), package, module)
-            default = prop_schema.get("default", MISSING) if is_dict else MISSING
+            default = prop_schema.get("default", MISSING)
             if default is not MISSING:
                 default = self.coerce_default(default, field_type)
+            if default is MISSING and "const" in prop_schema:
+                # A constant is the field's only value: it is its default, so it is always sent
+                # (servers tell union members apart by it).
+                default = self.fixed_value(field_type)
             read_only, write_only = bool(prop_schema.get("readOnly")), bool(prop_schema.get("writeOnly"))
-            description = text(prop_schema.get("description")) or (text(prop.get("description")) if is_dict else "")
+            description = text(prop_schema.get("description"))
             fields.append(
                 Field(
                     str(wire),
@@ -486,6 +500,33 @@ class Schemas:
         )
         return ir.Ref(pointer)
 
+    def annotations(self, schema: Any, pointer: str) -> dict[str, Any]:
+        """The keywords describing a schema's values (default, description, readOnly, ...): those
+        of the schema it references, overridden by those written beside the `$ref` (OpenAPI 3.1)
+        and by `allOf` members that only annotate (`allOf: [{$ref: X}, {default: 1}]`)."""
+        if not isinstance(schema, dict):
+            return {}
+        merged: dict[str, Any] = {}
+        if "$ref" in schema:
+            target, where = self.ctx.deref(schema, pointer)
+            merged.update(self.annotations(target, where))
+        parts = schema.get("allOf")
+        if isinstance(parts, list) and "$ref" not in schema:
+            for index, part in enumerate(parts):
+                if isinstance(part, dict) and ("$ref" in part or _annotation_only(part)):
+                    merged.update(self.annotations(part, pointer_join(pointer, "allOf", index)))
+        merged.update((k, v) for k, v in schema.items() if k not in ("$ref", "allOf"))
+        return merged
+
+    def fixed_value(self, tp: ir.TypeExpr) -> Any:
+        """The only value a type allows (a literal, or an enum of one member); else MISSING."""
+        if isinstance(tp, ir.LiteralT):
+            return tp.value
+        named = self.ctx.types.get(tp.id) if isinstance(tp, ir.Ref) else None
+        if isinstance(named, ir.EnumDef) and len(named.members) == 1:
+            return named.members[0].value
+        return ir.MISSING
+
     def coerce_default(self, default: Any, tp: ir.TypeExpr) -> Any:
         """Defaults of the wrong type (a real-world flaw) are converted when the intent is clear."""
         if default is ir.MISSING:
@@ -493,26 +534,16 @@ class Schemas:
         inner = tp.inner if isinstance(tp, ir.Nullable) else tp
         if default is None:
             return None if isinstance(tp, ir.Nullable) else ir.MISSING
+        if isinstance(inner, ir.LiteralT):
+            return default if default == inner.value else ir.MISSING
         if isinstance(inner, ir.Prim):
-            if inner.kind == "bool":
-                if isinstance(default, bool):
-                    return default
-                if isinstance(default, str) and default.lower() in ("true", "false"):
-                    return default.lower() == "true"
-                return ir.MISSING
-            if isinstance(default, str) and inner.kind in ("int", "float"):
-                default = _number(default)
-            if inner.kind == "int":
-                return default if isinstance(default, int) and not isinstance(default, bool) else ir.MISSING
-            if inner.kind == "float":
-                return default if isinstance(default, (int, float)) and not isinstance(default, bool) else ir.MISSING
-            if inner.kind == "str":
-                return default if isinstance(default, str) else ir.MISSING
-            return ir.MISSING
+            return _scalar_default(default, inner.kind)
         if isinstance(inner, ir.Ref):
             named = self.ctx.types.get(inner.id)
             if isinstance(named, ir.EnumDef) and default in [m.value for m in named.members]:
                 return default
+            if isinstance(named, ir.AliasDef) and named.type != tp:
+                return self.coerce_default(default, named.type)
             return ir.MISSING
         if (
             isinstance(inner, ir.ListT)
@@ -521,3 +552,24 @@ class Schemas:
         ):
             return default
         return ir.MISSING
+
+
+def _scalar_default(default: Any, kind: str) -> Any:
+    """A default for a scalar of `kind`, converted where its intent is clear ("12" for an integer,
+    "true" for a boolean); MISSING when it does not fit."""
+    if kind == "bool":
+        if isinstance(default, bool):
+            return default
+        if isinstance(default, str) and default.lower() in ("true", "false"):
+            return default.lower() == "true"
+        return ir.MISSING
+    if isinstance(default, str) and kind in ("int", "float"):
+        default = _number(default)
+    is_number = isinstance(default, (int, float)) and not isinstance(default, bool)
+    if kind == "int":
+        return default if is_number and isinstance(default, int) else ir.MISSING
+    if kind == "float":
+        return default if is_number else ir.MISSING
+    if kind == "str":
+        return default if isinstance(default, str) else ir.MISSING
+    return ir.MISSING

@@ -21,6 +21,7 @@ _TYPING_NAMES = (
     "Mapping",
     "Optional",
     "Union",
+    "overload",
 )
 _EXT_NAMES = ("Annotated", "NotRequired", "TypeAlias", "TypeAliasType", "TypedDict")
 

@@ -10,7 +10,7 @@ from ..ir import DEFAULT_RETRY_CODES
 from ..pystyle import literal
 from .imports import from_import, relative_module, type_imports
 from .pytypes import SHADOWED_SPELLING, TypeNames
-from .views import OperationView, ParamView
+from .views import OperationView, OverloadView, ParamView
 
 
 def retry_config_expr(policy: ir.RetryPolicy | None, uses: set[str]) -> str:
@@ -106,6 +106,10 @@ class OperationViews:
         if op.deprecated:
             doc_parts.append("Deprecated: this operation may be removed by the API.")
         doc_parts.append(self._param_lines(op, flat_args, request_type))
+        accept, overloads = "", list[OverloadView]()
+        if op.alternatives and call == "_request":
+            accept, overloads, result = self._overloads(op, result, uses)
+            result_async = result
         return OperationView(
             name=op.name,
             deprecated=op.deprecated,
@@ -134,9 +138,35 @@ class OperationViews:
             retry_codes=literal(codes) if codes != DEFAULT_RETRY_CODES else "",
             retry_config=retry_config_expr(op.retries, uses),
             server_url=literal(op.server_url) if op.server_url else "",
+            query="[" + ", ".join(f"({literal(k)}, {literal(v)})" for k, v in op.query) + "]" if op.query else "",
+            alternatives=literal(op.alternatives) if op.alternatives else "",
+            accept=accept,
+            overloads=overloads,
             doc="\n\n".join(p for p in doc_parts if p),
             uses=tuple(sorted(uses)),
         )
+
+    def _overloads(self, op: ir.Operation, result: str, uses: set[str]) -> tuple[str, list[OverloadView], str]:
+        """The `accept` annotation, the two typed signatures and the union result of a method whose
+        success body comes as JSON (the default, parsed) or as other media types (returned as they
+        are)."""
+        json_media = next(
+            r.media_type for r in op.responses if r.type is not None and r.media_type not in op.alternatives
+        )
+        kinds = []
+        for r in op.responses:
+            if r.media_type in op.alternatives and r.type is not None:
+                spelled = self.names.ann(r.type, uses=uses)
+                if spelled not in kinds:
+                    kinds.append(spelled)
+        other = kinds[0] if len(kinds) == 1 else f"Union[{', '.join(kinds)}]"
+        uses.update(("overload", "Literal", "Union"))
+        choices = ", ".join(literal(m) for m in op.alternatives)
+        overloads = [
+            OverloadView(f"Literal[{literal(json_media)}] = {literal(json_media)}", result, result),
+            OverloadView(f"Literal[{choices}]", other, other),
+        ]
+        return f"str = {literal(json_media)}", overloads, f"Union[{result}, {other}]"
 
     def _param_lines(self, op: ir.Operation, flat_args: list[tuple[str, str]], request_type: str) -> str:
         """The `:param` lines of a method's docstring."""

@@ -260,7 +260,14 @@ class Renderer:
         model_packages = sorted({t.package for t in api.types} | ({"errors"} if api.errors else set()) | {"errors"})
         taken = {e.name for e in api.errors} | {t.name for t in api.types if t.package == "errors"}
         base_alias = f"{opts.sdk_name}Error"
-        error_base_exports = ["NoResponseError", "ResponseValidationError", "SDKBaseError", "SDKError"]
+        error_base_exports = [
+            "ConfigurationError",
+            "NoResponseError",
+            "RequestValidationError",
+            "ResponseValidationError",
+            "SDKBaseError",
+            "SDKError",
+        ]
         return dict(
             title=api.title,
             package=opts.package_name,

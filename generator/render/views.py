@@ -62,6 +62,15 @@ class ParamView:
 
 
 @dataclass(frozen=True)
+class OverloadView:
+    """One typed signature of a method that returns other media types on request (`accept=`)."""
+
+    accept: str  # the annotation (and default) of `accept`
+    result: str
+    result_async: str
+
+
+@dataclass(frozen=True)
 class OperationView:
     """An operation's `Operation(...)` constant and its two methods (sync and `_async`)."""
 
@@ -92,6 +101,10 @@ class OperationView:
     retry_codes: str
     retry_config: str
     server_url: str
+    query: str  # constant query parameters (a list literal), "" when none
+    alternatives: str  # media types returned as they are on request (a tuple literal), "" when none
+    accept: str  # the annotation of the method's `accept` keyword, "" when it has none
+    overloads: list[OverloadView]
     doc: str
     uses: tuple[str, ...]  # names the constant and methods need imported, sorted
 

@@ -65,7 +65,8 @@ class Dub(ClientBase):
         """
         super().__init__(
             SDKConfiguration(
-                server_url=server_url or SERVERS[server_idx],
+                server_url=server_url,
+                default_server_url=SERVERS[server_idx],
                 user_agent=USER_AGENT,
                 schemes=_SCHEMES,
                 credentials={

@@ -46,6 +46,16 @@ class SDKError(SDKBaseError):
         return f"{self.message} (HTTP {self.status_code})"
 
 
+class RequestValidationError(SDKBaseError, ValueError):
+    """The arguments of a call do not match what the API documents; nothing was sent. The
+    pydantic error that says where is chained (`__cause__`) and summarised in the message.
+    """
+
+
+class ConfigurationError(SDKBaseError, ValueError):
+    """The client cannot work as it was set up (for example, no usable server URL)."""
+
+
 class ResponseValidationError(SDKError):
     """The response body was not valid JSON or did not match the schema the API documents."""
 

@@ -78,6 +78,9 @@ class Operation(Generic[T]):
         "events",
         "sentinel",
         "pagination",
+        "query",
+        "alternatives",
+        "accept",
         "_adapters",
         "_request_adapter",
     )
@@ -101,6 +104,8 @@ class Operation(Generic[T]):
         events: str = "",
         sentinel: Optional[str] = None,
         pagination: Optional[Pagination] = None,
+        query: Sequence[Tuple[str, str]] = (),
+        alternatives: Sequence[str] = (),
     ) -> None:
         self.method = method
         self.path = path
@@ -118,6 +123,11 @@ class Operation(Generic[T]):
         self.events = events  # how server-sent events map to the event type
         self.sentinel = sentinel  # an event `data` that ends the stream
         self.pagination = pagination
+        self.query = list(query)  # constant query parameters, sent with every call
+        self.alternatives = tuple(
+            alternatives
+        )  # media types returned as they are, on request
+        self.accept = _accept(self.responses, self.alternatives)
         self._adapters: Dict[int, pydantic.TypeAdapter[Any]] = {}
         self._request_adapter: Optional[pydantic.TypeAdapter[Any]] = None
 
@@ -134,6 +144,21 @@ class _CallOptions(NamedTuple):
     server_url: Optional[str] = None
     timeout_ms: Optional[int] = None
     http_headers: Optional[Mapping[str, str]] = None
+    accept: Optional[str] = None
+
+
+def _accept(
+    responses: Mapping[str, Union[Tuple[Optional[str], Any], Mapping[str, Any]]],
+    alternatives: Sequence[str],
+) -> str:
+    """The Accept header of an operation: the media types of its documented responses, but for
+    the alternatives (asked for only when the caller wants them)."""
+    media: Dict[str, None] = {}
+    for entry in responses.values():
+        for kind in (entry[0],) if isinstance(entry, tuple) else entry:
+            if kind and kind not in alternatives:
+                media[kind] = None
+    return ", ".join(sorted(media)) if media else "*/*"
 
 
 Path = Tuple[Union[str, int], ...]

@@ -91,12 +91,14 @@ def _serialize_path(param: Param, value: Any) -> str:
     return prefix + text
 
 
-def _own_server(own: Optional[str], client_url: str) -> str:
-    """The operation's own server when it has one (relative ones resolved against the client's)."""
+def _own_server(own: Optional[str], client_url: str, custom: bool) -> str:
+    """The base URL of an operation: the client's, unless the operation (or its path) declares a
+    server of its own and the user did not choose the client's (`custom`); a relative server of
+    the operation is resolved against the client's."""
     if not own:
         return client_url
     if "://" in own:
-        return own
+        return client_url if custom else own
     return urljoin(client_url.rstrip("/") + "/", own.lstrip("/"))
 
 

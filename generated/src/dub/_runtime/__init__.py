@@ -14,7 +14,9 @@ from .client import BaseSDK, ClientBase
 from .config import SDKConfiguration, env_credential, fill_server
 from .errors import (
     APIError,
+    ConfigurationError,
     NoResponseError,
+    RequestValidationError,
     ResponseValidationError,
     SDKBaseError,
     SDKError,
@@ -42,6 +44,7 @@ __all__ = [
     "BinaryStream",
     "ClientBase",
     "ClientCredentials",
+    "ConfigurationError",
     "Credential",
     "Discriminated",
     "EventStream",
@@ -53,6 +56,7 @@ __all__ = [
     "Page",
     "Pagination",
     "Param",
+    "RequestValidationError",
     "ResponseValidationError",
     "RetryConfig",
     "SDKBaseError",

@@ -9,6 +9,7 @@ from typing import Mapping, Optional, Sequence
 
 import httpx
 
+from .errors import ConfigurationError
 from .hooks import Hooks
 from .retries import RetryConfig
 from .security import Credential, SecurityScheme
@@ -22,7 +23,8 @@ class SDKConfiguration:
     def __init__(
         self,
         *,
-        server_url: str,
+        server_url: Optional[str],
+        default_server_url: str = "",
         user_agent: str,
         schemes: Mapping[str, SecurityScheme],
         credentials: Mapping[str, Optional[Credential]],
@@ -34,7 +36,15 @@ class SDKConfiguration:
         async_client: Optional[httpx.AsyncClient],
         debug_logger: Optional[logging.Logger],
     ) -> None:
-        self.server_url = server_url.rstrip("/")
+        chosen = server_url or default_server_url
+        if "://" not in chosen:
+            raise ConfigurationError(
+                f"the API's documented server {chosen!r} is relative to where the API is deployed: "
+                f"pass server_url, for example server_url='https://api.example.com{chosen.rstrip('/')}'"
+            )
+        self.server_url = chosen.rstrip("/")
+        # Chosen by the user: it wins over the servers operations declare for themselves.
+        self.custom_server = server_url is not None
         self.user_agent = user_agent
         self.schemes = dict(schemes)
         self._credentials = {k: v for k, v in credentials.items() if v is not None}

@@ -13,6 +13,7 @@ import pydantic
 
 from .config import SDKConfiguration
 from .errors import (
+    RequestValidationError,
     ResponseValidationError,
     SDKError,
     _describe_error_body,
@@ -67,25 +68,26 @@ class BaseSDK:
         return {name: value for name, value in values.items() if value is not None}
 
     def _coerce(self, op: Operation[Any], request: Any) -> Any:
-        if op.request_type is None:
+        """The request as the operation's request type (a model from a dict, checked); bad input
+        raises `RequestValidationError` before anything is sent."""
+        tp = op.request_type
+        if tp is None:
             return request
+        is_model = isinstance(tp, type) and issubclass(tp, pydantic.BaseModel)
         if request is None:
-            if (
-                op.params
-                and isinstance(op.request_type, type)
-                and issubclass(op.request_type, pydantic.BaseModel)
-            ):
-                return op.request_type()
-            return None
-        if isinstance(op.request_type, type) and isinstance(request, op.request_type):
+            return tp() if op.params and is_model else None
+        if is_model and isinstance(request, tp):
             return request
-        if isinstance(op.request_type, type) and issubclass(
-            op.request_type, pydantic.BaseModel
-        ):
-            return op.request_type.model_validate(request)
-        if op._request_adapter is None:
-            op._request_adapter = pydantic.TypeAdapter(op.request_type)
-        return op._request_adapter.validate_python(request)
+        try:
+            if is_model:
+                return tp.model_validate(request)
+            if op._request_adapter is None:
+                op._request_adapter = pydantic.TypeAdapter(tp)
+            return op._request_adapter.validate_python(request)
+        except pydantic.ValidationError as exc:
+            raise RequestValidationError(
+                f"The request does not match what the API documents: {_first_error(exc, 'request')}"
+            ) from exc
 
     def _prepare(
         self,
@@ -93,11 +95,13 @@ class BaseSDK:
         request: Any,
         server_url: Optional[str],
         http_headers: Optional[Mapping[str, str]],
+        accept: Optional[str] = None,
     ) -> _Prepared:
         config = self._config
         prepared = _Prepared()
         request = self._coerce(op, request)
         path = op.path
+        prepared.params.extend(op.query)
         body: Any = request if op.body_attr is None else None
         if op.params or op.body_attr is not None:
             fields_set = (
@@ -126,11 +130,14 @@ class BaseSDK:
                     )
             if op.body_attr is not None and request is not None:
                 body = getattr(request, op.body_attr)
-        base = (server_url or _own_server(op.server_url, config.server_url)).rstrip("/")
+        base = server_url or _own_server(
+            op.server_url, config.server_url, config.custom_server
+        )
+        base = base.rstrip("/")
         prepared.method = op.method
         prepared.url = base + path
         prepared.headers["User-Agent"] = config.user_agent
-        prepared.headers["Accept"] = self._accept(op)
+        prepared.headers["Accept"] = accept or op.accept
         if body is not None and op.body_media is not None:
             media = op.body_media.split(";")[0].strip().lower()
             if media == "multipart/form-data":
@@ -147,17 +154,6 @@ class BaseSDK:
             for name, value in http_headers.items():
                 prepared.headers[name] = _check_header_value(name, value)
         return prepared
-
-    @staticmethod
-    def _accept(op: Operation[Any]) -> str:
-        media: set[str] = set()
-        for entry in op.responses.values():
-            if isinstance(entry, tuple):
-                if entry[0]:
-                    media.add(entry[0])
-            else:
-                media.update(entry)
-        return ", ".join(sorted(media)) if media else "*/*"
 
     @staticmethod
     def _encode_multipart(body: Any, prepared: _Prepared) -> None:
@@ -252,11 +248,18 @@ class BaseSDK:
     def _expected(
         op: Operation[Any], response: httpx.Response
     ) -> Optional[Tuple[Optional[str], Any]]:
-        """The documented (media type, type) of a response, or None when it is not a success."""
-        status = str(response.status_code)
+        """The documented (media type, type) of a success response; None for an error status.
+
+        Any 2xx is a success: one the document does not list is parsed as its only success
+        body, if it lists one (servers answer 201 where a document says 200); a 2xx without a
+        body, or with no success body documented, has none."""
+        code = response.status_code
+        status = str(code)
         entry = op.responses.get(status) or op.responses.get(status[0] + "XX")
-        if entry is None and not op.errors.get(status) and response.status_code < 400:
+        if entry is None and not op.errors.get(status) and code < 400:
             entry = op.responses.get("default")
+        if entry is None and 200 <= code < 300:
+            entry = _only_success(op) if _may_have_body(response) else (None, None)
         if entry is None or isinstance(entry, tuple):
             return entry
         sent = response.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -298,6 +301,8 @@ class BaseSDK:
     ) -> Any:
         if media and "json" not in media and "*" not in media:
             return response.text if tp is str else response.content
+        if tp is Any and not response.content:
+            return None  # a JSON response the document gives no schema, and the server no body
         content_type = (
             response.headers.get("content-type", "").split(";")[0].strip().lower()
         )
@@ -311,12 +316,8 @@ class BaseSDK:
                 return tp.model_validate_json(response.content)
             return op.adapter(tp).validate_json(response.content)
         except pydantic.ValidationError as exc:
-            first: Mapping[str, Any] = (
-                exc.errors(include_url=False)[0] if exc.error_count() else {}
-            )
-            where = ".".join(str(p) for p in first.get("loc", ())) or "body"
             raise ResponseValidationError(
-                f"Response body does not match the documented schema at {where}: {first.get('msg', exc)}",
+                f"Response body does not match the documented schema: {_first_error(exc, 'body')}",
                 response,
             ) from exc
 
@@ -381,11 +382,12 @@ class BaseSDK:
         server_url: Optional[str],
         timeout_ms: Optional[int],
         http_headers: Optional[Mapping[str, str]],
+        accept: Optional[str] = None,
     ) -> httpx.Response:
         """Send the request, retrying as configured; the final response, after hooks.
 
         A streamed operation's success body is left unread; any other body is read."""
-        prepared = self._prepare(op, request, server_url, http_headers)
+        prepared = self._prepare(op, request, server_url, http_headers, accept)
         retry = self._retry(op, retries)
         timeout = self._timeout(timeout_ms)
         client = self._config.client
@@ -423,10 +425,11 @@ class BaseSDK:
         server_url: Optional[str],
         timeout_ms: Optional[int],
         http_headers: Optional[Mapping[str, str]],
+        accept: Optional[str] = None,
     ) -> httpx.Response:
         import asyncio
 
-        prepared = self._prepare(op, request, server_url, http_headers)
+        prepared = self._prepare(op, request, server_url, http_headers, accept)
         retry = self._retry(op, retries)
         timeout = self._timeout(timeout_ms)
         client = self._config.async_client
@@ -571,3 +574,33 @@ def _is_secret_header(name: str, config: SDKConfiguration) -> bool:
         s.kind == "apikey" and s.param.lower() == lowered
         for s in config.schemes.values()
     )
+
+
+def _first_error(exc: pydantic.ValidationError, whole: str) -> str:
+    """Where a validation failed and why, for a message (pydantic's error says it all, chained)."""
+    first: Mapping[str, Any] = (
+        exc.errors(include_url=False)[0] if exc.error_count() else {}
+    )
+    where = ".".join(str(p) for p in first.get("loc", ())) or whole
+    more = exc.error_count() - 1
+    return f"at {where}: {first.get('msg', exc)}" + (
+        f" (and {more} more)" if more > 0 else ""
+    )
+
+
+def _may_have_body(response: httpx.Response) -> bool:
+    return response.status_code not in (204, 205) and response.headers.get(
+        "content-length"
+    ) not in ("0",)
+
+
+def _only_success(op: Operation[Any]) -> Tuple[Optional[str], Any]:
+    """The success body an operation documents, when it documents exactly one (else no body)."""
+    bodies = []
+    for status, entry in op.responses.items():
+        if (status[:1] == "2" or status == "default") and entry not in bodies:
+            bodies.append(entry)
+    found = [b for b in bodies if not (isinstance(b, tuple) and b[1] is None)]
+    if len(found) == 1 and isinstance(found[0], tuple):
+        return found[0]
+    return None, None

@@ -12,6 +12,6 @@ class BloomType(OpenEnum):
 
 
 class Bloom(BaseModel):
-    type: BloomType
+    type: BloomType = BloomType.BLOOM
     tree_id: str
     percent: Optional[int] = None

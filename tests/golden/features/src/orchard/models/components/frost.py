@@ -10,5 +10,5 @@ class FrostType(OpenEnum):
 
 
 class Frost(BaseModel):
-    type: FrostType
+    type: FrostType = FrostType.FROST
     celsius: float
