@@ -10,8 +10,14 @@ from ..pointers import join as pointer_join
 from ..text import pascal, snake
 from .context import COMPONENTS, ERRORS, BuildContext, component_name
 
+_RANGES = {"DEFAULT": "Error", "4XX": "ClientError", "5XX": "ServerError"}
+
 
 def reason(status: str) -> str:
+    """A class name for an error status: its reason phrase (`NotFound`), or what a range or
+    `default` stands for (`ClientError`, `ServerError`, `Error`)."""
+    if status.upper() in _RANGES:
+        return _RANGES[status.upper()]
     try:
         return pascal(http.HTTPStatus(int(status)).phrase)
     except ValueError:
@@ -35,7 +41,7 @@ def error_def(
     elif response_key:
         name = reason(response_key)
     else:
-        name = base + (reason(status) if status[:1].isdigit() and status[1:].isdigit() else pascal(status))
+        name = base + reason(status)
     module = snake(name) or "error"
     if component:
         data_type = ctx.schemas.type_of(

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from .. import ir
 from ..examples import example_literal, format_literal, request_example
 from ..options import Options
+from ..pystyle import literal
 from .operations import OperationViews
 from .pytypes import TypeNames
-from .views import OperationDocs, ResourceView
+from .views import FieldDoc, OperationDocs, ResourceView
 
 
 class DocViews:
@@ -32,6 +33,10 @@ class DocViews:
             errors.append((self.errors[e.error_id].name, e.status, e.media_type))
         call = f"{resource}.{op.name}" if resource else op.name
         example = self.example_args(op)
+        named = self.types.get(op.request_type.id) if isinstance(op.request_type, ir.Ref) else None
+        fields = [self.field_doc(f) for f in named.fields] if isinstance(named, ir.ModelDef) else []
+        flat = bool(self.operations.flat_args(op, set(), []))
+        optional = not any(f.required for f in fields) if fields else op.body is None or not op.body.required
         return OperationDocs(
             name=op.name,
             call=call,
@@ -39,11 +44,19 @@ class DocViews:
             description=op.description or op.summary,
             request_doc=request_doc,
             request_required=op.request_type is not None,
+            request_optional=optional,
+            flat=flat,
+            fields=fields,
+            returns=op.result_type is not None,
             result_doc=self.doc_type(op.result_type) if op.result_type is not None else "None",
             errors=errors,
             example=example,
             deprecated=op.deprecated,
         )
+
+    def field_doc(self, f: ir.Field) -> FieldDoc:
+        default = "" if f.default is ir.MISSING else literal(f.default)
+        return FieldDoc(f.name, self.names.ann(f.type), f.required and f.default is ir.MISSING, default, f.description)
 
     def example_args(self, op: ir.Operation) -> str:
         """The arguments of the example call in the docs: `request=...`, or keyword arguments."""

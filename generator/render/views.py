@@ -110,6 +110,17 @@ class OperationView:
 
 
 @dataclass(frozen=True)
+class FieldDoc:
+    """A field of a request, as an operation's page lists it."""
+
+    name: str
+    type: str
+    required: bool
+    default: str  # the Python literal of the default ("" when none)
+    description: str
+
+
+@dataclass(frozen=True)
 class OperationDocs:
     """What an operation's documentation (its page and the README) shows."""
 
@@ -118,7 +129,11 @@ class OperationDocs:
     summary: str
     description: str
     request_doc: str
-    request_required: bool
+    request_required: bool  # the method takes `request=` (or flattened arguments)
+    request_optional: bool  # ... which may be left out
+    flat: bool  # the method takes the request's fields as arguments
+    fields: list[FieldDoc]  # the request's fields (empty when it is not an object)
+    returns: bool  # the method returns something (else the examples do not print a result)
     result_doc: str
     errors: list[tuple[str, str, str]]  # (error class, status, media type)
     example: str

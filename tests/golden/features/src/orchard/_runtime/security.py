@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any, Callable, Optional, Sequence, Union
+from typing import Any, Callable, Optional, Sequence, Tuple, Union
 
 import httpx
 
@@ -81,10 +81,14 @@ class ClientCredentials:
             return token
 
 
-Credential = Union[str, Callable[[], str], ClientCredentials]
+Credential = Union[str, Tuple[str, str], Callable[[], str], ClientCredentials]
+"""A secret string (for HTTP basic, `"user:password"` or a `(user, password)` tuple), a callable
+returning one (called for every request), or OAuth2 `ClientCredentials`."""
 
 
 def _resolve(credential: Credential, scheme: SecurityScheme, config: Any) -> str:
     if isinstance(credential, ClientCredentials):
         return credential.access_token(config.client, scheme.token_url)
+    if isinstance(credential, tuple):
+        return f"{credential[0]}:{credential[1]}"
     return credential() if callable(credential) else credential
