@@ -220,6 +220,9 @@ class Body:
     required: bool
     description: str = ""
     example: Any = MISSING
+    # A form body's properties written in another style than form, exploded (from `encoding`):
+    # (wire name, style, explode).
+    encoding: tuple[tuple[str, ParamStyle, bool], ...] = ()
 
 
 @record

@@ -29,8 +29,28 @@ SPEC = textwrap.dedent("""
                     expand: {type: array, items: {type: string}}
                     metadata: {type: object, additionalProperties: {type: string}}
                     capture: {type: boolean}
+                encoding:
+                  metadata: {style: deepObject, explode: true}
           responses:
             "200": {description: ok, content: {application/json: {schema: {type: object, properties: {id: {type: string}}}}}}
+      /searches:
+        post:
+          operationId: search
+          requestBody:
+            content:
+              application/x-www-form-urlencoded:
+                schema:
+                  type: object
+                  properties:
+                    filter: {type: object, properties: {color: {type: string}, size: {type: integer}}}
+                    ids: {type: array, items: {type: integer}}
+                    tags: {type: array, items: {type: string}}
+                    sort: {type: array, items: {type: string}}
+                encoding:
+                  ids: {style: pipeDelimited}
+                  tags: {style: form, explode: false}
+          responses:
+            "200": {description: ok}
       /uploads:
         post:
           operationId: upload
@@ -89,6 +109,22 @@ def test_form_urlencoded_body(loopback, bodies_sdk):
     ]
 
 
+def test_form_body_properties_follow_openapis_defaults_and_the_encoding_object(loopback, bodies_sdk):
+    """Without an `encoding` entry a property is form-style and exploded (an object's members are
+    pairs of their own, an array repeats its key); with one, it is written as that entry says."""
+    loopback.on("POST", "/searches", Reply(200))
+    with bodies_sdk.Bodies(server_url=loopback.url) as client:
+        client.search(request={"filter": {"color": "red", "size": 2}, "ids": [1, 2], "tags": ["a", "b"], "sort": ["x", "y"]})
+    assert parse_qsl(loopback.requests[0].body.decode()) == [
+        ("color", "red"),
+        ("size", "2"),
+        ("ids", "1|2"),
+        ("tags", "a,b"),
+        ("sort", "x"),
+        ("sort", "y"),
+    ]
+
+
 def test_multipart_body_with_a_file(loopback, bodies_sdk):
     loopback.on("POST", "/uploads", Reply(201, {"size": 11}))
     with bodies_sdk.Bodies(server_url=loopback.url) as client:
@@ -96,7 +132,58 @@ def test_multipart_body_with_a_file(loopback, bodies_sdk):
     (sent,) = loopback.requests
     assert sent.headers["content-type"].startswith("multipart/form-data; boundary=")
     assert b'name="file"; filename="file"' in sent.body and b"hello\x00world" in sent.body
-    assert b'name="title"\r\n\r\ngreeting' in sent.body and b'["a", "b"]' in sent.body
+    assert b'name="title"\r\n\r\ngreeting' in sent.body
+    # An array of scalars is one part per item (OpenAPI's default), not a JSON text.
+    assert b'name="tags"\r\n\r\na\r\n' in sent.body and b'name="tags"\r\n\r\nb\r\n' in sent.body
+
+
+FORM_ONLY = textwrap.dedent("""
+    openapi: 3.0.3
+    info: {title: Forms, version: "1"}
+    paths:
+      /notes:
+        post:
+          operationId: postNote
+          requestBody:
+            content:
+              multipart/form-data:
+                schema:
+                  type: object
+                  properties:
+                    title: {type: string}
+                    attachment: {type: string, format: binary}
+                    meta: {type: object, properties: {k: {type: string}}}
+          responses: {"204": {description: ok}}
+""")
+
+
+def test_multipart_body_without_a_file_is_still_multipart(tmp_path, loopback):
+    """The document says multipart/form-data: fields alone (or none) are sent as multipart too."""
+    from email.parser import BytesParser
+
+    _, _, sdk = sdk_from(tmp_path, FORM_ONLY, "forms", "Forms")
+    loopback.on("POST", "/notes", Reply(204))
+    with sdk.Forms(server_url=loopback.url) as client:
+        client.post_note(request={"title": 'a "quoted"\nname'})
+        client.post_note(request={})
+        client.post_note(request={"meta": {"k": "v"}})
+    boundaries = []
+    for sent in loopback.requests:
+        content_type = sent.headers["content-type"]
+        assert content_type.startswith("multipart/form-data; boundary=")
+        boundaries.append(content_type.split("boundary=")[1])
+    head = b"Content-Type: " + loopback.requests[0].headers["content-type"].encode() + b"\r\n\r\n"
+    message = BytesParser().parsebytes(head + loopback.requests[0].body)
+    assert message.is_multipart() and not message.defects
+    (part,) = message.get_payload()
+    assert part.get_param("name", header="content-disposition") == "title"
+    assert part.get_payload() == 'a "quoted"\nname'
+    # No field: the closing delimiter alone, as browsers send an empty form.
+    assert loopback.requests[1].body == f"--{boundaries[1]}--\r\n".encode()
+    # An object is a JSON part (OpenAPI's default content type for objects).
+    head = b"Content-Type: " + loopback.requests[2].headers["content-type"].encode() + b"\r\n\r\n"
+    (meta,) = BytesParser().parsebytes(head + loopback.requests[2].body).get_payload()
+    assert meta.get_content_type() == "application/json" and meta.get_payload() == '{"k": "v"}'
 
 
 def test_text_body_and_the_operations_own_relative_server(loopback, bodies_sdk):

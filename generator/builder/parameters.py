@@ -100,8 +100,8 @@ def body(ctx: BuildContext, op: dict[str, Any], pointer: str, base: str) -> ir.B
         tp = ctx.schemas.type_of(
             schema, pointer_join(media_pointer, "schema"), base + "RequestBody", OPERATIONS, snake(base), top=True
         )
-    elif kind.startswith("text/"):
-        tp = PRIM["str"]
+    elif kind.startswith("text/") or _base64(ctx.deref(schema, pointer_join(media_pointer, "schema"))[0]):
+        tp = PRIM["str"]  # text, or binary data the document asks for as base64 text
     else:
         tp = PRIM["bytes"]
     example = content.get("example", ir.MISSING)
@@ -112,4 +112,32 @@ def body(ctx: BuildContext, op: dict[str, Any], pointer: str, base: str) -> ir.B
             example = first["value"]
     resolved_schema, _ = ctx.deref(schema, pointer_join(media_pointer, "schema"))
     sent = wire_media(media, resolved_schema)
-    return ir.Body(sent, tp, bool(body.get("required")), text(body.get("description")), example)
+    encoding = _encoding(ctx, content, media_pointer) if kind == FORM_MEDIA else ()
+    return ir.Body(sent, tp, bool(body.get("required")), text(body.get("description")), example, encoding)
+
+
+def _encoding(ctx: BuildContext, content: dict[str, Any], pointer: str) -> tuple[tuple[str, ir.ParamStyle, bool], ...]:
+    """The `encoding` of a form body: the properties not written in the form style, exploded."""
+    raw = content.get("encoding")
+    if not isinstance(raw, dict):
+        return ()
+    out = []
+    for name, entry in raw.items():
+        if not isinstance(entry, dict) or "style" not in entry and "explode" not in entry:
+            continue
+        style = _STYLES.get(entry.get("style", "form"))
+        if style is None or style in ("simple", "label", "matrix"):
+            ctx.diags.warn(
+                f"encoding style {entry.get('style')!r} does not apply to a form body; form is used",
+                pointer_join(pointer, "encoding", name, "style"),
+            )
+            style = "form"
+        explode = entry.get("explode")
+        explode = bool(explode) if explode is not None else style == "form"
+        if (style, explode) != ("form", True):
+            out.append((str(name), style, explode))
+    return tuple(out)
+
+
+def _base64(schema: Any) -> bool:
+    return isinstance(schema, dict) and schema.get("type") == "string" and schema.get("format") == "byte"

@@ -119,13 +119,19 @@ class Schemas:
         if "$ref" in schema:
             target, where = self.ctx.deref(schema, pointer)
             component = component_name(where)
+            named: ir.TypeExpr | None = None
             if component is not None and self.is_named_kind(target):
-                return self.named(
+                named = self.named(
                     target, where, pascal(component) or "Schema", COMPONENTS, snake(component) or "schema"
                 )
             named_at = self.ref_name(where)
             if component is None and named_at and self.is_named_kind(target):
-                return self.named(target, where, pascal(named_at), COMPONENTS, snake(named_at))
+                named = self.named(target, where, pascal(named_at), COMPONENTS, snake(named_at))
+            if named is not None:
+                # A named schema that admits null (`nullable: true`, a type list with "null"), or a
+                # reference marked nullable where it is used, is nullable there.
+                nullable = _admits_null(target) or _admits_null(schema)
+                return ir.Nullable(named) if nullable and not isinstance(named, ir.Nullable) else named
             if where in self.ctx.building:
                 self.ctx.diags.warn("recursive reference typed as Any", pointer)
                 return ANY
@@ -377,6 +383,13 @@ class Schemas:
                 return plain
             values = by_pointer.get(named.id) or self.own_tags(named, prop)
             tags.append(tuple(values))
+        if not all(tags):
+            self.ctx.diags.warn(
+                f"discriminator {prop!r}: a variant has no value that selects it (no mapping, no single "
+                "value, no schema name); the union is matched by shape",
+                where,
+            )
+            return plain
         seen = [v for values in tags for v in values]
         if len(seen) != len(set(seen)):
             self.ctx.diags.warn(
@@ -411,8 +424,9 @@ class Schemas:
         named = self.ctx.types.get(inner.id) if isinstance(inner, ir.Ref) else None
         if isinstance(named, ir.EnumDef) and len(named.members) == 1:
             return [str(named.members[0].value)]
+        # The implicit value of a variant is its schema's name; an inline variant has none.
         component = component_name(model.id)
-        return [component] if component else [model.name]
+        return [component] if component else []
 
     def object(
         self,
@@ -573,3 +587,16 @@ def _scalar_default(default: Any, kind: str) -> Any:
     if kind == "str":
         return default if isinstance(default, str) else ir.MISSING
     return ir.MISSING
+
+
+def _admits_null(schema: Any) -> bool:
+    """Whether a schema says, at its top, that null is a value (`nullable`, or "null" in `type`)."""
+    if not isinstance(schema, dict):
+        return False
+    kinds = schema.get("type")
+    values = schema.get("enum")
+    return (
+        schema.get("nullable") is True
+        or (isinstance(kinds, list) and "null" in kinds)
+        or (isinstance(values, list) and None in values)
+    )

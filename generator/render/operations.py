@@ -37,6 +37,13 @@ _CALL_OPTION_LINES = [
 ]
 
 
+def _encoding_literal(body: ir.Body | None) -> str:
+    if body is None or not body.encoding:
+        return ""
+    entries = ", ".join(f"{literal(name)}: ({literal(style)}, {explode})" for name, style, explode in body.encoding)
+    return "{" + entries + "}"
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -140,6 +147,7 @@ class OperationViews:
             server_url=literal(op.server_url) if op.server_url else "",
             query="[" + ", ".join(f"({literal(k)}, {literal(v)})" for k, v in op.query) + "]" if op.query else "",
             alternatives=literal(op.alternatives) if op.alternatives else "",
+            body_encoding=_encoding_literal(op.body),
             accept=accept,
             overloads=overloads,
             doc="\n\n".join(p for p in doc_parts if p),

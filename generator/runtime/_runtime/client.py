@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import time
-from typing import Any, Dict, Mapping, Optional, Tuple, TypeVar, Union
+from typing import Any, Dict, List, Mapping, Optional, Tuple, TypeVar, Union
 from urllib.parse import quote, urlencode
 
 import httpx
@@ -143,7 +144,7 @@ class BaseSDK:
             if media == "multipart/form-data":
                 self._encode_multipart(body, prepared)  # httpx sets the boundary header
             elif media == "application/x-www-form-urlencoded":
-                pairs = _form_pairs(_as_wire_object(body))
+                pairs = _form_pairs(_as_wire_object(body), op.body_encoding)
                 prepared.content = urlencode(pairs).encode()
                 prepared.headers["Content-Type"] = op.body_media
             else:
@@ -157,23 +158,37 @@ class BaseSDK:
 
     @staticmethod
     def _encode_multipart(body: Any, prepared: _Prepared) -> None:
-        """Fields holding bytes are sent as files; the others as form fields (JSON when structured)."""
+        """A multipart body, one part per field as OpenAPI encodes them by default: bytes as a
+        file, an array of scalars as one part per item, an object (or an array of objects) as
+        JSON, anything else as text."""
         if isinstance(body, pydantic.BaseModel):
             values = body.model_dump(by_alias=True, exclude_unset=True)
         else:
             values = dict(body)
-        prepared.data, prepared.files = {}, []
+        parts: List[Tuple[str, Tuple[Optional[str], Any, Optional[str]]]] = []
         for name, value in values.items():
-            if value is None:
-                continue
-            if isinstance(value, (bytes, bytearray)):
-                prepared.files.append(
-                    (name, (name, bytes(value), "application/octet-stream"))
-                )
-            elif isinstance(value, (Mapping, list, tuple)):
-                prepared.data[name] = json.dumps(value, default=_wire_value)
-            else:
-                prepared.data[name] = _wire_value(value)
+            items = (
+                value if isinstance(value, list) and not _structured(value) else [value]
+            )
+            for item in items:
+                if item is None:
+                    continue
+                if isinstance(item, (bytes, bytearray)):
+                    parts.append(
+                        (name, (name, bytes(item), "application/octet-stream"))
+                    )
+                elif isinstance(item, (Mapping, list, tuple)):
+                    text = json.dumps(item, default=_wire_value)
+                    parts.append((name, (None, text, "application/json")))
+                else:
+                    parts.append((name, (None, _wire_value(item), None)))
+        if parts:
+            prepared.files = parts  # httpx writes the parts and the boundary header
+            return
+        # No field at all: the closing delimiter alone, as browsers send an empty form.
+        boundary = os.urandom(16).hex()
+        prepared.content = f"--{boundary}--\r\n".encode()
+        prepared.headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
 
     @staticmethod
     def _encode_body(op: Operation[Any], body: Any) -> bytes:
@@ -276,8 +291,8 @@ class BaseSDK:
         expected = self._expected(op, response)
         if expected is not None:
             media, tp = expected
-            if tp is None:
-                return None  # type: ignore[return-value]
+            if tp is None or response.status_code in (204, 205):
+                return None  # type: ignore[return-value]  # (no content, whatever the document says)
             return self._parse(op, tp, response, media)  # type: ignore[no-any-return]
         status = str(response.status_code)
         error_type = (
@@ -307,6 +322,10 @@ class BaseSDK:
             response.headers.get("content-type", "").split(";")[0].strip().lower()
         )
         if content_type and "json" not in content_type:
+            if (
+                tp is str or tp is bytes
+            ):  # documented as JSON text, sent as plain text or bytes
+                return response.text if tp is str else response.content
             raise ResponseValidationError(
                 f"Expected a JSON response but the server sent {content_type!r}",
                 response,
@@ -604,3 +623,8 @@ def _only_success(op: Operation[Any]) -> Tuple[Optional[str], Any]:
     if len(found) == 1 and isinstance(found[0], tuple):
         return found[0]
     return None, None
+
+
+def _structured(values: List[Any]) -> bool:
+    """Whether an array holds objects or arrays (sent as one JSON part) rather than scalars."""
+    return any(isinstance(v, (Mapping, list, tuple)) for v in values)

@@ -79,6 +79,7 @@ class Operation(Generic[T]):
         "sentinel",
         "pagination",
         "query",
+        "body_encoding",
         "alternatives",
         "accept",
         "_adapters",
@@ -105,6 +106,7 @@ class Operation(Generic[T]):
         sentinel: Optional[str] = None,
         pagination: Optional[Pagination] = None,
         query: Sequence[Tuple[str, str]] = (),
+        body_encoding: Optional[Mapping[str, Tuple[str, bool]]] = None,
         alternatives: Sequence[str] = (),
     ) -> None:
         self.method = method
@@ -124,6 +126,8 @@ class Operation(Generic[T]):
         self.sentinel = sentinel  # an event `data` that ends the stream
         self.pagination = pagination
         self.query = list(query)  # constant query parameters, sent with every call
+        # How a form body's properties are written: (style, explode), where not form, exploded.
+        self.body_encoding = body_encoding
         self.alternatives = tuple(
             alternatives
         )  # media types returned as they are, on request

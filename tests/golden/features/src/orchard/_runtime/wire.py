@@ -118,23 +118,62 @@ class _Prepared:
         self.headers: Dict[str, str] = {}
         self.content: Optional[bytes] = None
         self.data: Optional[Dict[str, Any]] = None
-        self.files: Optional[List[Tuple[str, Tuple[str, bytes, str]]]] = None
+        self.files: Optional[
+            List[Tuple[str, Tuple[Optional[str], Any, Optional[str]]]]
+        ] = None
 
 
-def _form_pairs(value: Any, key: str = "") -> List[Tuple[str, str]]:
-    """`application/x-www-form-urlencoded` pairs: nested objects as `key[member]`, lists repeated."""
+def _form_pairs(
+    value: Any, encoding: Optional[Mapping[str, Tuple[str, bool]]] = None
+) -> List[Tuple[str, str]]:
+    """`application/x-www-form-urlencoded` pairs of a body: each property in the style its
+    `encoding` gives (deepObject: `key[member]`), by default OpenAPI's form style, exploded
+    (arrays as repeated keys, objects as their members' pairs)."""
+    if not isinstance(value, Mapping):
+        return _deep_pairs(value, "")
+    pairs: List[Tuple[str, str]] = []
+    for key, item in value.items():
+        if item is None:
+            continue
+        style, explode = (encoding or {}).get(str(key), ("form", True))
+        if style == "deepObject":
+            pairs.extend(_deep_pairs(item, str(key)))
+        elif isinstance(item, Mapping):
+            members = [(str(k), v) for k, v in item.items() if v is not None]
+            if explode:
+                for member, v in members:
+                    pairs.extend(_deep_pairs(v, member))
+            else:
+                flat = ",".join(f"{k},{_wire_value(v)}" for k, v in members)
+                pairs.append((str(key), flat))
+        elif isinstance(item, (list, tuple)):
+            if style == "form" and explode:
+                pairs.extend((str(key), _wire_value(v)) for v in item)
+            else:
+                separator = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(
+                    style, ","
+                )
+                pairs.append((str(key), separator.join(_wire_value(v) for v in item)))
+        else:
+            pairs.append((str(key), _wire_value(item)))
+    return pairs
+
+
+def _deep_pairs(value: Any, key: str) -> List[Tuple[str, str]]:
+    """Pairs of a value in the deepObject style: `key[member]`, `key[index]` for arrays of
+    objects, repeated keys for arrays of scalars."""
     if isinstance(value, Mapping):
         pairs: List[Tuple[str, str]] = []
         for member, item in value.items():
             if item is not None:
                 pairs.extend(
-                    _form_pairs(item, f"{key}[{member}]" if key else str(member))
+                    _deep_pairs(item, f"{key}[{member}]" if key else str(member))
                 )
         return pairs
     if isinstance(value, (list, tuple)):
         out: List[Tuple[str, str]] = []
         for index, item in enumerate(value):
             nested = isinstance(item, (Mapping, list, tuple))
-            out.extend(_form_pairs(item, f"{key}[{index}]" if nested else key))
+            out.extend(_deep_pairs(item, f"{key}[{index}]" if nested else key))
         return out
     return [(key, _wire_value(value))]
