@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 import sys
@@ -13,10 +14,10 @@ import click
 from . import __version__
 from .diagnostics import ERROR, NOTE, WARNING, Diagnostic, GenerationError
 from .options import Options
-from .pipeline import analyze
+from .pipeline import Generated, analyze
 from .pipeline import generate as run_pipeline
-from .settings import resolve
-from .write import compare_output, write_output
+from .settings import names_changed, resolve
+from .write import compare_output, output_problem, write_output
 
 EXIT_OK, EXIT_DRIFT, EXIT_UNUSABLE = 0, 1, 2
 
@@ -139,7 +140,24 @@ def main() -> None:
     """
 
 
-@main.command()
+def _prepare(
+    spec: Path | None, out: Path | None, package_name: str | None, sdk_name: str | None, config_path: Path | None
+) -> Options:
+    """The options of `generate` and `check`, with the output directory checked."""
+    config = resolve(dict(spec=spec, out=out, package_name=package_name, sdk_name=sdk_name), config_path, Path.cwd())
+    problem = output_problem(_out(config))
+    if problem:
+        raise GenerationError([Diagnostic(ERROR, problem, "", f"--out {_out(config)}")])
+    return config
+
+
+def _names_note(config: Options, result: Generated) -> None:
+    final = dataclasses.replace(config, package_name=result.api.package_name, sdk_name=result.api.client_name)
+    for note in names_changed(final):
+        click.echo(f"note: {note}", err=True)
+
+
+@main.command(epilog="Example: sdkforge generate --spec openapi.yaml --out my-sdk")
 @_options
 @click.option("--force", is_flag=True, help="Overwrite generated files that were edited by hand.")
 def generate(
@@ -151,32 +169,45 @@ def generate(
     quiet: bool,
     force: bool,
 ) -> None:
-    """Generate the SDK into the output directory."""
+    """Generate the SDK into the output directory (written whole, or not at all).
+
+    Names given neither as flags, nor in the settings, nor recorded by an earlier generation into
+    the directory come from the document's title: `Spotify Web API` gives the package
+    `spotify_web_api` and the client `SpotifyWebAPI`.
+    """
     try:
-        config = resolve(
-            dict(spec=spec, out=out, package_name=package_name, sdk_name=sdk_name), config_path, Path.cwd()
-        )
+        config = _prepare(spec, out, package_name, sdk_name, config_path)
         with _Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
             result = run_pipeline(config, progress=progress, reuse=True)
     except GenerationError as exc:
         _fail(exc)
         return
     out_dir = _out(config)
-    written = write_output(out_dir, result.files, force=force, unchanged=result.unchanged)
+    _names_note(config, result)
+    try:
+        written = write_output(out_dir, result.files, force=force, unchanged=result.unchanged)
+    except OSError as exc:  # the place cannot be written (permissions, a full disk)
+        _fail(
+            GenerationError(
+                [Diagnostic(ERROR, f"cannot write the SDK there: {exc.strerror or exc}", "", f"--out {out_dir}")]
+            )
+        )
+        return
     if not quiet:  # (finding each warning's line in a large document takes a moment)
         _summarise_warnings(result.diagnostics)
     for rel in written.kept_user_edits:
         click.echo(f"kept {out_dir / rel}: edited by hand (use --force to overwrite)", err=True)
     if not quiet:
         click.echo(
-            f"Generated {config.out}: {result.operation_count} operations, {len(result.api.types)} types, "
+            f"Generated {out_dir} (package {result.api.package_name}, client {result.api.client_name}): "
+            f"{result.operation_count} operations, {len(result.api.types)} types, "
             f"{len(written.written)} files written, {len(written.unchanged)} unchanged, "
             f"{len(written.removed)} removed, "
             f"{len([d for d in result.diagnostics if d.severity == WARNING])} warnings, {result.seconds:.2f}s"
         )
 
 
-@main.command()
+@main.command(epilog="Example (in CI): sdkforge check --spec openapi.yaml --out my-sdk")
 @_options
 def check(
     spec: Path | None,
@@ -186,15 +217,18 @@ def check(
     config_path: Path | None,
     quiet: bool,
 ) -> None:
-    """Exit 1 when the output directory differs from what the spec generates (for CI)."""
+    """Exit 1 when the output directory differs from what the document generates (for CI).
+
+    It compares with the names the directory was generated with, unless flags or settings say
+    otherwise.
+    """
     try:
-        config = resolve(
-            dict(spec=spec, out=out, package_name=package_name, sdk_name=sdk_name), config_path, Path.cwd()
-        )
+        config = _prepare(spec, out, package_name, sdk_name, config_path)
         result = run_pipeline(config)
     except GenerationError as exc:
         _fail(exc)
         return
+    _names_note(config, result)
     drift = compare_output(_out(config), result.files)
     if drift.clean:
         if not quiet:

@@ -357,6 +357,9 @@ class Api:
     types: tuple[NamedType, ...]
     errors: tuple[ErrorDef, ...]
     retries: RetryPolicy | None = None
+    # The SDK's own names (decided by naming: given in the options, or from the title).
+    package_name: str = ""
+    client_name: str = ""
 
 
 def evolve(obj: _D, **changes: Any) -> _D:

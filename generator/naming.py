@@ -9,62 +9,17 @@ from __future__ import annotations
 import functools
 import hashlib
 import keyword
+import re
+import sys
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
 from . import ir
+from .reserved import module_level_names
 from .text import pascal, safe_identifier, snake, upper_snake
 
-# Names a generated module imports or defines itself: a schema may not shadow them.
-RESERVED_TYPE_NAMES = {
-    "Any",
-    "Dict",
-    "List",
-    "Literal",
-    "Optional",
-    "Union",
-    "Mapping",
-    "TYPE_CHECKING",
-    "TypedDict",
-    "NotRequired",
-    "BaseModel",
-    "Field",
-    "OpenEnum",
-    "OpenIntEnum",
-    "APIError",
-    "SDKError",
-    "ClassVar",
-    "FrozenSet",
-    "RetryConfig",
-    "UNSET",
-    "Unset",
-    "Operation",
-    "Param",
-    "BaseSDK",
-    "date",
-    "datetime",
-    "httpx",
-    "pydantic",
-    "Enum",
-    "Type",
-    "SDKBaseError",
-    "NoResponseError",
-    "ResponseValidationError",
-    "Page",
-    "AsyncPage",
-    "Pagination",
-    "BinaryStream",
-    "AsyncBinaryStream",
-    "EventStream",
-    "AsyncEventStream",
-    "Discriminated",
-    "Hooks",
-    "SecurityScheme",
-    "SDKConfiguration",
-    "ClientBase",
-    "Credential",
-    "ClientCredentials",
-}
+# Names a generated module imports or defines itself (reserved.py): no schema may take them.
+RESERVED_TYPE_NAMES = module_level_names() | {"Field", "Type"}
 # Attributes of pydantic.BaseModel a field may not shadow.
 RESERVED_FIELD_NAMES = {
     "construct",
@@ -236,7 +191,10 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
         )
 
     # ---- operations and resources
-    class_names = _Namer({"BaseSDK"} | set(reserved))
+    # Resource classes share the namespace of types and errors: a resource module imports models
+    # and error classes, and the document's names keep theirs (`Webhooks` the schema, then
+    # `WebhooksResource` the resource).
+    class_names = namer
     resource_modules = _Namer(RESERVED_MODULES)
     root_ops = _name_operations(api.root_operations, renamed, set())
     # Attribute names are unique among a parent's methods and nested resources.
@@ -257,7 +215,7 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
                 res,
                 name=attr,
                 path=path,
-                class_name=class_names.claim(_type_name(res.class_name)),
+                class_name=class_names.claim(_resource_class(res.class_name, class_names.taken)),
                 module=resource_modules.claim(safe_identifier(snake(res.module) or "default", "api"), "_"),
                 operations=operations,
             )
@@ -275,6 +233,11 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
         root_operations=root_ops,
         security_schemes=schemes,
     )
+
+
+def _resource_class(raw: str, taken: AbstractSet[str]) -> str:
+    name = _type_name(raw)
+    return name + "Resource" if name in taken else name
 
 
 def _merge_cycles(types: tuple[ir.NamedType, ...]) -> tuple[ir.NamedType, ...]:
@@ -371,3 +334,59 @@ def _name_operations(
                 op = ir.evolve(op, body_attr=body_attr)
         out.append(ir.evolve(op, name=name, parameters=params, constant=constants.claim("_" + name.upper(), "_")))
     return tuple(out)
+
+
+# ---------------------------------------------------------------- the SDK's own names
+
+# Modules a package of this name would hide from the SDK itself or from its users' code.
+_HIDDEN_MODULES = frozenset(getattr(sys, "stdlib_module_names", ())) | {"httpx", "pydantic", "typing_extensions"}
+_NOT_CLASS_NAMES = {"None", "True", "False", "self", "cls"}
+
+
+def package_name_problem(name: str) -> str:
+    """Why `name` cannot be the SDK's package ("" when it can)."""
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+        return "is not a lowercase Python identifier (letters, digits and underscores)"
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name):
+        return f"is a Python keyword: `import {name}` would be a syntax error"
+    if name in _HIDDEN_MODULES:
+        return "is the name of a module the SDK or its users import (it would hide it)"
+    return ""
+
+
+def class_name_problem(name: str) -> str:
+    """Why `name` cannot be the SDK's client class ("" when it can)."""
+    if not name.isidentifier() or not name.isascii():
+        return "is not a Python identifier"
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _NOT_CLASS_NAMES:
+        return "is a Python keyword or constant"
+    if name in RESERVED_TYPE_NAMES:
+        return "is a name the generated code uses itself"
+    return ""
+
+
+def suggested_package_name(text: str) -> str:
+    """A valid package name close to `text` (`My SDK` -> `my_sdk`, `class` -> `class_sdk`)."""
+    name = snake(text) or "sdk"
+    if name[0].isdigit():
+        name = "sdk_" + name
+    if package_name_problem(name):
+        name += "_sdk"
+    return name
+
+
+def suggested_class_name(text: str) -> str:
+    """A valid client class name close to `text` (`spotify web api` -> `SpotifyWebApi`)."""
+    name = pascal(text) or "Client"
+    if name[0].isdigit():
+        name = "Client" + name
+    if class_name_problem(name):
+        name += "Client"
+    return name
+
+
+def names_from_title(title: str) -> tuple[str, str]:
+    """The package and client names of an SDK whose options give none: from the API's title
+    (`Spotify Web API` -> `spotify_web_api`, `SpotifyWebApi`). Deterministic and always valid."""
+    words_ = " ".join(re.findall(r"[A-Za-z0-9]+", title))
+    return suggested_package_name(words_ or "sdk"), suggested_class_name(words_ or "client")

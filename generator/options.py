@@ -20,8 +20,8 @@ class Options:
 
     spec: Path
     out: Path | None = None  # where the SDK project is written (and read back when regenerating)
-    package_name: str = "sdk"
-    sdk_name: str = "SDK"
+    package_name: str = ""  # "" until decided: given, recorded, or derived from the document's title
+    sdk_name: str = ""
     sdk_version: str = "0.1.0"
     description: str = ""
     env_var: str = ""  # environment variable read when no credential is passed

@@ -7,6 +7,7 @@ inputs did not change (see `incremental`). Writing is the caller's (`write.write
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gc
 import sys
@@ -21,7 +22,7 @@ from .builder import build
 from .diagnostics import ERROR, Diagnostic, Diagnostics, GenerationError
 from .incremental import Previous
 from .load import load_document
-from .naming import name_api
+from .naming import name_api, names_from_title
 from .options import Options
 from .parallel import produce
 from .refs import Resolver
@@ -120,7 +121,12 @@ def _analyze(options: Options, full_validation: bool | None) -> tuple[ir.Api | N
     api = build(doc, Resolver(doc), diags, options)
     if diags.errors:
         return None, diags
-    return name_api(api, reserved={options.sdk_name} - {""}), diags
+    package, client = options.package_name, options.sdk_name
+    if not package or not client:
+        derived = names_from_title(api.title)
+        package, client = package or derived[0], client or derived[1]
+    api = ir.evolve(api, package_name=package, client_name=client)
+    return name_api(api, reserved={client}), diags
 
 
 RUNTIME_LINE_LENGTH = 88
@@ -150,6 +156,7 @@ def _generate(options: Options, full_validation: bool | None, progress: Any | No
     api, diags = analyze(options, full_validation=full_validation)
     if api is None:
         raise GenerationError(diags.located(ERROR))
+    options = dataclasses.replace(options, package_name=api.package_name, sdk_name=api.client_name)
     renderer = Renderer(api, options)
     previous, pystyle.LINE_LENGTH = pystyle.LINE_LENGTH, options.line_length
     try:
@@ -157,7 +164,8 @@ def _generate(options: Options, full_validation: bool | None, progress: Any | No
         preformatted = set(renderer.runtime_paths()) if options.line_length == RUNTIME_LINE_LENGTH else set()
         previous_output = Previous(options.out) if reuse and options.out is not None else None
         produced = produce(renderer, renderer.jobs(), preformatted, progress, previous_output)
-        files = with_manifest(produced.files, produced.inputs, produced.reused)
+        names = {"package_name": options.package_name, "sdk_name": options.sdk_name}
+        files = with_manifest(produced.files, produced.inputs, produced.reused, names)
     finally:
         pystyle.LINE_LENGTH = previous
     return Generated(files, api, diags, time.perf_counter() - started, set(produced.reused))

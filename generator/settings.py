@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from .diagnostics import ERROR, Diagnostic, GenerationError
+from .naming import class_name_problem, package_name_problem, suggested_class_name, suggested_package_name
 from .options import Options
+from .write import MANIFEST, recorded_names
 
 CONFIG_FILE = "sdkforge.yaml"
 _KEYS = {
@@ -24,6 +25,24 @@ _KEYS = {
     "enums",
     "max_method_params",
 }
+
+
+def _option_error(option: str, message: str) -> GenerationError:
+    """An error in an option or setting, named as the user wrote it (`--package-name`)."""
+    return GenerationError([Diagnostic(ERROR, message, "", option)])
+
+
+def names_changed(options: Options) -> list[str]:
+    """What a run is told about names that differ from those the output was generated with."""
+    if options.out is None:
+        return []
+    recorded = recorded_names(options.out)
+    notes = []
+    for key, label in (("package_name", "package"), ("sdk_name", "client class")):
+        before, now = recorded.get(key), getattr(options, key)
+        if before and now and before != now:
+            notes.append(f"the {label} is {now!r}; {options.out} was generated with {before!r}")
+    return notes
 
 
 def _fail(message: str, file: str = "") -> GenerationError:
@@ -68,21 +87,38 @@ def _relative(data: dict[str, Any], base: Path, file: str) -> dict[str, Any]:
     for key in ("spec", "out"):
         if key in data:
             data[key] = Path(os.path.normpath(base / str(data[key])))
+    data["_file"] = file  # where the settings came from, for messages about them
     return data
 
 
 def resolve(cli: dict[str, Any], config_path: Path | None, cwd: Path) -> Options:
+    """The options of a run: command-line flags, over the settings file, over what the output
+    directory's manifest recorded (the names it was generated with). Names given nowhere are left
+    empty: the pipeline derives them from the document's title."""
     settings = read_config_file(config_path, cwd)
-    settings.update({k: v for k, v in cli.items() if v is not None})
+    settings_file = settings.pop("_file", "")
+    sources = {k: f"{k} in {settings_file}" for k in settings}
+    given = {k: v for k, v in cli.items() if v is not None}
+    settings.update(given)
+    sources.update({k: "--" + k.replace("_", "-") for k in given})
     missing = [k for k in ("spec", "out") if not settings.get(k)]
     if missing:
         raise _fail(f"missing {' and '.join('--' + m for m in missing)} (give it, or set it in {CONFIG_FILE})")
-    package = str(settings.get("package_name") or "sdk")
-    if not re.fullmatch(r"[a-z_][a-z0-9_]*", package):
-        raise _fail(f"package name {package!r} is not a valid lowercase Python package name")
-    sdk_name = str(settings.get("sdk_name") or "SDK")
-    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", sdk_name):
-        raise _fail(f"SDK class name {sdk_name!r} is not a valid Python identifier")
+    recorded = recorded_names(Path(settings["out"]))
+    for key in ("package_name", "sdk_name"):
+        if not settings.get(key) and recorded.get(key):
+            settings[key] = recorded[key]
+            sources[key] = f"{key} recorded in {Path(settings['out']) / MANIFEST}"
+    package = str(settings.get("package_name") or "")
+    problem = package_name_problem(package) if package else ""
+    if problem:
+        suggestion = suggested_package_name(package)
+        raise _option_error(sources["package_name"], f"{package!r} {problem}; use {suggestion!r}, for example")
+    sdk_name = str(settings.get("sdk_name") or "")
+    problem = class_name_problem(sdk_name) if sdk_name else ""
+    if problem:
+        suggestion = suggested_class_name(sdk_name)
+        raise _option_error(sources["sdk_name"], f"{sdk_name!r} {problem}; use {suggestion!r}, for example")
     line_length = settings.get("line_length", 88)
     if isinstance(line_length, bool) or not isinstance(line_length, int) or not 40 <= line_length <= 240:
         raise _fail(f"line_length must be a whole number from 40 to 240, not {line_length!r}")

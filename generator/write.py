@@ -30,11 +30,16 @@ def content_hash(content: bytes) -> str:
 
 
 def with_manifest(
-    files: dict[str, str], inputs: dict[str, str] | None = None, known: dict[str, str] | None = None
+    files: dict[str, str],
+    inputs: dict[str, str] | None = None,
+    known: dict[str, str] | None = None,
+    names: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """The files plus the manifest: the hash of each file and, for files that have one, the digest
     of the inputs it was made from (so a regeneration can tell which files cannot have changed).
-    `known` holds hashes already computed (of files read back from a previous generation)."""
+    `known` holds hashes already computed (of files read back from a previous generation); `names`
+    the package and client names it was generated with (remembered by the next `generate` and
+    `check` on the directory)."""
     known = known or {}
     entries = {
         path: known.get(path) or content_hash(content.encode("utf-8")) for path, content in sorted(files.items())
@@ -42,6 +47,8 @@ def with_manifest(
     manifest: dict[str, object] = {"generator": f"sdkforge {__version__}", "files": entries}
     if inputs:
         manifest["inputs"] = dict(sorted(inputs.items()))
+    if names:
+        manifest["options"] = dict(sorted(names.items()))
     return {**files, MANIFEST: json.dumps(manifest, indent=2, sort_keys=True) + "\n"}
 
 
@@ -52,6 +59,14 @@ def read_manifest(out_dir: Path) -> dict[str, Any]:
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def recorded_names(out_dir: Path) -> dict[str, str]:
+    """The package and client names the output directory was generated with ({} when unknown)."""
+    options = read_manifest(out_dir).get("options")
+    if not isinstance(options, dict):
+        return {}
+    return {k: v for k, v in options.items() if k in ("package_name", "sdk_name") and isinstance(v, str) and v}
 
 
 def _old_manifest(out_dir: Path) -> dict[str, str]:
@@ -129,6 +144,20 @@ def _plan(
         else:
             result.kept_user_edits.append(rel)
     return result, to_write
+
+
+def output_problem(out_dir: Path) -> str:
+    """Why the SDK cannot be written to `out_dir` ("" when it can, as far as can be told before)."""
+    if out_dir.exists() and not out_dir.is_dir():
+        return "names a file, not a directory"
+    parent = out_dir.absolute().parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        return f"{parent} is a file, not a directory"
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"{parent} cannot be written to"
+    return ""
 
 
 def write_output(

@@ -114,7 +114,9 @@ def test_form_body_properties_follow_openapis_defaults_and_the_encoding_object(l
     pairs of their own, an array repeats its key); with one, it is written as that entry says."""
     loopback.on("POST", "/searches", Reply(200))
     with bodies_sdk.Bodies(server_url=loopback.url) as client:
-        client.search(request={"filter": {"color": "red", "size": 2}, "ids": [1, 2], "tags": ["a", "b"], "sort": ["x", "y"]})
+        client.search(
+            request={"filter": {"color": "red", "size": 2}, "ids": [1, 2], "tags": ["a", "b"], "sort": ["x", "y"]}
+        )
     assert parse_qsl(loopback.requests[0].body.decode()) == [
         ("color", "red"),
         ("size", "2"),

@@ -135,6 +135,12 @@ SERVERS = textwrap.dedent("""
         get:
           operationId: listNodes
           responses: {"200": {description: ok}}
+      /#X-Amz-Target=Pods.Describe:
+        post:
+          operationId: describePods
+          parameters:
+            - {name: X-Amz-Target, in: header, required: true, schema: {type: string, enum: [Pods.Describe]}}
+          responses: {"200": {description: ok}}
       /services?funcs=GetLatest&mobile=1:
         get:
           operationId: latestServices
@@ -158,6 +164,17 @@ def test_the_clients_server_url_wins_over_servers_the_operations_declare(tmp_pat
 
     assert module._LIST_PODS.server_url == "https://operation-server.example.test"
     assert module._LIST_NODES.server_url == "https://path-server.example.test"
+
+
+def test_a_fragment_in_the_path_is_dropped_and_one_valued_required_parameters_are_constants(tmp_path, loopback):
+    """AWS documents write their target into the path as a fragment (never sent) and declare it
+    as a required header of one value: that header is sent without the caller giving it."""
+    _, result, sdk = sdk_from(tmp_path, SERVERS, "srvf", "Srvf")
+    assert any("fragment" in d.message for d in result.diagnostics)
+    loopback.on("POST", "/", Reply(200))
+    with sdk.Srvf(server_url=loopback.url) as client:
+        client.describe_pods()
+    assert loopback.requests[0].path == "/" and loopback.requests[0].headers["x-amz-target"] == "Pods.Describe"
 
 
 def test_a_query_string_written_into_the_path_is_sent(tmp_path, loopback):

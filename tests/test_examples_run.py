@@ -97,8 +97,12 @@ def test_operation_pages_list_the_requests_fields(shelf):
     _, result, _ = shelf
     page = result.files["docs/sdks/root/README.md"]
     rows = re.findall(r"^\| `(\w+)` \| (\w+) \| (:\w+:) \| ([^|]*) \| ([^|]*) \|$", page, flags=re.M)
-    assert ("title", "str", ":heavy_check_mark:", "", "The title, as printed.") in [tuple(c.strip() for c in r) for r in rows]
-    assert ("copies", "int", ":heavy_minus_sign:", "1", "How many to shelve.") in [tuple(c.strip() for c in r) for r in rows]
+    assert ("title", "str", ":heavy_check_mark:", "", "The title, as printed.") in [
+        tuple(c.strip() for c in r) for r in rows
+    ]
+    assert ("copies", "int", ":heavy_minus_sign:", "1", "How many to shelve.") in [
+        tuple(c.strip() for c in r) for r in rows
+    ]
 
 
 def test_empty_summaries_leave_no_dangling_dash(shelf):

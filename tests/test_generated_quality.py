@@ -85,7 +85,15 @@ def test_seed_style_usage_type_checks(tmp_path):
 def test_black_check_passes(package, tmp_path):
     """black's defaults (an empty configuration: this repository's settings exclude the golden trees)."""
     (tmp_path / "black.toml").write_text("")
-    command = [sys.executable, "-m", "black", "--check", "--config", str(tmp_path / "black.toml"), str(PACKAGES[package])]
+    command = [
+        sys.executable,
+        "-m",
+        "black",
+        "--check",
+        "--config",
+        str(tmp_path / "black.toml"),
+        str(PACKAGES[package]),
+    ]
     result = subprocess.run(command, capture_output=True, text=True)
     assert "would be left unchanged" in result.stderr and "would reformat" not in result.stderr
     assert result.returncode == 0, result.stdout + result.stderr

@@ -185,7 +185,8 @@ def test_oauth2_client_credentials_fetch_and_reuse_a_token(tmp_path, loopback):
 
 
 @pytest.mark.parametrize(
-    "location,style,explode", [("query", "form", True), ("cookie", "form", True), ("path", "simple", False), ("header", "simple", False)]
+    "location,style,explode",
+    [("query", "form", True), ("cookie", "form", True), ("path", "simple", False), ("header", "simple", False)],
 )
 def test_param_defaults_follow_openapi_for_each_location(dub_sdk, location, style, explode):
     from dub import _runtime

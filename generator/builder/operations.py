@@ -116,6 +116,11 @@ def own_server(ctx: BuildContext, servers: Any) -> str:
 def _split_query(ctx: BuildContext, path: str, pointer: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """A path with a query string written into it (`/services?funcs=Latest&mobile=1`): the path, and
     the pairs, sent as constant query parameters (with a warning: OpenAPI paths have no query)."""
+    if "#" in path:
+        # A fragment is never sent (AWS documents write their target into one, and send it as a
+        # header parameter too).
+        path, _, fragment = path.partition("#")
+        ctx.diags.warn(f"the path has a fragment (#{fragment}), which is never sent", pointer.rsplit("/", 1)[0])
     if "?" not in path:
         return path, ()
     path, _, query = path.partition("?")

@@ -59,7 +59,8 @@ def parameters(
         )
         required = bool(param.get("required")) or location == "path"
         default = ctx.schemas.coerce_default(raw_schema.get("default", ir.MISSING), tp)
-        if default is ir.MISSING and "const" in raw_schema:
+        if default is ir.MISSING and ("const" in raw_schema or required):
+            # A constant, or a required parameter with one possible value: always that value.
             default = ctx.schemas.fixed_value(tp)
         example = param.get("example", raw_schema.get("example", ir.MISSING))
         out.append(

@@ -2,39 +2,17 @@
 
 from __future__ import annotations
 
-import ast
-import functools
 from collections.abc import Iterable
 
 from .. import ir
-from .engine import RUNTIME_DIR
-
-_TYPING_NAMES = (
-    "TYPE_CHECKING",
-    "Any",
-    "Callable",
-    "ClassVar",
-    "Dict",
-    "FrozenSet",
-    "List",
-    "Literal",
-    "Mapping",
-    "Optional",
-    "Union",
-    "overload",
+from ..reserved import (
+    DATETIME_NAMES,
+    STDLIB_IMPORTS,
+    THIRD_PARTY_MODULES,
+    TYPING_EXTENSIONS_NAMES,
+    TYPING_NAMES,
+    runtime_names,
 )
-_EXT_NAMES = ("Annotated", "NotRequired", "TypeAlias", "TypeAliasType", "TypedDict")
-
-
-@functools.cache
-def runtime_names() -> tuple[str, ...]:
-    """Every name the runtime package exports (its `__all__`): generated code imports them from it,
-    and no generated name may take one of them."""
-    tree = ast.parse((RUNTIME_DIR / "__init__.py").read_text(encoding="utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
-            return tuple(ast.literal_eval(node.value))
-    raise RuntimeError("the runtime package has no __all__")
 
 
 def _by_type(name: str) -> tuple[int, str]:
@@ -53,30 +31,20 @@ def _section(lines: list[str]) -> list[str]:
     return sorted(lines, key=lambda line: (line.startswith("from "), line.split()[1]))
 
 
-_STDLIB_IMPORTS = (
-    ("_dt", "import datetime as _dt"),
-    ("builtins", "import builtins"),
-    ("Enum", "from enum import Enum"),
-    ("logging", "import logging"),
-    ("warnings", "import warnings"),
-    ("cached_property", "from functools import cached_property"),
-)
-
-
 def module_imports(uses: Iterable[str], runtime_from: str) -> str:
     """The import block for the names a module uses from the standard library, its dependencies and
     the runtime (named types and error classes are imported separately)."""
     used = set(uses)
     stdlib = []
-    std = [n for n in _TYPING_NAMES if n in used]
+    std = [n for n in TYPING_NAMES if n in used]
     if std:
         stdlib.append(from_import("typing", std))
-    dt = [n for n in ("date", "datetime") if n in used]
+    dt = [n for n in DATETIME_NAMES if n in used]
     if dt:
         stdlib.append(from_import("datetime", dt))
-    stdlib += [line for name, line in _STDLIB_IMPORTS if name in used]
-    third = [f"import {n}" for n in ("httpx", "pydantic") if n in used]
-    ext = [n for n in _EXT_NAMES if n in used]
+    stdlib += [line for name, line in STDLIB_IMPORTS if name in used]
+    third = [f"import {n}" for n in THIRD_PARTY_MODULES if n in used]
+    ext = [n for n in TYPING_EXTENSIONS_NAMES if n in used]
     if ext:
         third.append(from_import("typing_extensions", ext))
     runtime = [n for n in runtime_names() if n in used]
