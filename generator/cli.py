@@ -13,27 +13,51 @@ import click
 
 from . import __version__
 from .diagnostics import ERROR, NOTE, WARNING, Diagnostic, GenerationError
+from .load import is_url
 from .options import Options
 from .pipeline import Generated, analyze
 from .pipeline import generate as run_pipeline
-from .settings import names_changed, resolve
+from .settings import CONFIG_FILE, names_changed, resolve
 from .write import compare_output, output_problem, write_output
 
 EXIT_OK, EXIT_DRIFT, EXIT_UNUSABLE = 0, 1, 2
 
 
+def _spec_location(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | str | None:
+    """`--spec`: a URL as it is, anything else a path."""
+    if value is None or is_url(value):
+        return value
+    return Path(value)
+
+
 def _options(func: Any) -> Any:
     for decorator in reversed(
         [
-            click.option("--spec", type=click.Path(path_type=Path), help="OpenAPI document (YAML or JSON)."),
-            click.option("--out", type=click.Path(path_type=Path), help="Output directory of the SDK project."),
-            click.option("--package-name", help="Python package name of the SDK (e.g. dub)."),
-            click.option("--sdk-name", help="Class name of the SDK client (e.g. Dub)."),
+            click.option(
+                "--spec",
+                callback=_spec_location,
+                help="OpenAPI document (YAML or JSON): a file, or an http(s) URL such as your server's "
+                "/openapi.json. Default: `spec` in the settings.",
+            ),
+            click.option(
+                "--out",
+                type=click.Path(path_type=Path),
+                help="Output directory of the SDK project. Default: `out` in the settings.",
+            ),
+            click.option(
+                "--package-name",
+                help="Python package name of the SDK (e.g. dub). Default: the settings, else the name the output "
+                "was generated with, else derived from the document's title.",
+            ),
+            click.option(
+                "--sdk-name",
+                help="Class name of the SDK client (e.g. Dub). Default: as for --package-name.",
+            ),
             click.option(
                 "--config",
                 "config_path",
                 type=click.Path(path_type=Path),
-                help="Settings file (default: ./sdkforge.yaml, or [tool.sdkforge] in ./pyproject.toml).",
+                help="Settings file. Default: ./sdkforge.yaml, else [tool.sdkforge] in ./pyproject.toml.",
             ),
             click.option("--quiet", "-q", is_flag=True, help="Print errors only."),
         ]
@@ -207,7 +231,7 @@ def generate(
         )
 
 
-@main.command(epilog="Example (in CI): sdkforge check --spec openapi.yaml --out my-sdk")
+@main.command(epilog="Example: sdkforge check --spec openapi.yaml --out my-sdk   (in CI)")
 @_options
 def check(
     spec: Path | None,
@@ -249,10 +273,80 @@ def check(
     sys.exit(EXIT_DRIFT)
 
 
-@main.command("validate")
-@click.argument("spec", type=click.Path(path_type=Path))
+INIT_TEMPLATE = """\
+# sdkforge settings: `sdkforge generate` and `sdkforge check` read them from this directory
+# (flags on the command line win). Written by `sdkforge init`; see `sdkforge generate --help`.
+
+# The OpenAPI document (a file, relative to this one, or an http(s) URL).
+spec: {spec}
+# Where the SDK project is written (pyproject.toml, README.md, docs/, src/<package>/).
+out: {out}
+# The Python package (`import {package}`) and the client class (`from {package} import {client}`),
+# derived from the document's title; change them before the first generation.
+package_name: {package}
+sdk_name: {client}
+# The version written into the SDK's pyproject.toml and `__version__`.
+sdk_version: 0.1.0
+{env_comment}env_var: {env_var}
+# Line length of the generated code (laid out as black lays it out at that length).
+line_length: 88
+# Enums: `open` keeps values the document does not list (a newer server does not break parsing);
+# `closed` refuses them.
+enums: open
+"""
+
+
+@main.command(epilog="Example: sdkforge init --spec https://api.example.com/openapi.json")
+@click.option("--spec", callback=_spec_location, required=True, help="The OpenAPI document (a file or an http(s) URL).")
+@click.option("--out", default="sdk", show_default=True, help="Output directory to write into the settings.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    default=Path(CONFIG_FILE),
+    show_default=True,
+    help="The settings file to write.",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing settings file.")
+def init(spec: Path | str, out: str, config_path: Path, force: bool) -> None:
+    """Check a document and write a commented settings file for it, so that plain `sdkforge generate`
+    and `sdkforge check` work from then on."""
+    if config_path.exists() and not force:
+        click.echo(f"sdkforge: {config_path}: error: the file exists (use --force to overwrite it)", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    try:
+        api, diags = analyze(Options(spec=spec), full_validation=None)
+    except GenerationError as exc:
+        _fail(exc)
+        return
+    if api is None:
+        _fail(GenerationError(diags.located(ERROR)))
+        return
+    if not is_url(spec):
+        spec = os.path.relpath(Path(spec).absolute(), config_path.absolute().parent)
+    env_var = api.package_name.upper() + "_API_KEY"
+    text = INIT_TEMPLATE.format(
+        spec=spec,
+        out=out,
+        package=api.package_name,
+        client=api.client_name,
+        env_var=env_var,
+        env_comment=(
+            "# The environment variable the client reads its credential from when none is passed.\n"
+            if api.security_schemes
+            else "# The API declares no credential; an environment variable for one would be:\n# "
+        ),
+    )
+    config_path.write_text(text, encoding="utf-8")
+    click.echo(
+        f"Wrote {config_path}: package {api.package_name}, client {api.client_name}; now run `sdkforge generate`."
+    )
+
+
+@main.command("validate", epilog="Example: sdkforge validate openapi.yaml --strict")
+@click.argument("spec", callback=_spec_location)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def validate_command(spec: Path, strict: bool) -> None:
+def validate_command(spec: Path | str, strict: bool) -> None:
     """Report every problem in SPEC with its severity, file:line:column and JSON pointer.
 
     Exit codes: 0 no errors (warnings allowed unless --strict); 1 errors; 2 unreadable.
@@ -272,11 +366,11 @@ def validate_command(spec: Path, strict: bool) -> None:
         sys.exit(EXIT_DRIFT)
 
 
-@main.command("diff")
-@click.argument("old_spec", type=click.Path(path_type=Path))
-@click.argument("new_spec", type=click.Path(path_type=Path))
+@main.command("diff", epilog="Example: sdkforge diff old/openapi.yaml openapi.yaml --format json")
+@click.argument("old_spec", callback=_spec_location)
+@click.argument("new_spec", callback=_spec_location)
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
-def diff_command(old_spec: Path, new_spec: Path, fmt: str) -> None:
+def diff_command(old_spec: Path | str, new_spec: Path | str, fmt: str) -> None:
     """What regenerating from NEW_SPEC instead of OLD_SPEC changes for SDK users.
 
     Exit codes: 0 nothing breaking; 1 something breaking; 2 a document is unusable.

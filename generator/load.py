@@ -25,9 +25,10 @@ def _yaml() -> Any:
 
 @dataclass
 class Document:
-    path: Path
+    path: Path  # for a downloaded document, its file name
     text: str
     data: Any
+    url: str = ""  # where it was downloaded from ("" for a file)
     _nodes: yaml.Node | None = field(default=None, repr=False)
     _json: _JsonIndex | None = field(default=None, repr=False)
 
@@ -130,22 +131,24 @@ class _JsonIndex:
             return None
 
 
-def _fail(path: Path, message: str, line: int | None = None, column: int | None = None) -> GenerationError:
+def _fail(path: Path | str, message: str, line: int | None = None, column: int | None = None) -> GenerationError:
     return GenerationError([Diagnostic(ERROR, message, "", str(path), line, column)])
 
 
-def parse_text(path: Path, text: str) -> Any:
+def parse_text(path: Path, text: str, label: str = "") -> Any:
+    """The data of a document's text (JSON or YAML); errors name `label` (else the path)."""
+    path_label: Any = label or path
     if "\x00" in text:
-        raise _fail(path, "the file is binary, not an OpenAPI document")
+        raise _fail(path_label, "the file is binary, not an OpenAPI document")
     if not text.strip():
-        raise _fail(path, "the file is empty")
+        raise _fail(path_label, "the file is empty")
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")) and path.suffix.lower() != ".yaml":
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
             if path.suffix.lower() == ".json":
-                raise _fail(path, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+                raise _fail(path_label, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
     yaml, loader = _yaml()
     try:
         return yaml.load(text, Loader=loader)
@@ -154,10 +157,49 @@ def parse_text(path: Path, text: str) -> Any:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         line = mark.line + 1 if mark is not None else None
         column = mark.column + 1 if mark is not None else None
-        raise _fail(path, f"invalid YAML: {problem}", line, column) from None
+        raise _fail(path_label, f"invalid YAML: {problem}", line, column) from None
 
 
-def load_document(path: Path, cache: dict[Path, Document] | None = None) -> Document:
+DOWNLOAD_TIMEOUT_SECONDS = 30
+
+
+def is_url(location: str | Path) -> bool:
+    return isinstance(location, str) and location.lower().startswith(("http://", "https://"))
+
+
+def download(url: str) -> str:
+    """The text of a document served at `url`; GenerationError (naming the URL) when it cannot be had."""
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url, headers={"Accept": "application/json, application/yaml, */*"})
+    try:
+        with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:
+            raw: bytes = response.read()
+    except urllib.error.HTTPError as exc:
+        message = f"cannot download the document: HTTP {exc.code} {exc.reason}"
+        raise GenerationError([Diagnostic(ERROR, message, "", url)]) from None
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise GenerationError([Diagnostic(ERROR, f"cannot download the document: {reason}", "", url)]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise GenerationError([Diagnostic(ERROR, "the document is not UTF-8 text (binary data?)", "", url)]) from None
+
+
+def load_document(path: Path | str, cache: dict[Any, Document] | None = None) -> Document:
+    """The document at a path, or at an http(s) URL (downloaded once per cache)."""
+    if is_url(path):
+        url = str(path)
+        if cache is not None and url in cache:
+            return cache[url]
+        text = download(url)
+        name = Path(url.split("?")[0].split("#")[0].rsplit("/", 1)[-1] or "openapi")
+        doc = Document(name, text, parse_text(name, text, url), url)
+        if cache is not None:
+            cache[url] = doc
+        return doc
     path = Path(path)
     key = path.resolve()
     if cache is not None and key in cache:

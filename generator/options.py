@@ -18,7 +18,7 @@ class Options:
     length, writing reads `out`.
     """
 
-    spec: Path
+    spec: Path | str  # a file, or an http(s) URL
     out: Path | None = None  # where the SDK project is written (and read back when regenerating)
     package_name: str = ""  # "" until decided: given, recorded, or derived from the document's title
     sdk_name: str = ""

@@ -115,7 +115,7 @@ def _analyze(options: Options, full_validation: bool | None) -> tuple[ir.Api | N
                 f"the document is over {FULL_VALIDATION_MAX_BYTES // 1_000_000} MB: openapi-spec-validator was not run "
                 "(structure, references and defaults were checked); run `sdkforge validate` for the full check"
             )
-    validate(doc.data, diags, full=full_validation, base_uri=doc.path.resolve().as_uri())
+    validate(doc.data, diags, full=full_validation, base_uri=doc.url or doc.path.resolve().as_uri())
     if diags.errors:
         return None, diags
     api = build(doc, Resolver(doc), diags, options)

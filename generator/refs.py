@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urljoin
 
 from . import pointers
 from .diagnostics import GenerationError
-from .load import Document, load_document
+from .load import Document, is_url, load_document
 
 
 class RefError(Exception):
@@ -23,13 +23,19 @@ class RefError(Exception):
 class Resolver:
     def __init__(self, root: Document):
         self.root = root
-        self.docs: dict[Path, Document] = {root.path.resolve(): root}
+        self.docs: dict[Any, Document] = {root.url or root.path.resolve(): root}
         # Targets of `#/...` references within the root document (documents repeat a few thousand
         # of them tens of thousands of times).
         self._local: dict[str, tuple[Any, str, Document]] = {}
+        # The other documents by the name their pointers carry (`pets.yaml#/Pet`).
+        self._by_name: dict[str, Document] = {}
 
     def _document(self, reference: str, base: Document, at: str) -> Document:
-        target = (base.path.parent / unquote(reference)).resolve()
+        target: Path | str
+        if base.url or is_url(reference):
+            target = urljoin(base.url, reference)  # relative to where the document was downloaded
+        else:
+            target = (base.path.parent / unquote(reference)).resolve()
         try:
             return load_document(target, self.docs)
         except GenerationError as exc:
@@ -56,14 +62,19 @@ class Resolver:
             else:
                 raise RefError(f"$ref {ref!r} points to nothing", at)
         canonical = fragment if doc is self.root else f"{doc.path.name}#{fragment}"
+        if doc is not self.root:
+            self._by_name.setdefault(doc.path.name, doc)
         if base is self.root and not file_part:
             self._local[ref] = (node, canonical, doc)
         return node, canonical, doc
 
     def deref(self, node: Any, at: str, base: Document | None = None) -> tuple[Any, str, Document]:
-        """Follow `$ref` chains until a value that is not a reference; detects cycles."""
+        """Follow `$ref` chains until a value that is not a reference; detects cycles. A reference
+        inside another file (`at` is `name#/...`) is resolved against that file."""
         seen = set()
         pointer = at
+        if base is None and "#" in at:
+            base = self._by_name.get(at.partition("#")[0])
         doc = base or self.root
         while isinstance(node, dict) and isinstance(node.get("$ref"), str):
             ref = node["$ref"]

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import ERROR, Diagnostic, GenerationError
+from .load import is_url
 from .naming import class_name_problem, package_name_problem, suggested_class_name, suggested_package_name
 from .options import Options
 from .write import MANIFEST, recorded_names
@@ -85,7 +86,7 @@ def _relative(data: dict[str, Any], base: Path, file: str) -> dict[str, Any]:
     if unknown:
         raise _fail(f"unknown setting(s): {', '.join(unknown)} (known: {', '.join(sorted(_KEYS))})", file)
     for key in ("spec", "out"):
-        if key in data:
+        if key in data and not is_url(str(data[key])):
             data[key] = Path(os.path.normpath(base / str(data[key])))
     data["_file"] = file  # where the settings came from, for messages about them
     return data
@@ -132,7 +133,7 @@ def resolve(cli: dict[str, Any], config_path: Path | None, cwd: Path) -> Options
         line_length=line_length,
         enums=enums,
         max_method_params=max_params,
-        spec=Path(settings["spec"]),
+        spec=settings["spec"] if is_url(str(settings["spec"])) else Path(settings["spec"]),
         out=Path(settings["out"]),
         package_name=package,
         sdk_name=sdk_name,
