@@ -23,10 +23,13 @@ class Change:
 
 
 def _methods(api: ir.Api) -> dict[str, ir.Operation]:
+    """Every method by its full path from the client (`admin.settings.get()`): two resources of the
+    same name under different parents are two places."""
     out = {f"{op.name}()": op for op in api.root_operations}
     for resource in api.resources:
+        owner = ".".join(resource.path or (resource.name,))
         for op in resource.operations:
-            out[f"{resource.name}.{op.name}()"] = op
+            out[f"{owner}.{op.name}()"] = op
     return out
 
 
@@ -39,6 +42,17 @@ class _Side:
 
     def describe(self, t: ir.TypeExpr | None) -> str:
         return "None" if t is None else self.names.ann(t)
+
+    def variants(self, t: ir.TypeExpr | None) -> tuple[ir.TypeExpr, ...]:
+        """The members of a union (through nullability and aliases); () when `t` is not one."""
+        for _ in range(20):
+            if isinstance(t, ir.Nullable):
+                t = t.inner
+            elif isinstance(t, ir.Ref) and isinstance(self.types.get(t.id), ir.AliasDef):
+                t = self.types[t.id].type  # type: ignore[union-attr]
+            else:
+                break
+        return t.variants if isinstance(t, ir.UnionT) else ()
 
     def model(self, t: ir.TypeExpr | None) -> ir.NamedType | None:
         while isinstance(t, ir.Nullable):
@@ -127,13 +141,28 @@ class Differ:
                 where, f"{path}: type {self.old.describe(old)} -> {self.new.describe(new)}", not (loosened and request)
             )
             return
+        old_variants, new_variants = self.old.variants(old), self.new.variants(new)
+        if old_variants and len(old_variants) == len(new_variants):
+            # Member by member: a change inside one member is a change of the union.
+            for index, (old_member, new_member) in enumerate(zip(old_variants, new_variants)):  # noqa: B905
+                self._compare(where, f"{path}<member {index + 1}>", old_member, new_member, request, seen)
+            return
         old_named, new_named = self.old.model(old), self.new.model(new)
         if old_named is None or new_named is None:
             return
         key = (old_named.id, new_named.id)
-        if key in seen:
-            return
-        seen = seen | {key}
+        if key not in seen:
+            self._compare_named(where, path, old_named, new_named, request, seen | {key})
+
+    def _compare_named(
+        self,
+        where: str,
+        path: str,
+        old_named: ir.NamedType,
+        new_named: ir.NamedType,
+        request: bool,
+        seen: set[tuple[str, str]],
+    ) -> None:
         if isinstance(old_named, ir.EnumDef) and isinstance(new_named, ir.EnumDef):
             before = {m.value for m in old_named.members}
             after = {m.value for m in new_named.members}

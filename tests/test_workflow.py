@@ -128,6 +128,52 @@ def test_diff_method_added_and_removed(tmp_path):
     assert added.exit_code == 0 and "`partners.analytics()`: method added — compatible" in added.output
 
 
+NESTED = """
+openapi: 3.0.3
+info: {title: Nested, version: "1"}
+paths:
+  /users/settings:
+    get:
+      operationId: getA
+      x-speakeasy-group: users.settings
+      responses: {"200": {description: ok}}
+  /admin/settings:
+    get:
+      operationId: getA2
+      x-speakeasy-name-override: getA
+      x-speakeasy-group: admin.settings
+      responses: {"200": {description: ok}}
+  /shapes:
+    post:
+      operationId: addShape
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              oneOf:
+                - {type: object, properties: {radius: {type: number}}}
+                - {type: object, properties: {side: {type: number}}}
+      responses: {"200": {description: ok}}
+"""
+
+
+def test_diff_keys_methods_by_their_full_path_and_compares_union_members(tmp_path):
+    old = tmp_path / "old.yaml"
+    old.write_text(NESTED)
+    gone = tmp_path / "gone.yaml"
+    gone.write_text(NESTED.replace("  /admin/settings:\n    get:", "  /admin/settings:\n    x-get:"))
+    result = run("diff", str(old), str(gone))
+    assert result.exit_code == 1, result.output
+    assert "`admin.settings.get_a()`: method removed — **breaking**" in result.output
+    assert "users.settings" not in result.output and "suggested version bump: major" in result.output
+    retyped = tmp_path / "retyped.yaml"
+    retyped.write_text(NESTED.replace("side: {type: number}", "side: {type: string}"))
+    result = run("diff", str(old), str(retyped))
+    assert "No change visible" not in result.output
+    assert "`add_shape()`: request<member 2>.side: type float -> str — **breaking**" in result.output
+
+
 def test_diff_unusable_document(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("- not a document\n")
