@@ -309,12 +309,30 @@ def pattern_value(pattern: str) -> str | None:
     return guess if compiled.search(guess) else None
 
 
+_FORMATS = {
+    "duration": re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$"),
+    "json-pointer": re.compile(r"^(/([^~/]|~[01])*)*$"),
+    "relative-json-pointer": re.compile(r"^\d+(#|(/([^~/]|~[01])*)*)$"),
+}
+
+
+def _format_checker(validator: Any) -> Any:
+    """The validator's format checker, with the formats Prism checks that it does not know."""
+    checker = validator.FORMAT_CHECKER
+    for name, pattern in _FORMATS.items():
+        if name not in checker.checkers:
+            checker.checks(name)(
+                lambda value, pattern=pattern: not isinstance(value, str) or bool(pattern.match(value))
+            )
+    return checker
+
+
 def schema_errors(validator: Any, data: dict[str, Any], value: Any, schema: Any) -> list[str]:
     """Where `value` breaks `schema` (a schema of the document `data`), as messages."""
     if isinstance(value, bytes):
         return []
     try:
-        checker = validator(_with_components(schema, data), format_checker=validator.FORMAT_CHECKER)
+        checker = validator(_with_components(schema, data), format_checker=_format_checker(validator))
         return [
             f"{'/'.join(map(str, e.absolute_path)) or 'value'}: {e.message}"[:300] for e in checker.iter_errors(value)
         ]
@@ -347,6 +365,8 @@ class Call:
     # Where each synthesized request breaks the document's own schemas (the sweep found no valid
     # value): a call with such a request tests nothing of the SDK when it fails.
     input_problems: list[list[str]] = field(default_factory=list)
+    # Parameters whose documented default breaks their own schema (the SDK sends the default).
+    bad_defaults: set[str] = field(default_factory=set)
 
 
 def plan(result: Any, doc: Document, data: dict[str, Any], synth: Synth) -> list[Call]:
@@ -372,7 +392,16 @@ def plan(result: Any, doc: Document, data: dict[str, Any], synth: Synth) -> list
                 responses[str(status)] = rcontent["schema"]
         label = f"{owner}.{op.name}" if owner else op.name
         statuses = [str(s) for s in raw_op.get("responses") or {}]
-        calls.append(Call(label, owner, op.name, op.flatten, requests, body_schema, responses, statuses, problems))
+        bad_defaults = set()
+        for holder in (raw_item, raw_op):
+            for param in holder.get("parameters") or []:
+                param = synth.resolve(param)
+                schema = synth.resolve(param.get("schema")) if isinstance(param, dict) else None
+                if isinstance(schema, dict) and "default" in schema and not synth.valid(schema["default"], schema):
+                    bad_defaults.add(str(param.get("name")))
+        calls.append(
+            Call(label, owner, op.name, op.flatten, requests, body_schema, responses, statuses, problems, bad_defaults)
+        )
     return calls
 
 
@@ -563,6 +592,10 @@ def _classify_one(call: Call, r: dict[str, Any], data: dict[str, Any], validator
             return Row(
                 call.label, "not parsed", "document", f"the response example breaks its own schema: {problems[0]}"
             )
+        if body is None and isinstance(schema, dict) and "type" not in schema:
+            return Row(
+                call.label, "not parsed", "document", "a null body: the schema describes an object but has no type"
+            )
         return Row(call.label, "not parsed", "sdkforge", f"{r['error']}; the body: {text[:300]}")
     if status >= 400 and not any(s[:1] == "2" for s in call.statuses):
         return Row(call.label, "other", "document", f"no success response documented; Prism answered {status}")
@@ -580,6 +613,9 @@ def _prism_refusal(call: Call, r: dict[str, Any], text: str, data: dict[str, Any
         f"{'.'.join(map(str, v.get('location', [])))}: {v.get('message')}" for v in problem.get("validation", [])
     ]
     reason = f"{kind}: {'; '.join(messages) or detail}"[:400]
+    flagged = {m.split(":")[0].split(".", 1)[-1] for m in messages}
+    if messages and flagged <= call.bad_defaults:
+        return Row(call.label, "rejected", "document", f"a documented default breaks its own schema: {reason}")
     if kind in ("NO_PATH_MATCHED_ERROR", "NO_METHOD_MATCHED_ERROR"):
         return Row(call.label, "rejected", "prism", f"Prism routes no path to {r.get('url', '')}")
     if (

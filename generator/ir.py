@@ -159,6 +159,8 @@ class ModelDef:
     extra_type: TypeExpr | None = None
     is_input: bool = False
     typed_dict_name: str = ""
+    # Builtin type names its fields take (`str`, `list`, ...): spelled otherwise inside the class.
+    shadowed: tuple[str, ...] = ()
 
 
 @record
@@ -254,7 +256,7 @@ class ErrorResponse:
 
 @record
 class Pagination:
-    """`x-speakeasy-pagination`, with paths still in wire names (`render` maps them to attributes).
+    """`x-speakeasy-pagination`, with paths in wire names; `naming` adds them in attribute names.
 
     kind: offset, page or cursor.  inputs: (role, "parameters" or "requestBody", wire name), role
     being offset, page, limit or cursor.  Paths lead into the response body (str keys, int indexes).
@@ -265,6 +267,11 @@ class Pagination:
     results: tuple[str | int, ...] | None = None
     next_cursor: tuple[str | int, ...] | None = None
     num_pages: tuple[str | int, ...] | None = None
+    # After naming: each input's path on the request, and the output paths, as attribute names.
+    input_attrs: tuple[tuple[PageRole, tuple[str | int, ...]], ...] = ()
+    results_attrs: tuple[str | int, ...] | None = None
+    next_cursor_attrs: tuple[str | int, ...] | None = None
+    num_pages_attrs: tuple[str | int, ...] | None = None
 
 
 @record
@@ -298,6 +305,7 @@ class Operation:
     # asked for them (`accept=`); without them it asks for JSON and returns the model.
     alternatives: tuple[str, ...] = ()
     usage_example: bool = False  # x-speakeasy-usage-example: the operation the README shows first
+    errors_constant: str = ""  # the module constant mapping its error statuses to classes
     flatten: bool = False  # x-speakeasy-max-method-params: the request's fields are method arguments
 
 
@@ -310,6 +318,7 @@ class Resource:
     description: str
     operations: tuple[Operation, ...]
     path: tuple[str, ...] = ()  # attribute names from the client down to this resource (ends with `name`)
+    shadowed: tuple[str, ...] = ()  # builtin type names its methods take
 
 
 @record
@@ -360,6 +369,9 @@ class Api:
     # The SDK's own names (decided by naming: given in the options, or from the title).
     package_name: str = ""
     client_name: str = ""
+    client_variable: str = ""  # the client's variable in examples (`d_client`)
+    error_base_alias: str = ""  # `<Client>Error`, the errors package's name for the base error ("" if taken)
+    root_shadowed: tuple[str, ...] = ()  # builtin type names the client's own methods take
 
 
 def evolve(obj: _D, **changes: Any) -> _D:
@@ -403,6 +415,36 @@ def walk(t: TypeExpr | None) -> Iterator[TypeExpr]:
 def refs_of(t: TypeExpr | None) -> list[str]:
     """Ids of the named types a type expression mentions, in order."""
     return [current.id for current in walk(t) if isinstance(current, Ref)]
+
+
+def follow(
+    types: dict[str, NamedType], t: TypeExpr, steps: tuple[str | int, ...], by_wire: bool
+) -> tuple[tuple[str | int, ...], TypeExpr]:
+    """Walk a path of keys into a type: the path in attribute names (where the type is a model;
+    keys are matched by wire name when `by_wire`, else by attribute name), and the type it ends
+    at (Any once the path leaves what the document types)."""
+    out: list[str | int] = []
+    current: TypeExpr = t
+    for step in steps:
+        for _ in range(50):  # through nullability and aliases
+            if isinstance(current, Nullable):
+                current = current.inner
+            elif isinstance(current, Ref) and isinstance(types.get(current.id), AliasDef):
+                current = types[current.id].type  # type: ignore[union-attr]
+            else:
+                break
+        named = types.get(current.id) if isinstance(current, Ref) else None
+        if isinstance(step, int):
+            out.append(step)
+            current = current.item if isinstance(current, ListT) else AnyT()
+        elif isinstance(named, ModelDef):
+            match = next((f for f in named.fields if (f.wire_name if by_wire else f.name) == step), None)
+            out.append(match.name if match is not None else step)
+            current = match.type if match is not None else AnyT()
+        else:
+            out.append(step)
+            current = current.value if isinstance(current, MapT) else AnyT()
+    return tuple(out), current
 
 
 _LEAVES = (Prim, AnyT, LiteralT)

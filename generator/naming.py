@@ -160,6 +160,7 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
         if isinstance(named, ir.ModelDef):
             names = _field_names(named.fields)
             changes["fields"] = tuple(f if f.name == n else ir.evolve(f, name=n) for f, n in zip(named.fields, names))
+            changes["shadowed"] = tuple(s for s in SHADOWABLE if s in names)
         if isinstance(named, ir.EnumDef):
             names = _member_names(named.members)
             changes["members"] = tuple(m if m.name == n else ir.evolve(m, name=n) for m, n in zip(named.members, names))
@@ -218,6 +219,7 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
                 class_name=class_names.claim(_resource_class(res.class_name, class_names.taken)),
                 module=resource_modules.claim(safe_identifier(snake(res.module) or "default", "api"), "_"),
                 operations=operations,
+                shadowed=_shadowed(operations),
             )
         )
     kwargs = _Namer(CONSTRUCTOR_KWARGS)
@@ -225,6 +227,9 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
         ir.evolve(s, param_name=kwargs.claim(safe_identifier(snake(s.param_name) or "credential", "credential"), "_"))
         for s in api.security_schemes
     )
+    client = api.client_name
+    base_alias = f"{client}Error"
+    in_errors = {e.name for e in errors} | {t.name for t in types if t.package == "errors"}
     return ir.evolve(
         api,
         types=types,
@@ -232,7 +237,15 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
         resources=tuple(resources),
         root_operations=root_ops,
         security_schemes=schemes,
+        client_variable=(client[:1].lower() or "s") + "_client",
+        error_base_alias=base_alias if client and base_alias not in in_errors else "",
+        root_shadowed=_shadowed(root_ops),
     )
+
+
+def _shadowed(operations: tuple[ir.Operation, ...]) -> tuple[str, ...]:
+    names = {op.name for op in operations}
+    return tuple(s for s in SHADOWABLE if s in names)
 
 
 def _resource_class(raw: str, taken: AbstractSet[str]) -> str:
@@ -310,11 +323,20 @@ def _message_path(err: ir.ErrorDef, types: dict[str, ir.NamedType]) -> tuple[str
     return tuple(out)
 
 
+# The keywords every method takes: a request whose field has one of these names is not flattened.
+CALL_KEYWORDS = {"self", "request", "retries", "server_url", "timeout_ms", "http_headers", "accept"}
+# Builtin type names a member may take; inside such a class, the type is spelled otherwise.
+SHADOWABLE = ("list", "dict", "str", "int", "float", "bool", "bytes", "date", "datetime")
+
+
 def _name_operations(
     ops: tuple[ir.Operation, ...], types: dict[str, ir.NamedType], taken: set[str]
 ) -> tuple[ir.Operation, ...]:
+    """The operations of one module (a resource, or the client), with their final names: methods,
+    their constants, their error maps' constants, parameters' attributes and pagination paths."""
     methods = _Namer(taken | RESERVED_METHODS)
     constants = _Namer()
+    error_maps: dict[tuple[tuple[str, str], ...], str] = {}
     out = []
     for op in ops:
         name = safe_identifier(snake(op.name) or "call", "call")
@@ -325,15 +347,61 @@ def _name_operations(
             name, counter = f"{base}_{counter}", counter + 1
         methods.taken.update({name, name + "_async"})
         params = op.parameters
-        if isinstance(op.request_type, ir.Ref) and op.parameters:
-            model = types.get(op.request_type.id)
-            if isinstance(model, ir.ModelDef):
-                by_wire = {(f.wire_name, i): f.name for i, f in enumerate(model.fields)}
-                params = tuple(ir.evolve(p, name=by_wire[(p.wire_name, i)]) for i, p in enumerate(op.parameters))
-                body_attr = model.fields[-1].name if op.body_attr else ""
-                op = ir.evolve(op, body_attr=body_attr)
-        out.append(ir.evolve(op, name=name, parameters=params, constant=constants.claim("_" + name.upper(), "_")))
+        model = types.get(op.request_type.id) if isinstance(op.request_type, ir.Ref) else None
+        if isinstance(model, ir.ModelDef) and op.parameters:
+            by_wire = {(f.wire_name, i): f.name for i, f in enumerate(model.fields)}
+            params = tuple(ir.evolve(p, name=by_wire[(p.wire_name, i)]) for i, p in enumerate(op.parameters))
+            body_attr = model.fields[-1].name if op.body_attr else ""
+            op = ir.evolve(op, body_attr=body_attr)
+        flatten = (
+            op.flatten and isinstance(model, ir.ModelDef) and not any(f.name in CALL_KEYWORDS for f in model.fields)
+        )
+        errors_key = tuple(sorted((e.status, e.error_id) for e in op.errors))
+        errors_constant = ""
+        if errors_key:
+            errors_constant = error_maps.setdefault(
+                errors_key, "_ERRORS" if not error_maps else f"_ERRORS_{len(error_maps) + 1}"
+            )
+        out.append(
+            ir.evolve(
+                op,
+                name=name,
+                parameters=params,
+                flatten=flatten,
+                constant=constants.claim("_" + name.upper(), "_"),
+                errors_constant=errors_constant,
+                pagination=_pagination_attrs(op, params, types),
+            )
+        )
     return tuple(out)
+
+
+def _pagination_attrs(
+    op: ir.Operation, params: tuple[ir.Parameter, ...], types: dict[str, ir.NamedType]
+) -> ir.Pagination | None:
+    """An operation's pagination with its paths in attribute names (on the request and result)."""
+    p = op.pagination
+    if p is None or op.result_type is None:
+        return p
+    inputs: list[tuple[ir.PageRole, tuple[str | int, ...]]] = []
+    for role, where, wire in p.inputs:
+        if where == "parameters":
+            path: tuple[str | int, ...] = (next(q.name for q in params if q.wire_name == wire),)
+        else:
+            body_path, _ = ir.follow(types, op.body.type if op.body is not None else ir.AnyT(), (wire,), by_wire=True)
+            path = ((op.body_attr,) if op.body_attr else ()) + body_path
+        inputs.append((role, path))
+
+    def output(steps: tuple[str | int, ...] | None) -> tuple[str | int, ...] | None:
+        return None if steps is None or op.result_type is None else ir.follow(types, op.result_type, steps, True)[0]
+
+    return ir.evolve(
+        p,
+        input_attrs=tuple(inputs),
+        results_attrs=output(p.results),
+        next_cursor_attrs=output(p.next_cursor),
+        num_pages_attrs=output(p.num_pages),
+    )
 
 
 # ---------------------------------------------------------------- the SDK's own names

@@ -82,7 +82,7 @@ class ModelViews:
             uses.add("TypedDict")
         fields = []
         send_defaults = []
-        shadow = {f.name for f in t.fields} & set(SHADOWED_SPELLING)
+        shadow = set(t.shadowed)
         for f in t.fields:
             annotation = names.ann(f.type, quote=quote, shadow=shadow, uses=uses)
             default = default_expr(f, names.types)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from .. import ir
 from ..ir import DEFAULT_RETRY_CODES
 from ..pystyle import literal
 from .imports import from_import, relative_module, type_imports
-from .pytypes import SHADOWED_SPELLING, TypeNames
+from .pytypes import TypeNames
 from .views import OperationView, OverloadView, ParamView
 
 
@@ -97,12 +96,9 @@ class OperationViews:
             err = self.errors[e.error_id]
             error_entries.append(f"{literal(e.status)}: {err.name}")
             refs.append(("!error", err.id))
-        errors_const = ""
         if error_entries:
             mapping = "{\n" + "".join(f"    {entry},\n" for entry in error_entries) + "}"
-            errors_const = error_maps.setdefault(
-                mapping, "_ERRORS" if not error_maps else f"_ERRORS_{len(error_maps) + 1}"
-            )
+            error_maps.setdefault(op.errors_constant, mapping)
         params = [param_view(p) for p in op.parameters]
         if params:
             uses.add("Param")
@@ -140,7 +136,7 @@ class OperationViews:
             body_media=literal(op.body.media_type) if op.body is not None else "",
             params=params,
             responses=responses,
-            errors_const=errors_const,
+            errors_const=op.errors_constant,
             security=literal(op.security) if op.security is not None else "",
             retry_codes=literal(codes) if codes != DEFAULT_RETRY_CODES else "",
             retry_config=retry_config_expr(op.retries, uses),
@@ -231,15 +227,13 @@ class OperationViews:
             responses.append((status, value))
         return responses
 
-    _CALL_KEYWORDS = {"self", "request", "retries", "server_url", "timeout_ms", "http_headers"}
-
     def flat_args(
         self, op: ir.Operation, shadow: set[str], refs: list[tuple[str, str]], uses: set[str] | None = None
     ) -> list[tuple[str, str]]:
         """(name, annotation with default) of each argument of a flattened method; [] when the
         method takes `request=` (also when a field's name is one of the method's own keywords)."""
         named = self.types.get(op.request_type.id) if op.flatten and isinstance(op.request_type, ir.Ref) else None
-        if not isinstance(named, ir.ModelDef) or any(f.name in self._CALL_KEYWORDS for f in named.fields):
+        if not isinstance(named, ir.ModelDef):
             return []
         args = []
         for f in named.fields:
@@ -255,66 +249,33 @@ class OperationViews:
         return args
 
     def pagination(self, op: ir.Operation) -> tuple[str, ir.TypeExpr]:
-        """The `Pagination(...)` expression of an operation (wire names turned into attributes),
-        and the type of the items its pages hold."""
+        """The `Pagination(...)` expression of an operation (its paths in attribute names, as
+        naming made them), and the type of the items its pages hold."""
         p = op.pagination
         assert p is not None and op.result_type is not None
-        inputs = []
-        for role, where, wire in p.inputs:
-            if where == "parameters":
-                path: tuple[Any, ...] = (next(q.name for q in op.parameters if q.wire_name == wire),)
-            else:
-                body_path, _ = self.attr_path(op.body.type if op.body is not None else ir.AnyT(), (wire,))
-                path = ((op.body_attr,) if op.body_attr else ()) + body_path
-            inputs.append(f"{literal(role)}: {literal(path)}")
-        parts = [literal(p.kind), "{" + ", ".join(inputs) + "}"]
+        inputs = ", ".join(f"{literal(role)}: {literal(path)}" for role, path in p.input_attrs)
+        parts = [literal(p.kind), "{" + inputs + "}"]
         item: ir.TypeExpr = ir.AnyT()
-        if p.results is not None:
-            results, found = self.attr_path(op.result_type, p.results)
+        if p.results_attrs is not None:
+            _, found = ir.follow(self.types, op.result_type, p.results_attrs, by_wire=False)
             found = found.inner if isinstance(found, ir.Nullable) else found
             if isinstance(found, ir.ListT):
                 item = found.item
-            parts.append(f"results={literal(results)}")
-        if p.next_cursor is not None:
-            parts.append(f"next_cursor={literal(self.attr_path(op.result_type, p.next_cursor)[0])}")
-        if p.num_pages is not None:
-            parts.append(f"num_pages={literal(self.attr_path(op.result_type, p.num_pages)[0])}")
+            parts.append(f"results={literal(p.results_attrs)}")
+        if p.next_cursor_attrs is not None:
+            parts.append(f"next_cursor={literal(p.next_cursor_attrs)}")
+        if p.num_pages_attrs is not None:
+            parts.append(f"num_pages={literal(p.num_pages_attrs)}")
         return f"Pagination({', '.join(parts)})", item
 
-    def attr_path(self, t: ir.TypeExpr, steps: tuple[Any, ...]) -> tuple[tuple[Any, ...], ir.TypeExpr]:
-        """A path of wire names as Python attribute names (where the type is a model), and the
-        type it ends at (Any once the path leaves what the document types)."""
-        out: list[Any] = []
-        current: ir.TypeExpr = t
-        for step in steps:
-            while True:
-                if isinstance(current, ir.Nullable):
-                    current = current.inner
-                elif isinstance(current, ir.Ref) and isinstance(self.types.get(current.id), ir.AliasDef):
-                    current = self.types[current.id].type  # type: ignore[union-attr]
-                else:
-                    break
-            named = self.types.get(current.id) if isinstance(current, ir.Ref) else None
-            if isinstance(step, int):
-                out.append(step)
-                current = current.item if isinstance(current, ir.ListT) else ir.AnyT()
-            elif isinstance(named, ir.ModelDef):
-                match = next((f for f in named.fields if f.wire_name == step), None)
-                out.append(match.name if match is not None else step)
-                current = match.type if match is not None else ir.AnyT()
-            else:
-                out.append(step)
-                current = current.value if isinstance(current, ir.MapT) else ir.AnyT()
-        return tuple(out), current
-
     def module(
-        self, here: str, ops: Sequence[ir.Operation]
+        self, here: str, ops: Sequence[ir.Operation], shadowed: Sequence[str]
     ) -> tuple[list[OperationView], list[str], list[tuple[str, str]], set[str]]:
         """The views of a module's operations, the imports of the named types and error classes
         they use, their error maps (constant name, literal), and the other names they use."""
         refs: list[tuple[str, str]] = []
         error_maps: dict[str, str] = {}
-        shadow = {op.name for op in ops} & set(SHADOWED_SPELLING)
+        shadow = set(shadowed)
         views = [self.view(op, here, refs, error_maps, shadow) for op in ops]
         type_refs = [(i, n) for i, n in refs if i != "!error"]
         imports = type_imports(here, type_refs, set(), self.types)
@@ -324,5 +285,5 @@ class OperationViews:
                 err = self.errors[err_id]
                 errors_needed.setdefault(relative_module(here, f"models.errors.{err.module}"), set()).add(err.name)
         imports += [from_import(m, n) for m, n in sorted(errors_needed.items())]
-        maps = [(name, mapping) for mapping, name in error_maps.items()]
+        maps = list(error_maps.items())
         return views, sorted(set(imports)), maps, {name for v in views for name in v.uses}
