@@ -293,6 +293,9 @@ line_length: 88
 # Enums: `open` keeps values the document does not list (a newer server does not break parsing);
 # `closed` refuses them.
 enums: open
+# Operations without a tag: `paths` groups them into resources by their path
+# (`client.customers.sources.verify()`); `flat` makes them all methods of the client.
+untagged: paths
 """
 
 

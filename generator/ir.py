@@ -307,6 +307,9 @@ class Operation:
     usage_example: bool = False  # x-speakeasy-usage-example: the operation the README shows first
     errors_constant: str = ""  # the module constant mapping its error statuses to classes
     flatten: bool = False  # x-speakeasy-max-method-params: the request's fields are method arguments
+    # For an untagged operation grouped by its path: the name its place there suggests (`list`,
+    # `retrieve`, `verify`); the naming pass decides whether it takes it.
+    place_name: str = ""
 
 
 @record

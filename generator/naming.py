@@ -11,6 +11,7 @@ import hashlib
 import keyword
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
@@ -54,7 +55,9 @@ RESERVED_FIELD_NAMES = {
 }
 RESERVED_MODULES = {"sdk", "models", "utils", "_runtime", "types", "errors", "operations", "components"}
 # Method names that would shadow a builtin the class's own signatures use.
-RESERVED_METHODS = {"close", "aclose", "str", "int", "float", "bool", "bytes"}
+RESERVED_METHODS = frozenset({"str", "int", "float", "bool", "bytes"})
+# ...and those the client class has itself (a resource may have a `close()`).
+CLIENT_METHODS = RESERVED_METHODS | {"close", "aclose"}
 CONSTRUCTOR_KWARGS = {
     "server_url",
     "timeout_ms",
@@ -197,15 +200,15 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
     # `WebhooksResource` the resource).
     class_names = namer
     resource_modules = _Namer(RESERVED_MODULES)
-    root_ops = _name_operations(api.root_operations, renamed, set())
+    root_ops = _name_operations(api.root_operations, renamed, CLIENT_METHODS)
     # Attribute names are unique among a parent's methods and nested resources.
     attrs: dict[tuple[str, ...], _Namer] = {
-        (): _Namer(RESERVED_METHODS | {n for op in root_ops for n in (op.name, op.name + "_async")})
+        (): _Namer(CLIENT_METHODS | {n for op in root_ops for n in (op.name, op.name + "_async")})
     }
     final_paths: dict[tuple[str, ...], tuple[str, ...]] = {(): ()}
     resources = []
     for res in api.resources:  # parents come before the resources nested in them
-        operations = _name_operations(res.operations, renamed, set())
+        operations = _name_operations(res.operations, renamed, RESERVED_METHODS, res.path or (res.name,))
         parent = final_paths[res.path[:-1]] if res.path else ()
         attr = attrs[parent].claim(safe_identifier(snake(res.name) or "default", "api"), "_")
         path = parent + (attr,)
@@ -329,18 +332,62 @@ CALL_KEYWORDS = {"self", "request", "retries", "server_url", "timeout_ms", "http
 SHADOWABLE = ("list", "dict", "str", "int", "float", "bool", "bytes", "date", "datetime")
 
 
+# Words that say nothing once the resource is named (`getPetById` on `pets` is `retrieve`).
+_FILLERS = {"a", "an", "all", "the", "by", "of", "for", "with", "from", "in", "on", "to", "one", "single"}
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 3:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _in_place(op: ir.Operation, resource: tuple[str, ...]) -> str:
+    """The method name of an operation grouped by its path: what its operationId says beyond the
+    resource, its path parameters and its HTTP method (`filterVariables` on `variables` is `filter`);
+    when that is nothing (`GetCustomersCustomer`), the name its place suggests (`retrieve`)."""
+    known = {w for part in resource for w in part.split("_")}
+    known |= {_singular(w) for w in known}
+    known |= {w for p in op.parameters if p.location == "path" for w in snake(p.wire_name).split("_")}
+    tokens = snake(op.operation_id).split("_") if op.operation_id else []
+    if tokens and tokens[0] == op.http_method.lower():
+        tokens = tokens[1:]
+    tokens = [t for t in tokens if t not in known]
+    while tokens and tokens[-1] in _FILLERS:
+        tokens.pop()
+    while tokens and tokens[0] in _FILLERS:
+        tokens.pop(0)
+    return "_".join(tokens) or op.place_name
+
+
+def _wanted_names(ops: tuple[ir.Operation, ...], resource: tuple[str, ...]) -> list[str]:
+    """Each operation's name before collisions: operations grouped by their path take their names
+    there; two that would take the same one take the names their places suggest, and when those
+    are the same too (POST and PATCH on one item), keep their own."""
+    wanted = [_in_place(op, resource) if op.place_name else op.name for op in ops]
+    for fallback in ("place_name", "name"):
+        placed = Counter(w for w, op in zip(wanted, ops) if op.place_name)
+        wanted = [getattr(op, fallback) if op.place_name and placed[w] > 1 else w for w, op in zip(wanted, ops)]
+    return wanted
+
+
 def _name_operations(
-    ops: tuple[ir.Operation, ...], types: dict[str, ir.NamedType], taken: set[str]
+    ops: tuple[ir.Operation, ...],
+    types: dict[str, ir.NamedType],
+    reserved: AbstractSet[str],
+    resource: tuple[str, ...] = (),
 ) -> tuple[ir.Operation, ...]:
     """The operations of one module (a resource, or the client), with their final names: methods,
     their constants, their error maps' constants, parameters' attributes and pagination paths."""
-    methods = _Namer(taken | RESERVED_METHODS)
+    methods = _Namer(reserved)
     constants = _Namer()
     error_maps: dict[tuple[tuple[str, str], ...], str] = {}
     out = []
-    for op in ops:
-        name = safe_identifier(snake(op.name) or "call", "call")
-        if name in RESERVED_METHODS:
+    for op, wanted in zip(ops, _wanted_names(ops, resource)):
+        name = safe_identifier(snake(wanted) or "call", "call")
+        if name in reserved:
             name += "_"
         base, counter = name, 2
         while name in methods.taken or name + "_async" in methods.taken:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 EnumPolicy = Literal["open", "closed"]
+UntaggedLayout = Literal["paths", "flat"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,9 @@ class Options:
     # "closed": values an enum does not list are errors, unless x-speakeasy-unknown-values: allow.
     enums: EnumPolicy = "open"
     max_method_params: int = 0  # the default of x-speakeasy-max-method-params
+    # Operations without a tag or group: "paths" groups them into resources by their path
+    # (`client.customers.sources.verify()`), "flat" leaves them all on the client.
+    untagged: UntaggedLayout = "paths"
 
     @property
     def closed_enums(self) -> bool:

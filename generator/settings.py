@@ -25,6 +25,7 @@ _KEYS = {
     "line_length",
     "enums",
     "max_method_params",
+    "untagged",
 }
 
 
@@ -129,9 +130,13 @@ def resolve(cli: dict[str, Any], config_path: Path | None, cwd: Path) -> Options
     max_params = settings.get("max_method_params", 0)
     if isinstance(max_params, bool) or not isinstance(max_params, int) or max_params < 0:
         raise _fail(f"max_method_params must be a whole number, not {max_params!r}")
+    untagged = settings.get("untagged", "paths")
+    if untagged not in ("paths", "flat"):
+        raise _fail(f"untagged must be 'paths' (resources by path) or 'flat' (all on the client), not {untagged!r}")
     return Options(
         line_length=line_length,
         enums=enums,
+        untagged=untagged,
         max_method_params=max_params,
         spec=settings["spec"] if is_url(str(settings["spec"])) else Path(settings["spec"]),
         out=Path(settings["out"]),

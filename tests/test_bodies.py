@@ -87,7 +87,7 @@ def bodies_sdk(tmp_path_factory):
 def test_form_urlencoded_body(loopback, bodies_sdk):
     loopback.on("POST", "/charges", Reply(200, {"id": "ch_1"}))
     with bodies_sdk.Bodies(server_url=loopback.url) as client:
-        result = client.create_charge(
+        result = client.charges.create(
             request={
                 "amount": 500,
                 "currency": "usd",
@@ -114,7 +114,7 @@ def test_form_body_properties_follow_openapis_defaults_and_the_encoding_object(l
     pairs of their own, an array repeats its key); with one, it is written as that entry says."""
     loopback.on("POST", "/searches", Reply(200))
     with bodies_sdk.Bodies(server_url=loopback.url) as client:
-        client.search(
+        client.searches.create(
             request={"filter": {"color": "red", "size": 2}, "ids": [1, 2], "tags": ["a", "b"], "sort": ["x", "y"]}
         )
     assert parse_qsl(loopback.requests[0].body.decode()) == [
@@ -130,7 +130,7 @@ def test_form_body_properties_follow_openapis_defaults_and_the_encoding_object(l
 def test_multipart_body_with_a_file(loopback, bodies_sdk):
     loopback.on("POST", "/uploads", Reply(201, {"size": 11}))
     with bodies_sdk.Bodies(server_url=loopback.url) as client:
-        assert client.upload(request={"file": b"hello\x00world", "title": "greeting", "tags": ["a", "b"]}).size == 11
+        assert client.uploads.create(request={"file": b"hello\x00world", "title": "greeting", "tags": ["a", "b"]}).size == 11
     (sent,) = loopback.requests
     assert sent.headers["content-type"].startswith("multipart/form-data; boundary=")
     assert b'name="file"; filename="file"' in sent.body and b"hello\x00world" in sent.body
@@ -166,9 +166,9 @@ def test_multipart_body_without_a_file_is_still_multipart(tmp_path, loopback):
     _, _, sdk = sdk_from(tmp_path, FORM_ONLY, "forms", "Forms")
     loopback.on("POST", "/notes", Reply(204))
     with sdk.Forms(server_url=loopback.url) as client:
-        client.post_note(request={"title": 'a "quoted"\nname'})
-        client.post_note(request={})
-        client.post_note(request={"meta": {"k": "v"}})
+        client.notes.create(request={"title": 'a "quoted"\nname'})
+        client.notes.create(request={})
+        client.notes.create(request={"meta": {"k": "v"}})
     boundaries = []
     for sent in loopback.requests:
         content_type = sent.headers["content-type"]
@@ -233,7 +233,7 @@ def test_read_only_and_write_only_fields_and_deprecated_operations(tmp_path, loo
     loopback.on("POST", "/users", Reply(201, {"id": "u1", "name": "Ann"}))
     loopback.on("GET", "/legacy", Reply(204))
     with sdk.Visible(server_url=loopback.url) as client:
-        user = client.create_user(request={"name": "Ann", "password": "s3cret"})  # no read-only id to give
+        user = client.users.create(request={"name": "Ann", "password": "s3cret"})  # no read-only id to give
         assert user.id == "u1" and user.password is None  # no write-only password comes back
         with pytest.warns(DeprecationWarning, match="legacy"):
             assert client.legacy() is None

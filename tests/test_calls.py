@@ -95,9 +95,9 @@ def test_const_properties_are_typed_defaulted_and_always_sent(actions, loopback)
 
     loopback.on("POST", "/actions", Reply(201, {"id": "a1"}))
     with actions.Actions(server_url=loopback.url) as client:
-        client.create_action(request=CancelFlowRun())
-        client.create_action(request=PauseDeployment(deployment_id="d1"))
-        client.create_action(request={"type": "cancel-flow-run", "reason": "stop"})
+        client.actions.create(request=CancelFlowRun())
+        client.actions.create(request=PauseDeployment(deployment_id="d1"))
+        client.actions.create(request={"type": "cancel-flow-run", "reason": "stop"})
     assert [r.json() for r in loopback.requests] == [
         {"type": "cancel-flow-run"},
         {"type": "pause-deployment", "deployment_id": "d1"},  # a one-value enum a discriminator uses
@@ -113,8 +113,8 @@ def test_defaults_beside_references_in_all_of_wrappers_and_on_parameters_are_sen
     loopback.on("GET", "/variables", Reply(200, []))
     loopback.on("POST", "/variables", Reply(200, []))
     with actions.Actions(server_url=loopback.url) as client:
-        client.list_variables()
-        client.filter_variables(request={})
+        client.variables.list()
+        client.variables.filter(request={})
     assert loopback.requests[0].query == [("sort", "NAME_ASC"), ("limit", "10")]
     assert loopback.requests[1].json() == {"sort": "CREATED_DESC", "offset": 0, "names": ["a"]}
 
@@ -155,15 +155,15 @@ def test_the_clients_server_url_wins_over_servers_the_operations_declare(tmp_pat
     loopback.on("GET", "/pods", Reply(200))
     loopback.on("GET", "/nodes", Reply(200))
     with sdk.Srv(server_url=loopback.url) as client:  # staging: production must never be reached
-        client.list_pods()
-        client.list_nodes()
-        client.list_pods(server_url=loopback.url + "/")  # per call
+        client.pods.list()
+        client.nodes.list()
+        client.pods.list(server_url=loopback.url + "/")  # per call
     assert [r.path for r in loopback.requests] == ["/pods", "/nodes", "/pods"]
     # Without a client URL, an operation's own server comes first, then its path's.
-    from srv import sdk as module
+    from srv import nodes, pods
 
-    assert module._LIST_PODS.server_url == "https://operation-server.example.test"
-    assert module._LIST_NODES.server_url == "https://path-server.example.test"
+    assert pods._LIST.server_url == "https://operation-server.example.test"
+    assert nodes._LIST.server_url == "https://path-server.example.test"
 
 
 def test_a_fragment_in_the_path_is_dropped_and_one_valued_required_parameters_are_constants(tmp_path, loopback):
@@ -183,7 +183,7 @@ def test_a_query_string_written_into_the_path_is_sent(tmp_path, loopback):
     assert len(warnings) == 1 and warnings[0].pointer == "/paths/~1services?funcs=GetLatest&mobile=1"
     loopback.on("GET", "/services", Reply(200))
     with sdk.Srvq(server_url=loopback.url) as client:
-        client.latest_services(request={"page": 2})
+        client.services.latest(request={"page": 2})
     assert loopback.requests[0].query == [("funcs", "GetLatest"), ("mobile", "1"), ("page", "2")]
 
 
@@ -237,9 +237,9 @@ def test_no_wildcard_is_ever_sent_as_a_content_type(tmp_path, loopback):
     loopback.on("PUT", "/things", Reply(200, {"name": "a"}))
     loopback.on("PUT", "/blobs", Reply(204))
     with sdk.Media(server_url=loopback.url) as client:
-        client.create_thing(request={"name": "a"})
-        client.replace_thing(request={"name": "a"})
-        client.put_blob(request=b"\x00\x01")
+        client.things.create(request={"name": "a"})
+        client.things.replace(request={"name": "a"})
+        client.blobs.replace(request=b"\x00\x01")
     types = [r.headers["content-type"] for r in loopback.requests]
     assert types == ["application/json", "application/json", "application/octet-stream"]
     assert loopback.requests[1].json() == {"name": "a"} and loopback.requests[2].body == b"\x00\x01"
@@ -251,11 +251,11 @@ def test_several_response_media_types_ask_for_json_and_return_the_model(tmp_path
 
     loopback.on("POST", "/things", Reply(201, {"name": "a"}))
     with sdk.Mediar(server_url=loopback.url) as client:
-        thing = client.create_thing(request={"name": "a"})
+        thing = client.things.create(request={"name": "a"})
         assert isinstance(thing, Thing) and thing.name == "a"
         # The other documented media types, as raw bytes, on request.
         loopback.on("POST", "/things", Reply(201, raw=b"name: a\n", headers={"content-type": "application/yaml"}))
-        raw = client.create_thing(request={"name": "a"}, accept="application/yaml")
+        raw = client.things.create(request={"name": "a"}, accept="application/yaml")
         assert raw == b"name: a\n"
     assert loopback.requests[0].headers["accept"] == "application/json"
     assert loopback.requests[1].headers["accept"] == "application/yaml"
@@ -265,8 +265,8 @@ def test_several_response_media_types_ask_for_json_and_return_the_model(tmp_path
         from mediar.models.components import Thing
 
         def use(client: Mediar) -> None:
-            thing: Thing = client.create_thing(request={"name": "a"})
-            raw: bytes = client.create_thing(request={"name": "a"}, accept="application/vnd.kubernetes.protobuf")
+            thing: Thing = client.things.create(request={"name": "a"})
+            raw: bytes = client.things.create(request={"name": "a"}, accept="application/vnd.kubernetes.protobuf")
             print(thing.name, len(raw))
     """)
     (tmp_path / "out" / "src" / "usage.py").write_text(usage)
@@ -314,7 +314,7 @@ def test_untyped_request_bodies_are_sent(loose, loopback):
     loopback.on("POST", "/hooks", Reply(200, {"id": "h"}))
     with loose.Loose(server_url=loopback.url) as client:
         assert client.batch(request=["a", "b"]).done == 2
-        assert client.create_hook(request={"url": "https://x.test"}).id == "h"
+        assert client.hooks.create(request={"url": "https://x.test"}).id == "h"
     assert [r.json() for r in loopback.requests] == [["a", "b"], {"url": "https://x.test"}]
 
 
@@ -332,15 +332,15 @@ def test_a_default_response_describes_success_when_no_2xx_is_documented(loose, l
 def test_an_undocumented_2xx_is_success_parsed_with_the_one_success_schema(loose, loopback):
     loopback.on("POST", "/hooks", Reply(201, {"id": "h2"}), Reply(202, raw=b""))
     with loose.Loose(server_url=loopback.url) as client:
-        assert client.create_hook(request={}).id == "h2"
-        assert client.create_hook(request={}) is None  # accepted, no body
+        assert client.hooks.create(request={}).id == "h2"
+        assert client.hooks.create(request={}) is None  # accepted, no body
 
 
 def test_an_empty_json_response_without_a_schema_is_none(loose, loopback):
     loopback.on("POST", "/pings", Reply(200, raw=b""), Reply(200, {"pong": True}))
     with loose.Loose(server_url=loopback.url) as client:
-        assert client.ping() is None
-        assert client.ping() == {"pong": True}
+        assert client.pings.create() is None
+        assert client.pings.create() == {"pong": True}
 
 
 def test_bad_input_raises_the_sdks_own_error_which_is_also_a_value_error(actions, loopback):
@@ -348,7 +348,7 @@ def test_bad_input_raises_the_sdks_own_error_which_is_also_a_value_error(actions
 
     with actions.Actions(server_url=loopback.url) as client:
         with pytest.raises(errors.RequestValidationError) as caught:
-            client.filter_variables(request={"sort": "SIDEWAYS", "offset": "many"})
+            client.variables.filter(request={"sort": "SIDEWAYS", "offset": "many"})
     error = caught.value
     assert isinstance(error, errors.ActionsError) and isinstance(error, ValueError)
     assert "offset" in str(error)

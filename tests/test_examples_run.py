@@ -68,7 +68,7 @@ def test_every_operation_page_example_runs_as_written(shelf, loopback):
     _, result, _ = shelf
     loopback.on("DELETE", "/api/books/b1", Reply(204))
     loopback.on("POST", "/api/books", Reply(201, {"id": "n1"}))
-    page = result.files["docs/sdks/root/README.md"]
+    page = result.files["docs/sdks/books/README.md"]
     blocks = python_blocks(page)
     assert len(blocks) == 2
     for block in blocks:
@@ -77,7 +77,7 @@ def test_every_operation_page_example_runs_as_written(shelf, loopback):
     auth = loopback.requests[0].headers["authorization"]
     assert auth == "Basic " + base64.b64encode(b"USER:PASSWORD").decode()
     # An operation that returns nothing is not shown checking or printing a result.
-    delete_example = next(b for b in blocks if "delete_book" in b)
+    delete_example = next(b for b in blocks if ".books.delete(" in b)
     assert "res" not in delete_example and "assert" not in delete_example
 
 
@@ -95,7 +95,7 @@ def test_readme_examples_pass_server_url_when_the_documented_server_is_relative(
 
 def test_operation_pages_list_the_requests_fields(shelf):
     _, result, _ = shelf
-    page = result.files["docs/sdks/root/README.md"]
+    page = result.files["docs/sdks/books/README.md"]
     rows = re.findall(r"^\| `(\w+)` \| (\w+) \| (:\w+:) \| ([^|]*) \| ([^|]*) \|$", page, flags=re.M)
     assert ("title", "str", ":heavy_check_mark:", "", "The title, as printed.") in [
         tuple(c.strip() for c in r) for r in rows
@@ -107,7 +107,7 @@ def test_operation_pages_list_the_requests_fields(shelf):
 
 def test_empty_summaries_leave_no_dangling_dash(shelf):
     _, result, _ = shelf
-    for rel in ("README.md", "docs/sdks/root/README.md"):
+    for rel in ("README.md", "docs/sdks/books/README.md"):
         for line in result.files[rel].splitlines():
             assert not re.search(r"\) - \s*$", line), (rel, line)
             assert not line.rstrip().endswith(" -"), (rel, line)
@@ -118,7 +118,7 @@ def test_basic_credentials_say_their_form_and_take_a_tuple(shelf, loopback):
     assert '`"user:password"` or a `(user, password)` tuple' in result.files["README.md"]
     loopback.on("DELETE", "/api/books/b2", Reply(204))
     with sdk.Shelf(basic=("ann", "s3cret"), server_url=loopback.url + "/api") as client:
-        assert client.delete_book(request={"id": "b2"}) is None
+        assert client.books.delete(request={"id": "b2"}) is None
     assert loopback.requests[0].headers["authorization"] == "Basic " + base64.b64encode(b"ann:s3cret").decode()
 
 

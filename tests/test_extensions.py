@@ -73,15 +73,15 @@ def test_max_method_params_flattens_the_request_into_arguments(tmp_path, loopbac
     loopback.on("POST", "/items", Reply(201, {"name": "pen"}))
     loopback.on("PUT", "/items/i1", Reply(204))
     with sdk.Ext(server_url=loopback.url) as client:
-        assert client.get_item(id="i1", color="red").color == sdk.models.components.Color.RED
-        assert client.create_item(name="pen", shape="round").name == "pen"  # the body's fields (1 <= 3)
-        assert client.put_item(request={"id": "i1", "request_body": {"name": "pen"}}) is None  # the operation says 0
+        assert client.items.retrieve(id="i1", color="red").color == sdk.models.components.Color.RED
+        assert client.items.create(name="pen", shape="round").name == "pen"  # the body's fields (1 <= 3)
+        assert client.items.replace(request={"id": "i1", "request_body": {"name": "pen"}}) is None  # the operation says 0
         with pytest.raises(TypeError):
-            client.get_item(request={"id": "i1"})  # type: ignore[call-arg]
+            client.items.retrieve(request={"id": "i1"})  # type: ignore[call-arg]
     assert loopback.requests[0].query == [("color", "red"), ("size", "10")]  # defaults still apply
     assert loopback.requests[1].json() == {"name": "pen", "shape": "round"}
-    readme = result.files["docs/sdks/root/README.md"]
-    assert "res = e_client.get_item(\n        id=" in readme
+    readme = result.files["docs/sdks/items/README.md"]
+    assert "res = e_client.items.retrieve(\n        id=" in readme
 
 
 def test_flattened_methods_type_check(tmp_path):
@@ -93,7 +93,7 @@ def test_enums_are_open_by_default(tmp_path, loopback):
     _, sdk = generated(tmp_path)
     loopback.on("POST", "/items", Reply(201, {"name": "pen", "shape": "hexagon", "color": "blue"}))
     with sdk.Ext(server_url=loopback.url) as client:
-        item = client.create_item(name="pen")
+        item = client.items.create(name="pen")
     assert item.shape == "hexagon" and item.color == "blue"
 
 
@@ -109,9 +109,9 @@ def test_closed_enums_refuse_unknown_values_except_where_allowed(tmp_path, loopb
         "POST", "/items", Reply(201, {"name": "pen", "color": "blue"}), Reply(201, {"name": "pen", "shape": "hexagon"})
     )
     with sdk.Ext(server_url=loopback.url) as client:
-        assert client.create_item(name="pen").color == "blue"  # x-speakeasy-unknown-values: allow
+        assert client.items.create(name="pen").color == "blue"  # x-speakeasy-unknown-values: allow
         with pytest.raises(sdk.models.errors.ResponseValidationError, match="shape"):
-            client.create_item(name="pen")
+            client.items.create(name="pen")
 
 
 def test_include_and_ignore(tmp_path):

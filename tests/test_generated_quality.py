@@ -268,7 +268,7 @@ def test_flattened_arguments_are_documented_with_their_fields(tmp_path):
               responses: {"200": {description: ok}}
     """)
     result = generate_into(tmp_path, spec, package="flat", sdk_name="Flat")
-    code = result.files["src/flat/sdk.py"]
+    code = result.files["src/flat/items.py"]
     assert ":param id: The item's id." in code and ":param fields: " in code and ":param request:" not in code
     # The path parameter's style and the unexploded query list are spelled; the defaults are not.
     assert 'Param("id", "id", "path")' in code

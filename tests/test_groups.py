@@ -1,4 +1,5 @@
-"""Resources from tags and `x-speakeasy-group` (dots nest them), and the README's usage example."""
+"""Resources from tags, `x-speakeasy-group` (dots nest them) and, for untagged operations, paths;
+and the README's usage example."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import textwrap
 
 import pytest
 from conftest import Reply, assert_type_checks, sdk_from
+from corpus import apis_guru
 
 SPEC = textwrap.dedent("""
     openapi: 3.0.3
@@ -77,3 +79,123 @@ def test_the_usage_example_is_the_marked_operation(groups):
     _, result, _ = groups
     quick_start = result.files["README.md"].split("## Quick start", 1)[1].split("```", 2)[1]
     assert "g_client.admin.users.settings.audit_settings(request={" in quick_start
+
+
+UNTAGGED = textwrap.dedent("""
+    openapi: 3.0.3
+    info: {title: Payments, version: "1"}
+    servers: [{url: "https://api.example.test"}]
+    paths:
+      /v1/customers:
+        get: {operationId: GetCustomers, responses: {"200": {description: ok}}}
+        post: {operationId: PostCustomers, responses: {"200": {description: ok}}}
+      /v1/customers/search:
+        get: {operationId: GetCustomersSearch, responses: {"200": {description: ok}}}
+      /v1/customers/{customer}:
+        parameters: [{name: customer, in: path, required: true, schema: {type: string}}]
+        get: {operationId: GetCustomersCustomer, responses: {"200": {description: ok}}}
+        post: {operationId: PostCustomersCustomer, responses: {"200": {description: ok}}}
+        delete: {operationId: DeleteCustomersCustomer, responses: {"200": {description: ok}}}
+      /v1/customers/{customer}/sources:
+        parameters: [{name: customer, in: path, required: true, schema: {type: string}}]
+        get: {operationId: GetCustomersCustomerSources, responses: {"200": {description: ok}}}
+      /v1/customers/{customer}/sources/{id}:
+        parameters:
+          - {name: customer, in: path, required: true, schema: {type: string}}
+          - {name: id, in: path, required: true, schema: {type: string}}
+        get: {operationId: GetCustomersCustomerSourcesId, responses: {"200": {description: ok}}}
+      /v1/customers/{customer}/sources/{id}/verify:
+        parameters:
+          - {name: customer, in: path, required: true, schema: {type: string}}
+          - {name: id, in: path, required: true, schema: {type: string}}
+        post: {operationId: PostCustomersCustomerSourcesIdVerify, responses: {"200": {description: ok}}}
+      /v1/account:
+        get: {operationId: GetAccount, responses: {"200": {description: ok}}}
+      /v1/charges:
+        get: {operationId: GetCharges, tags: [payments], responses: {"200": {description: ok}}}
+      /:
+        get: {operationId: GetRoot, responses: {"200": {description: ok}}}
+""")
+
+
+def test_untagged_operations_are_grouped_by_their_path(tmp_path, loopback):
+    _, result, sdk = sdk_from(tmp_path, UNTAGGED, "payments", "Payments")
+    places = {(".".join(r.path), op.name) for r in result.api.resources for op in r.operations}
+    places |= {("", op.name) for op in result.api.root_operations}
+    assert places == {
+        ("customers", "list"),
+        ("customers", "create"),
+        ("customers", "search"),
+        ("customers", "retrieve"),
+        ("customers", "update"),
+        ("customers", "delete"),
+        ("customers.sources", "list"),
+        ("customers.sources", "retrieve"),
+        ("customers.sources", "verify"),
+        ("", "get_account"),  # alone at its path: a method of the client, under its own name
+        ("payments", "get_charges"),  # a tag keeps its resource
+        ("", "get_root"),  # a path that names nothing stays on the client
+    }
+    loopback.on("POST", "/v1/customers/c1/sources/s1/verify", Reply(200))
+    with sdk.Payments(server_url=loopback.url) as client:
+        client.customers.sources.verify(request={"customer": "c1", "id": "s1"})
+    assert loopback.requests[0].path == "/v1/customers/c1/sources/s1/verify"
+
+
+def test_the_flat_layout_is_a_setting(tmp_path):
+    from generator.options import Options
+    from generator.pipeline import generate
+
+    spec = tmp_path / "untagged.yaml"
+    spec.write_text(UNTAGGED)
+    api = generate(Options(spec=spec, package_name="flat", sdk_name="Flat", untagged="flat")).api
+    assert [r.name for r in api.resources] == ["payments"]
+    assert "post_customers_customer_sources_id_verify" in {op.name for op in api.root_operations}
+
+
+def test_operations_that_would_share_a_name_keep_their_own(tmp_path):
+    from generator.options import Options
+    from generator.pipeline import generate
+
+    spec = tmp_path / "clash.yaml"
+    spec.write_text(textwrap.dedent("""
+        openapi: 3.0.3
+        info: {title: Clash, version: "1"}
+        paths:
+          /things/{id}:
+            parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+            get: {operationId: GetThing, responses: {"200": {description: ok}}}
+            post: {operationId: PostThing, responses: {"200": {description: ok}}}
+            patch: {operationId: PatchThing, responses: {"200": {description: ok}}}
+    """))
+    api = generate(Options(spec=spec, package_name="clash", sdk_name="Clash")).api
+    (things,) = api.resources
+    assert sorted(op.name for op in things.operations) == ["patch_thing", "post_thing", "retrieve"]
+
+
+def test_stripes_untagged_operations_become_resources(tmp_path):
+    """Stripe's document has no tags: 452 operations that were one flat list on the client."""
+    from generator.options import Options
+    from generator.pipeline import generate
+
+    api = generate(Options(spec=apis_guru("stripe.com.json"), package_name="stripe_sdk", sdk_name="Stripe")).api
+    methods = {(".".join(r.path), op.name): op for r in api.resources for op in r.operations}
+    methods |= {("", op.name): op for op in api.root_operations}
+    assert len(methods) == 452  # every operation, each under a name of its own
+    expected = {
+        ("customers", "list"): ("GET", "/v1/customers"),
+        ("customers", "search"): ("GET", "/v1/customers/search"),
+        ("customers", "retrieve_discount"): ("GET", "/v1/customers/{customer}/discount"),
+        ("customers.sources", "verify"): ("POST", "/v1/customers/{customer}/sources/{id}/verify"),
+        ("payment_intents", "verify_microdeposits"): ("POST", "/v1/payment_intents/{intent}/verify_microdeposits"),
+        ("accounts.login_links", "create"): ("POST", "/v1/accounts/{account}/login_links"),
+        ("test_helpers.treasury.inbound_transfers", "fail"): (
+            "POST",
+            "/v1/test_helpers/treasury/inbound_transfers/{id}/fail",
+        ),
+        ("disputes", "close"): ("POST", "/v1/disputes/{dispute}/close"),  # only the client has its own close()
+        ("", "get_account"): ("GET", "/v1/account"),
+    }
+    for place, (method, path) in expected.items():
+        assert (methods[place].http_method, methods[place].path) == (method, path), place
+    assert [op.name for op in api.root_operations] == ["get_account"]

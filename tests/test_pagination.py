@@ -94,7 +94,7 @@ def test_page_numbers_iterate_until_an_empty_page(generated, loopback):
     _, sdk = generated
     loopback.on("GET", "/links", Reply(200, [{"id": "a"}, {"id": "b"}]), Reply(200, [{"id": "c"}]), Reply(200, []))
     with sdk.Pages(server_url=loopback.url) as client:
-        page = client.list_links()
+        page = client.links.list()
         assert isinstance(page, sdk.utils.Page) and [link.id for link in page.items] == ["a", "b"]
         assert [link.id for link in page] == ["a", "b", "c"]
     assert [r.query for r in loopback.requests] == [[], [("page", "2")], [("page", "3")]]
@@ -104,7 +104,7 @@ def test_the_seed_style_loop_and_a_short_page_ending_the_iteration(generated, lo
     _, sdk = generated
     loopback.on("GET", "/links", Reply(200, [{"id": "a"}, {"id": "b"}]), Reply(200, [{"id": "c"}]))
     with sdk.Pages(server_url=loopback.url) as client:
-        res = client.list_links(request={"page": 1, "pageSize": 2})
+        res = client.links.list(request={"page": 1, "pageSize": 2})
         seen = []
         while res is not None:
             seen.append([link.id for link in res.items])
@@ -128,7 +128,7 @@ def test_offsets_advance_by_the_items_received_async(generated, loopback):
 
     async def collect() -> list:
         async with sdk.Pages(server_url=loopback.url) as client:
-            page = await client.list_events_async(request={"limit": 3})
+            page = await client.events.list_async(request={"limit": 3})
             assert isinstance(page, sdk.utils.AsyncPage)
             return [event.seq async for event in page]
 
@@ -145,7 +145,7 @@ def test_cursor_in_the_body_follows_until_no_cursor(generated, loopback):
         Reply(200, {"users": ["cy"], "meta": {"next_cursor": None}}),
     )
     with sdk.Pages(server_url=loopback.url) as client:
-        pages = list(client.search_users(request={"query": "a"}).pages())
+        pages = list(client.users.search(request={"query": "a"}).pages())
     assert [p.items for p in pages] == [["ann", "bob"], ["cy"]]
     assert not pages[-1].has_next_page()
     assert [r.json() for r in loopback.requests] == [{"query": "a"}, {"query": "a", "after": "c1"}]
@@ -186,6 +186,6 @@ def test_the_full_dub_spec_pages_links(tmp_path, loopback):
 def test_readme_documents_pagination_with_code_that_compiles(generated):
     result, _ = generated
     readme = result.files["README.md"]
-    assert "## Pagination" in readme and "for item in p_client.list_links(" in readme
+    assert "## Pagination" in readme and "for item in p_client.links.list(" in readme
     for block in python_blocks(readme):
         compile(block, "README.md", "exec")

@@ -92,10 +92,10 @@ def test_discriminator_mapping_selects_the_variant(shapes, loopback):
     )
     loopback.on("POST", "/pets", Reply(201, {"pet_type": "dog", "name": "Rex"}))
     with sdk.Shapes(server_url=loopback.url) as client:
-        pets = client.list_pets()
+        pets = client.pets.list()
         assert [type(p) for p in pets] == [Dog, Cat, Cat] and pets[0].name == "Rex"
-        assert isinstance(client.add_pet(request={"pet_type": "dog", "name": "Rex"}), Dog)
-        assert isinstance(client.add_pet(request=Dog(pet_type="dog", name="Rex")), Dog)
+        assert isinstance(client.pets.add(request={"pet_type": "dog", "name": "Rex"}), Dog)
+        assert isinstance(client.pets.add(request=Dog(pet_type="dog", name="Rex")), Dog)
     assert loopback.requests[1].json() == {"pet_type": "dog", "name": "Rex"}
 
 
@@ -104,7 +104,7 @@ def test_unknown_discriminator_value_is_a_clear_validation_error(shapes, loopbac
     loopback.on("GET", "/pets", Reply(200, [{"pet_type": "parrot"}]))
     with sdk.Shapes(server_url=loopback.url) as client:
         with pytest.raises(sdk.models.errors.ResponseValidationError, match="parrot|tag"):
-            client.list_pets()
+            client.pets.list()
 
 
 def test_inferred_tags_from_enum_and_schema_name(shapes, loopback):
@@ -113,8 +113,8 @@ def test_inferred_tags_from_enum_and_schema_name(shapes, loopback):
 
     loopback.on("GET", "/shapes", Reply(200, {"kind": "Square", "size": 2}), Reply(200, {"kind": "round", "size": 1}))
     with sdk.Shapes(server_url=loopback.url) as client:
-        assert type(client.get_shape()) is Square
-        assert type(client.get_shape()) is Circle
+        assert type(client.shapes.list()) is Square
+        assert type(client.shapes.list()) is Circle
 
 
 def test_typed_additional_properties(shapes, loopback):
@@ -123,10 +123,10 @@ def test_typed_additional_properties(shapes, loopback):
         "GET", "/stats", Reply(200, {"total": 3, "cats": 2, "dogs": "1"}), Reply(200, {"total": 1, "x": "many"})
     )
     with sdk.Shapes(server_url=loopback.url) as client:
-        stats = client.stats()
+        stats = client.stats.list()
         assert stats.total == 3 and stats.model_extra == {"cats": 2, "dogs": 1}
         with pytest.raises(sdk.models.errors.ResponseValidationError):
-            client.stats()
+            client.stats.list()
 
 
 def test_schemas_type_check(shapes):
@@ -190,7 +190,7 @@ def test_annotations_and_constraints_do_not_loosen_types(tmp_path, loopback):
     assert hints["nothing"] is type(None) or hints["nothing"] == typing.Optional[None]
     loopback.on("GET", "/things", Reply(200, {"id": "123456789012", "deleted": True, "nothing": None, "mixed": 1}))
     with sdk.Loose(server_url=loopback.url) as client:
-        thing = client.get_thing()
+        thing = client.things.list()
     assert (thing.id, thing.deleted, thing.mixed) == ("123456789012", True, 1)
     assert loopback.requests[0].query == [("limit", "25")]  # the default, written as a string, is a number
     assert_type_checks(tmp_path / "out" / "src", "loose")

@@ -48,7 +48,7 @@ def files_sdk(tmp_path_factory):
 def test_path_values_cannot_change_the_path(loopback, files_sdk):
     loopback.on("GET", "/files/..%2Fadmin%3Fx%3D1%23frag", Reply(200, {"ok": True}))
     with files_sdk.Files(key="k-1", server_url=loopback.url) as client:
-        assert client.get_file(request={"name": "../admin?x=1#frag"}).ok is True
+        assert client.files.retrieve(request={"name": "../admin?x=1#frag"}).ok is True
     (sent,) = loopback.requests
     assert sent.path == "/files/..%2Fadmin%3Fx%3D1%23frag"
     assert sent.query == [("api_key", "k-1")]  # no `x=1` smuggled in
@@ -57,7 +57,7 @@ def test_path_values_cannot_change_the_path(loopback, files_sdk):
 def test_query_values_round_trip_reserved_characters(loopback, files_sdk):
     loopback.on("GET", "/files/f", Reply(200, {"ok": True}))
     with files_sdk.Files(key="k&x=1", server_url=loopback.url) as client:
-        client.get_file(
+        client.files.retrieve(
             request={
                 "name": "f",
                 "q": "a&b=c d#e",
@@ -83,9 +83,9 @@ def test_header_values_with_cr_or_lf_are_refused_before_sending(loopback, files_
     with files_sdk.Files(key="k", server_url=loopback.url) as client:
         for bad in ("a\r\nX-Injected: 1", "a\nb", "a\rb"):
             with pytest.raises(ValueError, match="CR or LF"):
-                client.get_file(request={"name": "f", "x_note": bad})
+                client.files.retrieve(request={"name": "f", "x_note": bad})
             with pytest.raises(ValueError, match="CR or LF"):
-                client.get_file(request={"name": "f"}, http_headers={"X-Other": bad})
+                client.files.retrieve(request={"name": "f"}, http_headers={"X-Other": bad})
     assert loopback.requests == []
 
 
@@ -93,7 +93,7 @@ def test_cookie_values_are_encoded_and_credentials_stay_in_their_place(loopback,
     loopback.on("GET", "/files/f", Reply(200, {"ok": True}))
     loopback.on("GET", "/session", Reply(200, "me"))
     with files_sdk.Files(key="query-key", session="s; evil=1", server_url=loopback.url) as client:
-        client.get_file(request={"name": "f", "pref": "dark; admin=true"})
+        client.files.retrieve(request={"name": "f", "pref": "dark; admin=true"})
         assert client.whoami() == "me"
     files, session = loopback.requests
     assert files.headers["cookie"] == "pref=dark%3B%20admin%3Dtrue"
@@ -173,8 +173,8 @@ def test_oauth2_client_credentials_fetch_and_reuse_a_token(tmp_path, loopback):
     loopback.on("GET", "/things", Reply(200, ["a"]))
     credentials = ClientCredentials("id-1", "shh", token_url=loopback.url + "/token", scopes=["read"])
     with sdk.Machines(oauth=credentials, server_url=loopback.url) as client:
-        assert client.list_things() == ["a"]
-        assert client.list_things() == ["a"]
+        assert client.things.list() == ["a"]
+        assert client.things.list() == ["a"]
         assert "shh" not in repr(credentials) and "shh" not in repr(client._config)
     token_requests = [r for r in loopback.requests if r.path == "/token"]
     assert len(token_requests) == 1  # fetched once, then reused

@@ -54,7 +54,7 @@ def test_document_retry_policy_applies_by_default(tmp_path, loopback):
     loopback.on("GET", "/v1/once", Reply(503), Reply(200, "x"))
     loopback.on("GET", "/v1/teapot", Reply(418), Reply(200, "tea"))
     with sdk.Retrying(server_variables={"port": port}) as client:
-        assert client.list_items() == ["a"]  # 5XX retried without any configuration
+        assert client.items.list() == ["a"]  # 5XX retried without any configuration
         assert len(loopback.requests) == 3
         try:
             client.once()

@@ -86,7 +86,7 @@ def test_binary_download_is_handed_over_before_the_body_arrives(sdk, loopback):
         "GET", "/files/f1", Reply(200, raw=body, headers={"content-type": "application/octet-stream"}, gate=gate)
     )
     with sdk.Streams(server_url=loopback.url) as client:
-        with client.download(request={"id": "f1"}) as download:
+        with client.files.download(request={"id": "f1"}) as download:
             # The server holds back half of the body until the gate opens: a client that read
             # the whole body before returning would still be waiting here.
             assert isinstance(download, sdk.utils.BinaryStream)
@@ -103,13 +103,13 @@ def test_binary_download_written_to_a_file_and_async(sdk, loopback, tmp_path):
     body = b"\x00\xffpayload" * 1000
     loopback.on("GET", "/files/f2", Reply(200, raw=body, headers={"content-type": "application/octet-stream"}))
     with sdk.Streams(server_url=loopback.url) as client:
-        with client.download(request={"id": "f2"}) as download:
+        with client.files.download(request={"id": "f2"}) as download:
             assert download.write_to(tmp_path / "f2.bin") == len(body)
     assert (tmp_path / "f2.bin").read_bytes() == body
 
     async def fetch() -> bytes:
         async with sdk.Streams(server_url=loopback.url) as client:
-            async with await client.download_async(request={"id": "f2"}) as download:
+            async with await client.files.download_async(request={"id": "f2"}) as download:
                 assert isinstance(download, sdk.utils.AsyncBinaryStream)
                 return b"".join([chunk async for chunk in download.aiter_bytes()])
 
@@ -120,7 +120,7 @@ def test_download_error_is_raised_not_streamed(sdk, loopback):
     loopback.on("GET", "/files/nope", Reply(404, {"message": "no such file"}))
     with sdk.Streams(server_url=loopback.url) as client:
         with pytest.raises(sdk.models.errors.SDKError, match="no such file") as caught:
-            client.download(request={"id": "nope"})
+            client.files.download(request={"id": "nope"})
     assert caught.value.status_code == 404
 
 
@@ -147,7 +147,7 @@ def test_server_sent_events_async_and_data_only(sdk, loopback):
 
     async def collect() -> list:
         async with sdk.Streams(server_url=loopback.url) as client:
-            stream = await client.ticks_async()
+            stream = await client.ticks.list_async()
             assert isinstance(stream, sdk.utils.AsyncEventStream)
             return [event.n async for event in stream]
 
@@ -158,7 +158,7 @@ def test_malformed_event_data_is_a_validation_error(sdk, loopback):
     loopback.on("GET", "/ticks", Reply(200, raw=b"data: {not json}\n\n", headers={"content-type": "text/event-stream"}))
     with sdk.Streams(server_url=loopback.url) as client:
         with pytest.raises(sdk.models.errors.ResponseValidationError, match="not JSON"):
-            list(client.ticks())
+            list(client.ticks.list())
 
 
 def test_several_media_types_parsed_by_content_type(sdk, loopback):
@@ -175,11 +175,13 @@ def test_several_media_types_parsed_by_content_type(sdk, loopback):
 def test_streaming_results_are_typed(sdk):
     import inspect
     import typing
+    from importlib import import_module
 
+    files = import_module(sdk.__name__ + ".files").Files
     hints = typing.get_type_hints(sdk.Streams.chat)
     assert hints["return"].__origin__ is sdk.utils.EventStream
-    assert typing.get_type_hints(sdk.Streams.download)["return"] is sdk.utils.BinaryStream
-    assert "-> AsyncBinaryStream:" in inspect.getsource(sdk.Streams.download_async)
+    assert typing.get_type_hints(files.download)["return"] is sdk.utils.BinaryStream
+    assert "-> AsyncBinaryStream:" in inspect.getsource(files.download_async)
 
 
 def test_readme_documents_downloads_and_events_with_code_that_compiles(tmp_path):

@@ -171,7 +171,7 @@ def test_diff_keys_methods_by_their_full_path_and_compares_union_members(tmp_pat
     retyped.write_text(NESTED.replace("side: {type: number}", "side: {type: string}"))
     result = run("diff", str(old), str(retyped))
     assert "No change visible" not in result.output
-    assert "`add_shape()`: request<member 2>.side: type float -> str — **breaking**" in result.output
+    assert "`shapes.add()`: request<member 2>.side: type float -> str — **breaking**" in result.output
 
 
 def test_diff_unusable_document(tmp_path):

@@ -7,6 +7,7 @@ from ..pointers import join as pointer_join
 from ..text import pascal, snake
 from . import extensions, operations, security
 from .context import COMPONENTS, HTTP_METHODS, BuildContext, text
+from .grouping import PathGroups
 from .schemas import is_named_kind
 
 
@@ -67,6 +68,12 @@ def build_api(ctx: BuildContext) -> ir.Api:
     tag_info = {t.get("name"): t for t in ctx.data.get("tags") or [] if isinstance(t, dict)}
     grouped: dict[tuple[str, ...], list[ir.Operation]] = {}
     root: list[ir.Operation] = []
+    places = PathGroups(
+        {
+            str(path): {m for m in HTTP_METHODS if isinstance(item, dict) and isinstance(item.get(m), dict)}
+            for path, item in (ctx.data.get("paths") or {}).items()
+        }
+    )
     for path, item in (ctx.data.get("paths") or {}).items():
         item_pointer = pointer_join("/paths", path)
         item, _ = ctx.deref(item, item_pointer) if isinstance(item, dict) and "$ref" in item else (item, item_pointer)
@@ -83,12 +90,15 @@ def build_api(ctx: BuildContext) -> ir.Api:
                 continue
             operation = operations.operation(ctx, path, method, item, op, op_pointer)
             key = extensions.group(ctx, op)
-            if not key:
+            place = places.place(path, method) if not key and ctx.options.untagged == "paths" else None
+            if place is not None:  # untagged: the resource its path names, and the name it suggests there
+                if not isinstance(op.get("x-speakeasy-name-override"), str):
+                    operation = ir.evolve(operation, place_name=place[1])
+                _add(grouped, place[0], operation)
+            elif not key:
                 root.append(operation)
             else:
-                for depth in range(1, len(key)):  # the groups it is nested in exist too
-                    grouped.setdefault(key[:depth], [])
-                grouped.setdefault(key, []).append(operation)
+                _add(grouped, key, operation)
     if ctx.data.get("webhooks"):
         ctx.diags.warn("webhooks are not part of a client SDK and are ignored", "/webhooks")
     resources = tuple(
@@ -130,3 +140,9 @@ def build_api(ctx: BuildContext) -> ir.Api:
         errors=tuple(ctx.errors.values()),
         retries=ctx.doc_retries,
     )
+
+
+def _add(grouped: dict[tuple[str, ...], list[ir.Operation]], key: tuple[str, ...], operation: ir.Operation) -> None:
+    for depth in range(1, len(key)):  # the groups it is nested in exist too
+        grouped.setdefault(key[:depth], [])
+    grouped.setdefault(key, []).append(operation)
