@@ -292,7 +292,7 @@ class Operation:
     result_type: TypeExpr | None
     errors: tuple[ErrorResponse, ...]
     security: tuple[tuple[str, ...], ...] | None
-    constant: str = ""
+    constant: str = ""  # the module function that builds its `Operation` (on first call)
     retries: RetryPolicy | None = None
     server_url: str = ""  # a server of the operation's own (or its path's), overriding the client's
     stream: StreamKind = ""  # "binary": the body is handed over unread; "events": server-sent events
@@ -305,7 +305,7 @@ class Operation:
     # asked for them (`accept=`); without them it asks for JSON and returns the model.
     alternatives: tuple[str, ...] = ()
     usage_example: bool = False  # x-speakeasy-usage-example: the operation the README shows first
-    errors_constant: str = ""  # the module constant mapping its error statuses to classes
+    errors_constant: str = ""  # the module function mapping its error statuses to classes
     flatten: bool = False  # x-speakeasy-max-method-params: the request's fields are method arguments
     # For an untagged operation grouped by its path: the name its place there suggests (`list`,
     # `retrieve`, `verify`); the naming pass decides whether it takes it.

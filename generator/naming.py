@@ -382,7 +382,9 @@ def _name_operations(
     """The operations of one module (a resource, or the client), with their final names: methods,
     their constants, their error maps' constants, parameters' attributes and pagination paths."""
     methods = _Namer(reserved)
-    constants = _Namer()
+    # Module-level functions: `_<method>_op()` builds an operation's `Operation`, `_errors()` (and
+    # `_errors_<n>()`) an error map; one namespace, so they never clash.
+    functions = _Namer()
     error_maps: dict[tuple[tuple[str, str], ...], str] = {}
     out = []
     for op, wanted in zip(ops, _wanted_names(ops, resource)):
@@ -406,16 +408,16 @@ def _name_operations(
         errors_key = tuple(sorted((e.status, e.error_id) for e in op.errors))
         errors_constant = ""
         if errors_key:
-            errors_constant = error_maps.setdefault(
-                errors_key, "_ERRORS" if not error_maps else f"_ERRORS_{len(error_maps) + 1}"
-            )
+            if errors_key not in error_maps:
+                error_maps[errors_key] = functions.claim("_errors", "_")
+            errors_constant = error_maps[errors_key]
         out.append(
             ir.evolve(
                 op,
                 name=name,
                 parameters=params,
                 flatten=flatten,
-                constant=constants.claim("_" + name.upper(), "_"),
+                constant=functions.claim(f"_{name}_op", "_"),
                 errors_constant=errors_constant,
                 pagination=_pagination_attrs(op, params, types),
             )

@@ -271,6 +271,17 @@ def _split_return_annotation(line: str, stripped: str, indent: str) -> _Split:
     return None if split is None else [indent + ")" + split[0][len(indent) + 1 :]] + split[1:]
 
 
+def _split_bare_return(line: str, stripped: str, indent: str) -> _Split:
+    """`def name() -> Returned:` (no parameters): black wraps the return annotation in parentheses."""
+    if not (stripped.startswith("def ") and stripped.endswith(":") and "() -> " in stripped):
+        return _PASS
+    head, _, returned = stripped[:-1].partition("() -> ")
+    wrapped = indent + "    " + returned
+    if _scan(wrapped) is None or len(wrapped) > LINE_LENGTH or len(indent + head) + 7 > LINE_LENGTH:
+        return None
+    return [f"{indent}{head}() -> (", wrapped, indent + "):"]
+
+
 def _split_definition_header(line: str, stripped: str, indent: str) -> _Split:
     """A definition header opening exploded parameters: nothing left to split."""
     if stripped.endswith("(") and _scan(line[:-1]) == [] and stripped.startswith(("def ", "async def ", "class ")):
@@ -303,6 +314,7 @@ _SHAPES: tuple[Callable[[str, str, str], _Split], ...] = (
     _split_import,
     _split_assignment,
     _split_return_annotation,
+    _split_bare_return,
     _split_definition_header,
     _split_bare_annotation,
     _split_generic_header,

@@ -33,9 +33,9 @@ STDLIB_IMPORTS = (
     ("Enum", "from enum import Enum"),
     ("logging", "import logging"),
     ("warnings", "import warnings"),
-    ("cached_property", "from functools import cached_property"),
 )
 DATETIME_NAMES = ("date", "datetime")
+FUNCTOOLS_NAMES = ("cache", "cached_property")
 THIRD_PARTY_MODULES = ("httpx", "pydantic")
 # Module-level names the client module defines.
 CLIENT_MODULE_NAMES = ("SERVERS", "SERVER_VARIABLES", "DEFAULT_RETRY_CONFIG", "USER_AGENT")
@@ -60,6 +60,7 @@ def module_level_names() -> frozenset[str]:
             *TYPING_EXTENSIONS_NAMES,
             *(name for name, _ in STDLIB_IMPORTS),
             *DATETIME_NAMES,
+            *FUNCTOOLS_NAMES,
             *THIRD_PARTY_MODULES,
             *CLIENT_MODULE_NAMES,
             *runtime_names(),

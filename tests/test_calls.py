@@ -162,8 +162,8 @@ def test_the_clients_server_url_wins_over_servers_the_operations_declare(tmp_pat
     # Without a client URL, an operation's own server comes first, then its path's.
     from srv import nodes, pods
 
-    assert pods._LIST.server_url == "https://operation-server.example.test"
-    assert nodes._LIST.server_url == "https://path-server.example.test"
+    assert pods._list_op().server_url == "https://operation-server.example.test"
+    assert nodes._list_op().server_url == "https://path-server.example.test"
 
 
 def test_a_fragment_in_the_path_is_dropped_and_one_valued_required_parameters_are_constants(tmp_path, loopback):

@@ -3,6 +3,8 @@ and the README's usage example."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 
 import pytest
@@ -173,12 +175,18 @@ def test_operations_that_would_share_a_name_keep_their_own(tmp_path):
     assert sorted(op.name for op in things.operations) == ["patch_thing", "post_thing", "retrieve"]
 
 
-def test_stripes_untagged_operations_become_resources(tmp_path):
-    """Stripe's document has no tags: 452 operations that were one flat list on the client."""
+@pytest.fixture(scope="module")
+def stripe():
+    """Stripe's SDK, generated (in memory) once for the tests below."""
     from generator.options import Options
     from generator.pipeline import generate
 
-    api = generate(Options(spec=apis_guru("stripe.com.json"), package_name="stripe_sdk", sdk_name="Stripe")).api
+    return generate(Options(spec=apis_guru("stripe.com.json"), package_name="stripe_sdk", sdk_name="Stripe"))
+
+
+def test_stripes_untagged_operations_become_resources(stripe):
+    """Stripe's document has no tags: 452 operations that were one flat list on the client."""
+    api = stripe.api
     methods = {(".".join(r.path), op.name): op for r in api.resources for op in r.operations}
     methods |= {("", op.name): op for op in api.root_operations}
     assert len(methods) == 452  # every operation, each under a name of its own
@@ -199,3 +207,38 @@ def test_stripes_untagged_operations_become_resources(tmp_path):
     for place, (method, path) in expected.items():
         assert (methods[place].http_method, methods[place].path) == (method, path), place
     assert [op.name for op in api.root_operations] == ["get_account"]
+
+
+def test_a_large_sdk_loads_only_what_is_used(stripe, tmp_path):
+    """Importing Stripe's SDK and making its client load no resource and no model; the first use of
+    a resource loads that resource's module only; the first call of an operation loads the models
+    it needs, not the others of its resource."""
+    from generator.write import write_output
+
+    out = tmp_path / "stripe"
+    write_output(out, stripe.files)
+    assert (out / "src/stripe_sdk/sdk.py").stat().st_size < 32_000  # no operation is written into it
+    code = textwrap.dedent("""
+        import sys
+
+        def loaded():
+            return sorted(m for m in sys.modules if m.startswith("stripe_sdk") and "._runtime" not in m)
+
+        from stripe_sdk import Stripe
+        client = Stripe()
+        assert loaded() == ["stripe_sdk", "stripe_sdk.sdk"], loaded()
+        client.customers.sources
+        assert loaded() == [
+            "stripe_sdk", "stripe_sdk.customers", "stripe_sdk.customers_sources", "stripe_sdk.sdk"
+        ], loaded()
+        from stripe_sdk import customers
+        customers._delete_discount_op()
+        models = [m for m in loaded() if ".models." in m]
+        assert "stripe_sdk.models.operations.deletecustomerscustomerdiscount" in models, models
+        assert "stripe_sdk.models.operations.getcustomers" not in models, models
+        print("ok")
+    """)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONPATH": str(out / "src")}
+    )
+    assert result.stdout.strip() == "ok", result.stderr

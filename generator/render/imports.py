@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from .. import ir
 from ..reserved import (
     DATETIME_NAMES,
+    FUNCTOOLS_NAMES,
     STDLIB_IMPORTS,
     THIRD_PARTY_MODULES,
     TYPING_EXTENSIONS_NAMES,
@@ -42,6 +43,9 @@ def module_imports(uses: Iterable[str], runtime_from: str) -> str:
     dt = [n for n in DATETIME_NAMES if n in used]
     if dt:
         stdlib.append(from_import("datetime", dt))
+    tools = [n for n in FUNCTOOLS_NAMES if n in used]
+    if tools:
+        stdlib.append(from_import("functools", tools))
     stdlib += [line for name, line in STDLIB_IMPORTS if name in used]
     third = [f"import {n}" for n in THIRD_PARTY_MODULES if n in used]
     ext = [n for n in TYPING_EXTENSIONS_NAMES if n in used]

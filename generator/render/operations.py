@@ -9,7 +9,7 @@ from ..ir import DEFAULT_RETRY_CODES
 from ..pystyle import literal
 from .imports import from_import, relative_module, type_imports
 from .pytypes import TypeNames
-from .views import OperationView, OverloadView, ParamView
+from .views import ErrorMapView, OperationView, OverloadView, ParamView
 
 
 def retry_config_expr(policy: ir.RetryPolicy | None, uses: set[str]) -> str:
@@ -67,16 +67,30 @@ class OperationViews:
         self.errors = {e.id: e for e in api.errors}
 
     def view(
-        self, op: ir.Operation, here: str, refs: list[tuple[str, str]], error_maps: dict[str, str], shadow: set[str]
+        self,
+        op: ir.Operation,
+        here: str,
+        refs: list[tuple[str, str]],
+        error_maps: dict[str, ErrorMapView],
+        shadow: set[str],
     ) -> OperationView:
-        # Every method's signature uses these; the `Operation(...)` constant too.
-        uses = {"Operation", "Optional", "Mapping", "Union", "RetryConfig", "UNSET", "Unset"}
+        """An operation's view; the named types its signatures use are added to `refs` (imported
+        for type checking only), its error map to `error_maps`."""
+        # Every method's signature uses these; the function building the `Operation` too.
+        uses = {"Operation", "Optional", "Mapping", "Union", "RetryConfig", "UNSET", "Unset", "cache"}
+        # The named types the `Operation` holds, imported by its function when first called.
+        built: list[tuple[str, str]] = []
         flat_args = self.flat_args(op, shadow, refs, uses)
         request_ann, request_optional, request_type = self._request(op, shadow, refs, uses, bool(flat_args))
+        if op.request_type is not None:
+            built.extend(self.names.refs(op.request_type))
         result = self.names.ann(op.result_type, shadow=shadow, uses=uses) if op.result_type is not None else "None"
         type_arg = self.names.ann(op.result_type, uses=uses) if op.result_type is not None else "None"
         refs.extend(self.names.refs(op.result_type))
         responses = self._responses(op, uses)
+        for r in op.responses:
+            if r.type is not None:
+                built.extend(self.names.refs(r.type))
         call, result_async = "_request", result
         pagination = ""
         if op.stream == "binary":
@@ -91,14 +105,9 @@ class OperationViews:
             item_ann = self.names.ann(item, shadow=shadow, uses=uses)
             call, result, result_async = "_page", f"Page[{result}, {item_ann}]", f"AsyncPage[{result}, {item_ann}]"
             uses.update(("Page", "AsyncPage", "Pagination"))
-        error_entries = []
-        for e in sorted(op.errors, key=lambda e: e.status):
-            err = self.errors[e.error_id]
-            error_entries.append(f"{literal(e.status)}: {err.name}")
-            refs.append(("!error", err.id))
-        if error_entries:
-            mapping = "{\n" + "".join(f"    {entry},\n" for entry in error_entries) + "}"
-            error_maps.setdefault(op.errors_constant, mapping)
+        if op.errors and op.errors_constant not in error_maps:
+            error_maps[op.errors_constant] = self._error_map(op, here)
+            uses.add("ErrorMap")
         params = [param_view(p) for p in op.parameters]
         if params:
             uses.add("Param")
@@ -117,6 +126,7 @@ class OperationViews:
             name=op.name,
             deprecated=op.deprecated,
             constant=op.constant,
+            imports=type_imports(here, built, set(), self.types),
             method=op.http_method,
             path=op.path,
             request_ann=request_ann,
@@ -148,6 +158,19 @@ class OperationViews:
             overloads=overloads,
             doc="\n\n".join(p for p in doc_parts if p),
             uses=tuple(sorted(uses)),
+        )
+
+    def _error_map(self, op: ir.Operation, here: str) -> ErrorMapView:
+        """The function mapping an operation's error statuses to their classes."""
+        entries, modules = [], dict[str, set[str]]()
+        for e in sorted(op.errors, key=lambda e: e.status):
+            err = self.errors[e.error_id]
+            entries.append(f"{literal(e.status)}: {err.name}")
+            modules.setdefault(relative_module(here, f"models.errors.{err.module}"), set()).add(err.name)
+        return ErrorMapView(
+            op.errors_constant,
+            "{" + ", ".join(entries) + "}",
+            [from_import(m, names) for m, names in sorted(modules.items())],
         )
 
     def _overloads(self, op: ir.Operation, result: str, uses: set[str]) -> tuple[str, list[OverloadView], str]:
@@ -193,9 +216,9 @@ class OperationViews:
         may be left out, and the request type the `Operation` validates with."""
         if op.request_type is None:
             return "", False, "None"
-        refs.extend(self.names.refs(op.request_type, typed_dict=not flat))
-        if flat:
+        if flat:  # the signature names the fields' types only (see `flat_args`)
             return "", False, self.names.ann(op.request_type, uses=uses)
+        refs.extend(self.names.refs(op.request_type, typed_dict=True))
         model_ann = self.names.ann(op.request_type, shadow=shadow, uses=uses)
         td_uses: set[str] = set()
         td_ann = self.names.ann(op.request_type, typed_dict=True, shadow=shadow, uses=td_uses)
@@ -270,20 +293,13 @@ class OperationViews:
 
     def module(
         self, here: str, ops: Sequence[ir.Operation], shadowed: Sequence[str]
-    ) -> tuple[list[OperationView], list[str], list[tuple[str, str]], set[str]]:
-        """The views of a module's operations, the imports of the named types and error classes
-        they use, their error maps (constant name, literal), and the other names they use."""
+    ) -> tuple[list[OperationView], list[str], list[ErrorMapView], set[str]]:
+        """The views of a module's operations, the imports of the named types their signatures use
+        (for type checking only: each operation imports what it needs when first called), their
+        error maps, and the other names they use."""
         refs: list[tuple[str, str]] = []
-        error_maps: dict[str, str] = {}
+        error_maps: dict[str, ErrorMapView] = {}
         shadow = set(shadowed)
         views = [self.view(op, here, refs, error_maps, shadow) for op in ops]
-        type_refs = [(i, n) for i, n in refs if i != "!error"]
-        imports = type_imports(here, type_refs, set(), self.types)
-        errors_needed: dict[str, set[str]] = {}
-        for marker, err_id in refs:
-            if marker == "!error":
-                err = self.errors[err_id]
-                errors_needed.setdefault(relative_module(here, f"models.errors.{err.module}"), set()).add(err.name)
-        imports += [from_import(m, n) for m, n in sorted(errors_needed.items())]
-        maps = list(error_maps.items())
-        return views, sorted(set(imports)), maps, {name for v in views for name in v.uses}
+        imports = type_imports(here, refs, set(), self.types)
+        return views, sorted(set(imports)), list(error_maps.values()), {name for v in views for name in v.uses}

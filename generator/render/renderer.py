@@ -83,8 +83,11 @@ def scheme_view(s: ir.SecurityScheme) -> SchemeView:
     )
 
 
-# What a resource module with nested resources needs besides its operations' names.
-_NESTS = {"TYPE_CHECKING", "cached_property"}
+def _type_checking(lines: list[str], uses: set[str]) -> list[str]:
+    """Import lines for an `if TYPE_CHECKING:` block, in isort's order (adds the name to `uses`)."""
+    if lines:
+        uses.add("TYPE_CHECKING")
+    return sorted(set(lines), key=lambda line: line.split()[1])
 
 
 class Renderer:
@@ -335,6 +338,8 @@ class Renderer:
                 for c in api.resources
                 if c.path[:-1] == (res.path or (res.name,)) and c.path
             ]
+            imports += [from_import(f".{c.module}", [c.class_name]) for c in children]
+            uses |= {"BaseSDK", "cached_property"} if children else {"BaseSDK"}
             resources.append(
                 ResourceView(
                     name=res.name,
@@ -343,24 +348,23 @@ class Renderer:
                     doc=res.description or f"Operations on {res.tag}.",
                     title=res.tag,
                     operations=ops,
-                    imports=imports,
+                    type_imports=_type_checking(imports, uses),
                     error_maps=maps,
                     children=children,
-                    child_imports=sorted(children, key=lambda c: c.module),
                     top=len(res.path) <= 1,
                     path=attr_path,
                     docs=[self.docs.op_docs(o, attr_path) for o in res.operations],
-                    uses=tuple(sorted(uses | {"BaseSDK"} | (_NESTS if children else set()))),
+                    uses=tuple(sorted(uses)),
                 )
             )
         root_ops, root_imports, root_maps, root_uses = self.operations.module(
             "sdk", api.root_operations, api.root_shadowed
         )
         top_resources = [r for r in resources if r.top]
+        client_imports = root_imports + [from_import(f".{r.module}", [r.class_name]) for r in top_resources]
         self._ctx.update(
             resources=resources,
             top_resources=top_resources,
-            top_resource_imports=sorted(top_resources, key=lambda r: r.module),
             usage=self.docs.usage(resources, api),
             paged_op=self.docs.first(
                 resources, api, lambda op: op.pagination is not None and op.result_type is not None
@@ -368,7 +372,7 @@ class Renderer:
             download_op=self.docs.first(resources, api, lambda op: op.stream == "binary"),
             events_op=self.docs.first(resources, api, lambda op: op.stream == "events"),
             root_ops=root_ops,
-            root_imports=root_imports,
+            client_type_imports=_type_checking(client_imports, root_uses),
             root_error_maps=root_maps,
             root_resource=ResourceView(
                 name="",
@@ -377,10 +381,9 @@ class Renderer:
                 doc=api.description,
                 title=opts.sdk_name,
                 operations=root_ops,
-                imports=root_imports,
+                type_imports=_type_checking(root_imports, root_uses),
                 error_maps=root_maps,
                 children=[],
-                child_imports=[],
                 top=True,
                 path="",
                 docs=[self.docs.op_docs(o, "") for o in api.root_operations],
@@ -393,7 +396,6 @@ class Renderer:
     def _client_uses(self, has_resources: bool) -> set[str]:
         """The names the client module (sdk.py.j2) itself needs imported."""
         uses = {"ClientBase", "SDKConfiguration", "SecurityScheme", "Optional", "RetryConfig", "httpx", "logging"}
-        uses.add("TYPE_CHECKING")
         if self.api.security_schemes:
             uses.add("Credential")
             if self.options.env_var:

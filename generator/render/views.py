@@ -71,12 +71,22 @@ class OverloadView:
 
 
 @dataclass(frozen=True)
+class ErrorMapView:
+    """A module function mapping error statuses to the error classes it imports when called."""
+
+    name: str
+    mapping: str  # a Python dict literal
+    imports: list[str]
+
+
+@dataclass(frozen=True)
 class OperationView:
-    """An operation's `Operation(...)` constant and its two methods (sync and `_async`)."""
+    """The function building an operation's `Operation(...)` and its two methods (sync and `_async`)."""
 
     name: str
     deprecated: bool
-    constant: str
+    constant: str  # the function's name
+    imports: list[str]  # what the function imports when first called (the types the `Operation` holds)
     method: str
     path: str
     request_ann: str  # the annotation of `request=` ("" when the method takes none)
@@ -107,7 +117,7 @@ class OperationView:
     accept: str  # the annotation of the method's `accept` keyword, "" when it has none
     overloads: list[OverloadView]
     doc: str
-    uses: tuple[str, ...]  # names the constant and methods need imported, sorted
+    uses: tuple[str, ...]  # names the function and methods need imported, sorted
 
 
 @dataclass(frozen=True)
@@ -161,10 +171,10 @@ class ResourceView:
     doc: str
     title: str
     operations: list[OperationView]
-    imports: list[str]
-    error_maps: list[tuple[str, str]]  # (constant name, Python dict literal)
+    # Imported for type checking only: the named types its signatures use, its children's classes.
+    type_imports: list[str]
+    error_maps: list[ErrorMapView]
     children: list[ChildView]
-    child_imports: list[ChildView]  # the children in the order their imports are written (by module)
     top: bool
     path: str  # attribute path from the client, dotted
     docs: list[OperationDocs]

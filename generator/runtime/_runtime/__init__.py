@@ -22,7 +22,7 @@ from .errors import (
     SDKError,
 )
 from .hooks import Hooks
-from .operation import Operation, Pagination, Param
+from .operation import ErrorMap, Operation, Pagination, Param
 from .pagination import AsyncPage, Page
 from .retries import BackoffStrategy, RetryConfig
 from .security import ClientCredentials, Credential, SecurityScheme
@@ -47,6 +47,7 @@ __all__ = [
     "ConfigurationError",
     "Credential",
     "Discriminated",
+    "ErrorMap",
     "EventStream",
     "Hooks",
     "NoResponseError",

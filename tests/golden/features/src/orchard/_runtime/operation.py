@@ -1,4 +1,4 @@
-"""The description of one API call that a generated module builds once, at import."""
+"""The description of one API call, which a generated module builds on the call's first use."""
 
 from __future__ import annotations
 
@@ -24,6 +24,9 @@ from .retries import DEFAULT_RETRY_STATUS_CODES, RetryConfig
 from .values import UNSET, Unset
 
 T = TypeVar("T")
+
+ErrorMap = Mapping[str, Type[APIError[Any]]]
+"""An operation's error classes by status (`"404"`, `"4XX"`, `"default"`)."""
 
 # --------------------------------------------------------------------------- operations
 
@@ -59,7 +62,7 @@ class Param:
 
 
 class Operation(Generic[T]):
-    """What the SDK needs to know to make one API call; built once, when its module is imported."""
+    """What the SDK needs to know to make one API call; built once, on the first call."""
 
     __slots__ = (
         "method",
@@ -96,7 +99,7 @@ class Operation(Generic[T]):
         body_media: Optional[str] = None,
         params: Sequence[Param] = (),
         responses: Mapping[str, Union[Tuple[Optional[str], Any], Mapping[str, Any]]],
-        errors: Mapping[str, Type[APIError[Any]]] = {},
+        errors: Optional[ErrorMap] = None,
         security: Optional[Sequence[Sequence[str]]] = None,
         retry_codes: Sequence[str] = DEFAULT_RETRY_STATUS_CODES,
         retry_config: Optional[RetryConfig] = None,
@@ -116,7 +119,7 @@ class Operation(Generic[T]):
         self.body_media = body_media
         self.params = tuple(params)
         self.responses = dict(responses)
-        self.errors = dict(errors)
+        self.errors = dict(errors or {})
         self.security = None if security is None else tuple(tuple(a) for a in security)
         self.retry_codes = tuple(retry_codes)
         self.retry_config = retry_config
