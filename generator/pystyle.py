@@ -140,6 +140,8 @@ def _docstring(text: str, indent: str, line_length: int) -> str:
 
 _TRIVIAL_TAIL = re.compile(r"^[\]\)\}](?: = [A-Za-z0-9_.]+| = -?[0-9.]+)?,?:?$")
 _ATOM = re.compile(r"^[A-Za-z0-9_.]+$")
+_EMPTY_CALL = re.compile(r"^[A-Za-z0-9_.]+\(\),?$")
+_SUBSCRIPT = re.compile(r"^([A-Za-z0-9_.]+)\[([A-Za-z0-9_.]+)\]$")
 _BARE_ANNOTATION = re.compile(r"^(\s*[A-Za-z_][A-Za-z0-9_]*): ([A-Za-z_][A-Za-z0-9_.]*)$")
 _GENERIC_HEADER = re.compile(
     r"^(\s*[A-Za-z_][A-Za-z0-9_]*): ([A-Za-z_][A-Za-z0-9_.]*)\[(.*)\] = ([A-Za-z_][A-Za-z0-9_.]*)\($"
@@ -266,20 +268,45 @@ def _split_return_annotation(line: str, stripped: str, indent: str) -> _Split:
         return _PASS
     returned = stripped[5:-1]
     if _ATOM.match(returned):
-        return [indent + ") -> (", indent + "    " + returned, indent + "):"]
+        wrapped = indent + "    " + returned
+        return [line] if len(wrapped) > LINE_LENGTH else [indent + ") -> (", wrapped, indent + "):"]
     split = split_line(indent + "_" + stripped[1:])
     return None if split is None else [indent + ")" + split[0][len(indent) + 1 :]] + split[1:]
 
 
 def _split_bare_return(line: str, stripped: str, indent: str) -> _Split:
-    """`def name() -> Returned:` (no parameters): black wraps the return annotation in parentheses."""
+    """`def name() -> Returned:` (no parameters): black wraps the return annotation in parentheses,
+    and splits its subscript when it does not fit even then."""
     if not (stripped.startswith("def ") and stripped.endswith(":") and "() -> " in stripped):
         return _PASS
     head, _, returned = stripped[:-1].partition("() -> ")
     wrapped = indent + "    " + returned
-    if _scan(wrapped) is None or len(wrapped) > LINE_LENGTH or len(indent + head) + 7 > LINE_LENGTH:
+    if _scan(wrapped) is None:
         return None
-    return [f"{indent}{head}() -> (", wrapped, indent + "):"]
+    if len(wrapped) <= LINE_LENGTH:
+        return [f"{indent}{head}() -> (", wrapped, indent + "):"]
+    generic = _SUBSCRIPT.match(returned)
+    if not generic:
+        return None
+    outer, inner = generic.groups()
+    pad = indent + "    "
+    return [f"{indent}{head}() -> (", f"{pad}{outer}[", f"{pad}    {inner}", f"{pad}]", indent + "):"]
+
+
+def _split_self_only(line: str, stripped: str, indent: str) -> _Split:
+    """`def name(self) -> Name:`: black explodes the parameter list (with a trailing comma)."""
+    if not (stripped.startswith("def ") and stripped.endswith(":") and "(self) -> " in stripped):
+        return _PASS
+    head, _, returned = stripped[:-1].partition("(self) -> ")
+    if not _ATOM.match(returned):
+        return None
+    closing = split_line(f"{indent}) -> {returned}:")
+    return None if closing is None else [f"{indent}{head}(", f"{indent}    self,", *closing]
+
+
+def _unsplittable_call(line: str, stripped: str, indent: str) -> _Split:
+    """`name()` (an argument, say): empty brackets are not split, so black leaves the line long."""
+    return [line] if _EMPTY_CALL.match(stripped) else _PASS
 
 
 def _split_definition_header(line: str, stripped: str, indent: str) -> _Split:
@@ -315,6 +342,8 @@ _SHAPES: tuple[Callable[[str, str, str], _Split], ...] = (
     _split_assignment,
     _split_return_annotation,
     _split_bare_return,
+    _split_self_only,
+    _unsplittable_call,
     _split_definition_header,
     _split_bare_annotation,
     _split_generic_header,
@@ -463,6 +492,9 @@ _BLOCKS = ("class ", "def ", "async def ")
 _OPENERS = ("(", "[", "{")
 
 
+_ENCLOSING = ("", "class _:\n", "class _:\n    def _(self):\n")
+
+
 def _black_statement(text: str) -> list[str] | None:
     """Black's layout of one complete statement at module or class level, formatted on its own."""
     import black
@@ -471,17 +503,21 @@ def _black_statement(text: str) -> list[str] | None:
 
     stripped = text.lstrip()
     depth = (len(text) - len(stripped)) // 4
-    if depth > 1 or len(text) - len(stripped) != depth * 4:
+    if depth > 2 or len(text) - len(stripped) != depth * 4:
         return None
-    source = ("class _:\n" if depth else "") + text + "\n"
+    # A definition's header is formatted with a stand-in body, dropped afterwards; a statement in
+    # a class or a method, inside stand-in ones.
+    header = stripped.startswith(_BLOCKS) and text.endswith(":")
+    body = "\n" + " " * (depth * 4 + 4) + "pass" if header else ""
+    source = _ENCLOSING[depth] + text + body + "\n"
     try:
         formatted = black.format_str(
             source, mode=black.Mode(target_versions={TargetVersion.PY39}, line_length=LINE_LENGTH)
         )
     except InvalidInput:
         return None
-    lines = formatted.rstrip("\n").split("\n")
-    return lines[1:] if depth else lines
+    lines = formatted.rstrip("\n").split("\n")[depth:]
+    return lines[:-1] if header else lines
 
 
 def finish(code: str) -> str | None:

@@ -74,6 +74,30 @@ def test_long_lines_split_as_black_splits_them(line):
     assert black.format_str(code, mode=_mode()) == code
 
 
+_LONG = "DeviceManagementDeviceCompliancePolicySettingStateSummariesDeviceCompli_7ed77740"
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        # The function building an operation, its return annotation wrapped, then its subscript split.
+        "def _admin_conversations_archive_op() -> Operation[AdminConversationsArchiveResponse]:\n    pass\n",
+        f"def _a_long_operation_name_op() -> Operation[{_LONG}]:\n    pass\n",
+        f"def _op() -> Operation[Union[{_LONG}, {_LONG}]]:\n    pass\n",  # left to black, this statement only
+        # A nested resource's property, and the statement building it.
+        f"class A:\n    def states(self) -> {_LONG}:\n        return {_LONG}(self._config)\n",
+        f"class A:\n    def states(self) -> {_LONG}{_LONG}:\n        pass\n",
+        # An argument that cannot be split.
+        f"class A:\n    def f(self):\n        return self._request(\n            _{_LONG.lower()}_op(),\n"
+        "            request,\n        )\n",
+    ],
+)
+def test_definitions_and_statements_in_methods_split_as_black_does(code):
+    finished = finish(code)
+    assert finished is not None  # the module does not go through black as a whole
+    assert finished == black.format_str(code, mode=_mode())
+
+
 SAMPLE = [
     "apis-guru/slack.com.json",
     "apis-guru/vercel.com.json",
