@@ -473,9 +473,12 @@ DRIVER = textwrap.dedent(r"""
     sdk = importlib.import_module(package)
     errors = importlib.import_module(package + ".models.errors")
     client_class = next(v for k, v in vars(sdk).items() if isinstance(v, type) and hasattr(v, "hooks"))
-    keywords = {"server_url", "server_idx", "server_variables", "timeout_ms", "retry_config", "client",
-                "async_client", "debug_logger"}
-    credentials = {n: "user:secret" for n in inspect.signature(client_class).parameters if n not in keywords}
+    # The credentials are the parameters before `*`; the options are keyword-only.
+    credentials = {
+        n: "user:secret"
+        for n, p in inspect.signature(client_class).parameters.items()
+        if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
+    }
 
     def decode(value):
         if isinstance(value, dict):

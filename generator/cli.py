@@ -14,6 +14,7 @@ import click
 from . import __version__
 from .diagnostics import ERROR, NOTE, WARNING, Diagnostic, GenerationError
 from .load import is_url
+from .naming import base_url_variable
 from .options import Options
 from .pipeline import Generated, analyze
 from .pipeline import generate as run_pipeline
@@ -296,6 +297,8 @@ enums: open
 # Operations without a tag: `paths` groups them into resources by their path
 # (`client.customers.sources.verify()`); `flat` makes them all methods of the client.
 untagged: paths
+# The environment variable the client reads its server URL from when none is passed (false: none).
+base_url_env: {base_url_env}
 """
 
 
@@ -334,6 +337,7 @@ def init(spec: Path | str, out: str, config_path: Path, force: bool) -> None:
         package=api.package_name,
         client=api.client_name,
         env_var=env_var,
+        base_url_env=base_url_variable(None, api.package_name),
         env_comment=(
             "# The environment variable the client reads its credential from when none is passed.\n"
             if api.security_schemes

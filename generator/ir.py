@@ -304,6 +304,8 @@ class Operation:
     # Media types of the success body other than JSON, which the method returns as they are when
     # asked for them (`accept=`); without them it asks for JSON and returns the model.
     alternatives: tuple[str, ...] = ()
+    # A header parameter that makes the request safe to repeat: a fresh key is sent per call.
+    idempotency_header: str = ""
     usage_example: bool = False  # x-speakeasy-usage-example: the operation the README shows first
     errors_constant: str = ""  # the module function mapping its error statuses to classes
     flatten: bool = False  # x-speakeasy-max-method-params: the request's fields are method arguments

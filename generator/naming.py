@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
 from . import ir
-from .reserved import module_level_names
+from .reserved import client_attributes, module_level_names
 from .text import pascal, safe_identifier, snake, upper_snake
 
 # Names a generated module imports or defines itself (reserved.py): no schema may take them.
@@ -57,7 +57,7 @@ RESERVED_MODULES = {"sdk", "models", "utils", "_runtime", "types", "errors", "op
 # Method names that would shadow a builtin the class's own signatures use.
 RESERVED_METHODS = frozenset({"str", "int", "float", "bool", "bytes"})
 # ...and those the client class has itself (a resource may have a `close()`).
-CLIENT_METHODS = RESERVED_METHODS | {"close", "aclose"}
+CLIENT_METHODS = RESERVED_METHODS | client_attributes()
 CONSTRUCTOR_KWARGS = {
     "server_url",
     "timeout_ms",
@@ -210,7 +210,10 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
     for res in api.resources:  # parents come before the resources nested in them
         operations = _name_operations(res.operations, renamed, RESERVED_METHODS, res.path or (res.name,))
         parent = final_paths[res.path[:-1]] if res.path else ()
-        attr = attrs[parent].claim(safe_identifier(snake(res.name) or "default", "api"), "_")
+        wanted = safe_identifier(snake(res.name) or "default", "api")
+        if wanted in (CLIENT_METHODS if parent == () else RESERVED_METHODS):
+            wanted += "_"  # as `hooks_`: the client's own `hooks` stays what it is
+        attr = attrs[parent].claim(wanted, "_")
         path = parent + (attr,)
         final_paths[res.path or (res.name,)] = path
         attrs[path] = _Namer(RESERVED_METHODS | {n for op in operations for n in (op.name, op.name + "_async")})
@@ -500,6 +503,12 @@ def suggested_class_name(text: str) -> str:
     if class_name_problem(name):
         name += "Client"
     return name
+
+
+def base_url_variable(configured: str | None, package: str) -> str:
+    """The environment variable a client reads its server URL from: the configured one ("" for
+    none), else `<PACKAGE>_BASE_URL`."""
+    return configured if configured is not None else package.upper() + "_BASE_URL"
 
 
 def names_from_title(title: str) -> tuple[str, str]:

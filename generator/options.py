@@ -33,6 +33,11 @@ class Options:
     # Operations without a tag or group: "paths" groups them into resources by their path
     # (`client.customers.sources.verify()`), "flat" leaves them all on the client.
     untagged: UntaggedLayout = "paths"
+    # The environment variable the client reads its server URL from when none is passed: None
+    # for `<PACKAGE>_BASE_URL` (decided with the package name), "" for none.
+    base_url_env: str | None = None
+    # A header parameter that makes a request safe to repeat; the SDK sends a fresh key per call.
+    idempotency_header: str = "Idempotency-Key"
 
     @property
     def closed_enums(self) -> bool:

@@ -22,7 +22,7 @@ from .builder import build
 from .diagnostics import ERROR, Diagnostic, Diagnostics, GenerationError
 from .incremental import Previous
 from .load import load_document
-from .naming import name_api, names_from_title
+from .naming import base_url_variable, name_api, names_from_title
 from .options import Options
 from .parallel import produce
 from .refs import Resolver
@@ -156,7 +156,12 @@ def _generate(options: Options, full_validation: bool | None, progress: Any | No
     api, diags = analyze(options, full_validation=full_validation)
     if api is None:
         raise GenerationError(diags.located(ERROR))
-    options = dataclasses.replace(options, package_name=api.package_name, sdk_name=api.client_name)
+    options = dataclasses.replace(
+        options,
+        package_name=api.package_name,
+        sdk_name=api.client_name,
+        base_url_env=base_url_variable(options.base_url_env, api.package_name),
+    )
     renderer = Renderer(api, options)
     previous, pystyle.LINE_LENGTH = pystyle.LINE_LENGTH, options.line_length
     try:

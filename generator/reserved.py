@@ -52,6 +52,23 @@ def runtime_names() -> tuple[str, ...]:
 
 
 @functools.cache
+def client_attributes() -> frozenset[str]:
+    """The public attributes every generated client has from the runtime's `ClientBase` (`hooks`,
+    `close`, `with_options`, ...): no resource or method of the client may take their names."""
+    tree = ast.parse((RUNTIME_INIT.parent / "client.py").read_text(encoding="utf-8"))
+    names = {
+        member.name
+        for node in tree.body
+        if isinstance(node, ast.ClassDef) and node.name in ("BaseSDK", "ClientBase")
+        for member in node.body
+        if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)) and not member.name.startswith("_")
+    }
+    if "close" not in names:
+        raise RuntimeError("the runtime's ClientBase was not found")
+    return frozenset(names)
+
+
+@functools.cache
 def module_level_names() -> frozenset[str]:
     """Every name a generated module may import or define besides the document's own."""
     return frozenset(

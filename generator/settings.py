@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,8 @@ from .options import Options
 from .write import MANIFEST, recorded_names
 
 CONFIG_FILE = "sdkforge.yaml"
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 _KEYS = {
     "spec",
     "out",
@@ -26,6 +29,8 @@ _KEYS = {
     "enums",
     "max_method_params",
     "untagged",
+    "base_url_env",
+    "idempotency_header",
 }
 
 
@@ -133,7 +138,17 @@ def resolve(cli: dict[str, Any], config_path: Path | None, cwd: Path) -> Options
     untagged = settings.get("untagged", "paths")
     if untagged not in ("paths", "flat"):
         raise _fail(f"untagged must be 'paths' (resources by path) or 'flat' (all on the client), not {untagged!r}")
+    base_url_env = settings.get("base_url_env")
+    if base_url_env is False:
+        base_url_env = ""
+    elif base_url_env is not None and not (isinstance(base_url_env, str) and _ENV_NAME.match(base_url_env)):
+        raise _fail(f"base_url_env must be an environment variable's name (or false for none), not {base_url_env!r}")
+    idempotency = settings.get("idempotency_header", "Idempotency-Key")
+    if not isinstance(idempotency, str) or not _HEADER_NAME.match(idempotency):
+        raise _fail(f"idempotency_header must be a header name, not {idempotency!r}")
     return Options(
+        base_url_env=base_url_env,
+        idempotency_header=idempotency,
         line_length=line_length,
         enums=enums,
         untagged=untagged,

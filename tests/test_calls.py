@@ -314,7 +314,9 @@ def test_untyped_request_bodies_are_sent(loose, loopback):
     loopback.on("POST", "/hooks", Reply(200, {"id": "h"}))
     with loose.Loose(server_url=loopback.url) as client:
         assert client.batch(request=["a", "b"]).done == 2
-        assert client.hooks.create(request={"url": "https://x.test"}).id == "h"
+        # A resource never takes the name of the client's own attributes (`hooks`, `close`, ...).
+        assert client.hooks_.create(request={"url": "https://x.test"}).id == "h"
+        assert type(client.hooks).__name__ == "Hooks"
     assert [r.json() for r in loopback.requests] == [["a", "b"], {"url": "https://x.test"}]
 
 
@@ -332,8 +334,8 @@ def test_a_default_response_describes_success_when_no_2xx_is_documented(loose, l
 def test_an_undocumented_2xx_is_success_parsed_with_the_one_success_schema(loose, loopback):
     loopback.on("POST", "/hooks", Reply(201, {"id": "h2"}), Reply(202, raw=b""))
     with loose.Loose(server_url=loopback.url) as client:
-        assert client.hooks.create(request={}).id == "h2"
-        assert client.hooks.create(request={}) is None  # accepted, no body
+        assert client.hooks_.create(request={}).id == "h2"
+        assert client.hooks_.create(request={}) is None  # accepted, no body
 
 
 def test_an_empty_json_response_without_a_schema_is_none(loose, loopback):

@@ -99,6 +99,9 @@ def operation(
         flatten=extensions.flatten(ctx, op, pointer, request_type),
         query=query,
         alternatives=alternatives,
+        idempotency_header=next(
+            (p.wire_name for p in params if parameters.is_idempotency_header(ctx, p.wire_name, p.location)), ""
+        ),
     )
 
 

@@ -58,6 +58,8 @@ def parameters(
             snake(base),
         )
         required = bool(param.get("required")) or location == "path"
+        if is_idempotency_header(ctx, name, place):
+            required = False  # the SDK sends a fresh key when the caller gives none
         default = ctx.schemas.coerce_default(raw_schema.get("default", ir.MISSING), tp)
         if default is ir.MISSING and ("const" in raw_schema or required):
             # A constant, or a required parameter with one possible value: always that value.
@@ -79,6 +81,10 @@ def parameters(
             )
         )
     return tuple(out)
+
+
+def is_idempotency_header(ctx: BuildContext, name: str, location: str) -> bool:
+    return location == "header" and name.lower() == ctx.options.idempotency_header.lower()
 
 
 def body(ctx: BuildContext, op: dict[str, Any], pointer: str, base: str) -> ir.Body | None:

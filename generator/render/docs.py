@@ -103,8 +103,11 @@ class DocViews:
             lines.append("    (called for every request).")
             if index == 0 and self.options.env_var:
                 lines.append(f"    Defaults to the `{self.options.env_var}` environment variable.")
+        server_doc = ":param server_url: Base URL to send requests to, instead of the documented server."
+        if self.options.base_url_env:
+            server_doc += f"\n    Defaults to the `{self.options.base_url_env}` environment variable."
         lines += [
-            ":param server_url: Base URL to send requests to, instead of the documented server.",
+            server_doc,
             ":param server_idx: Which of `SERVERS` to use when `server_url` is not given.",
         ]
         if any(s.variables for s in self.api.servers):
@@ -116,6 +119,9 @@ class DocViews:
             ":param client: An `httpx.Client` to send requests with; the SDK will not close it.",
             ":param async_client: An `httpx.AsyncClient` for the `*_async` methods; not closed either.",
             ":param debug_logger: A logger that receives one debug line per request (secrets redacted).",
+            ":param http_headers: Headers to send with every request (a call's own `http_headers` win).",
+            ":param telemetry: Whether requests tell the server the SDK's version, the Python version",
+            "    and the OS in `X-SDK-*` headers.",
         ]
         return "\n".join(lines)
 

@@ -153,6 +153,7 @@ class OperationViews:
             server_url=literal(op.server_url) if op.server_url else "",
             query="[" + ", ".join(f"({literal(k)}, {literal(v)})" for k, v in op.query) + "]" if op.query else "",
             alternatives=literal(op.alternatives) if op.alternatives else "",
+            idempotency_header=literal(op.idempotency_header) if op.idempotency_header else "",
             body_encoding=_encoding_literal(op.body),
             accept=accept,
             overloads=overloads,

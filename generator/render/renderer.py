@@ -298,6 +298,11 @@ class Renderer:
             description=opts.description or api.description or api.title,
             generator_version=__version__,
             env_var=opts.env_var,
+            base_url_env=opts.base_url_env,
+            idempotency_headers=sorted(
+                {o.idempotency_header for r in api.resources for o in r.operations if o.idempotency_header}
+                | {o.idempotency_header for o in api.root_operations if o.idempotency_header}
+            ),
             client_var=api.client_variable,
             servers=[ServerView(s.url, s.description, dict(s.variables)) for s in api.servers],
             has_server_variables=any(s.variables for s in api.servers),
@@ -395,13 +400,16 @@ class Renderer:
 
     def _client_uses(self, has_resources: bool) -> set[str]:
         """The names the client module (sdk.py.j2) itself needs imported."""
-        uses = {"ClientBase", "SDKConfiguration", "SecurityScheme", "Optional", "RetryConfig", "httpx", "logging"}
+        uses = {"ClientBase", "SDKConfiguration", "SecurityScheme", "Optional", "RetryConfig", "Mapping"}
+        uses.update(("httpx", "logging"))
+        if self.options.base_url_env:
+            uses.add("env_server")
         if self.api.security_schemes:
             uses.add("Credential")
             if self.options.env_var:
                 uses.add("env_credential")
         if any(s.variables for s in self.api.servers):
-            uses.update(("fill_server", "Mapping"))
+            uses.add("fill_server")
         if has_resources:
             uses.add("cached_property")
         retry_config_expr(self.api.retries, uses)

@@ -114,6 +114,7 @@ class OperationView:
     query: str  # constant query parameters (a list literal), "" when none
     body_encoding: str  # a form body's non-default property styles (a dict literal), "" when none
     alternatives: str  # media types returned as they are on request (a tuple literal), "" when none
+    idempotency_header: str  # the header's name (a literal), "" when the operation has none
     accept: str  # the annotation of the method's `accept` keyword, "" when it has none
     overloads: list[OverloadView]
     doc: str

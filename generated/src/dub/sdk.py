@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from functools import cached_property
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Mapping, Optional
 
 import httpx
 
@@ -17,6 +17,7 @@ from ._runtime import (
     SDKConfiguration,
     SecurityScheme,
     env_credential,
+    env_server,
 )
 
 if TYPE_CHECKING:
@@ -51,6 +52,8 @@ class Dub(ClientBase):
         client: Optional[httpx.Client] = None,
         async_client: Optional[httpx.AsyncClient] = None,
         debug_logger: Optional[logging.Logger] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+        telemetry: bool = True,
     ) -> None:
         """Create a client.
 
@@ -58,16 +61,19 @@ class Dub(ClientBase):
             (called for every request).
             Defaults to the `DUB_API_KEY` environment variable.
         :param server_url: Base URL to send requests to, instead of the documented server.
+            Defaults to the `DUB_BASE_URL` environment variable.
         :param server_idx: Which of `SERVERS` to use when `server_url` is not given.
         :param timeout_ms: Timeout of each request, in milliseconds.
         :param retry_config: How to retry failed requests (no retries when not given).
         :param client: An `httpx.Client` to send requests with; the SDK will not close it.
         :param async_client: An `httpx.AsyncClient` for the `*_async` methods; not closed either.
         :param debug_logger: A logger that receives one debug line per request (secrets redacted).
-        """
+        :param http_headers: Headers to send with every request (a call's own `http_headers` win).
+        :param telemetry: Whether requests tell the server the SDK's version, the Python version
+            and the OS in `X-SDK-*` headers."""
         super().__init__(
             SDKConfiguration(
-                server_url=server_url,
+                server_url=env_server(server_url, "DUB_BASE_URL"),
                 default_server_url=SERVERS[server_idx],
                 user_agent=USER_AGENT,
                 schemes=_SCHEMES,
@@ -80,6 +86,9 @@ class Dub(ClientBase):
                 client=client,
                 async_client=async_client,
                 debug_logger=debug_logger,
+                http_headers=http_headers,
+                telemetry=telemetry,
+                sdk_version=__version__,
             )
         )
 

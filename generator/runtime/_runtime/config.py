@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import logging
 import os
+import sys
 import threading
-from typing import Mapping, Optional, Sequence
+from typing import Dict, Mapping, Optional, Sequence, Union
 
 import httpx
 
@@ -13,8 +16,36 @@ from .errors import ConfigurationError
 from .hooks import Hooks
 from .retries import RetryConfig
 from .security import Credential, SecurityScheme
+from .values import UNSET, Unset
 
 # --------------------------------------------------------------------------- configuration
+
+
+class _Pool:
+    """The HTTP clients (and their connection pools) that a client and its copies share."""
+
+    def __init__(
+        self, client: Optional[httpx.Client], async_client: Optional[httpx.AsyncClient]
+    ) -> None:
+        self.client = client
+        self.async_client = async_client
+        self.owns_client = client is None
+        self.owns_async_client = async_client is None
+        self.lock = threading.Lock()
+
+
+@functools.cache
+def _telemetry() -> Dict[str, str]:
+    """What the SDK tells the server about where it runs (the `X-SDK-*` headers)."""
+    import platform
+
+    return {
+        "X-SDK-Lang": "python",
+        "X-SDK-Runtime": platform.python_implementation(),
+        "X-SDK-Runtime-Version": platform.python_version(),
+        "X-SDK-OS": platform.system() or sys.platform,
+        "X-SDK-Arch": platform.machine() or "unknown",
+    }
 
 
 class SDKConfiguration:
@@ -35,6 +66,9 @@ class SDKConfiguration:
         default_retry_config: Optional[RetryConfig] = None,
         async_client: Optional[httpx.AsyncClient],
         debug_logger: Optional[logging.Logger],
+        http_headers: Optional[Mapping[str, str]] = None,
+        telemetry: bool = True,
+        sdk_version: str = "",
     ) -> None:
         chosen = server_url or default_server_url
         if "://" not in chosen:
@@ -53,12 +87,42 @@ class SDKConfiguration:
         self.retry_config = retry_config
         self.default_retry_config = default_retry_config
         self.hooks = Hooks()
-        self._client = client
-        self._async_client = async_client
-        self._owns_client = client is None
-        self._owns_async_client = async_client is None
-        self._lock = threading.Lock()
+        self._pool = _Pool(client, async_client)
+        self._owns_pool = True
         self.debug_logger = debug_logger
+        # Sent with every request, before what the operation and the call add.
+        self.headers: Dict[str, str] = {"User-Agent": user_agent}
+        if telemetry:
+            self.headers.update(_telemetry())
+            if sdk_version:
+                self.headers["X-SDK-Package-Version"] = sdk_version
+        self.headers.update(http_headers or {})
+
+    def derive(
+        self,
+        *,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        retry_config: Union[RetryConfig, None, Unset] = UNSET,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> SDKConfiguration:
+        """A copy with other settings, sharing the HTTP clients (which only the original closes),
+        the credentials and the hooks."""
+        derived = copy.copy(self)
+        derived._owns_pool = False
+        if server_url is not None:
+            if "://" not in server_url:
+                raise ConfigurationError(
+                    f"server_url must be an absolute URL, not {server_url!r}"
+                )
+            derived.server_url = server_url.rstrip("/")
+            derived.custom_server = True
+        if timeout_ms is not None:
+            derived.timeout_ms = timeout_ms
+        if not isinstance(retry_config, Unset):
+            derived.retry_config = retry_config
+        derived.headers = {**self.headers, **(http_headers or {})}
+        return derived
 
     def __repr__(self) -> str:
         names = ", ".join(sorted(self._credentials))
@@ -66,32 +130,36 @@ class SDKConfiguration:
 
     @property
     def client(self) -> httpx.Client:
-        if self._client is None:
-            with self._lock:
-                if self._client is None:
-                    self._client = httpx.Client(follow_redirects=True)
-        return self._client
+        pool = self._pool
+        if pool.client is None:
+            with pool.lock:
+                if pool.client is None:
+                    pool.client = httpx.Client(follow_redirects=True)
+        return pool.client
 
     @property
     def async_client(self) -> httpx.AsyncClient:
-        if self._async_client is None:
-            with self._lock:
-                if self._async_client is None:
-                    self._async_client = httpx.AsyncClient(follow_redirects=True)
-        return self._async_client
+        pool = self._pool
+        if pool.async_client is None:
+            with pool.lock:
+                if pool.async_client is None:
+                    pool.async_client = httpx.AsyncClient(follow_redirects=True)
+        return pool.async_client
 
     def credential(self, scheme: str) -> Optional[Credential]:
         return self._credentials.get(scheme)
 
     def close(self) -> None:
-        if self._owns_client and self._client is not None:
-            self._client.close()
-            self._client = None
+        pool = self._pool
+        if self._owns_pool and pool.owns_client and pool.client is not None:
+            pool.client.close()
+            pool.client = None
 
     async def aclose(self) -> None:
-        if self._owns_async_client and self._async_client is not None:
-            await self._async_client.aclose()
-            self._async_client = None
+        pool = self._pool
+        if self._owns_pool and pool.owns_async_client and pool.async_client is not None:
+            await pool.async_client.aclose()
+            pool.async_client = None
 
 
 def env_credential(
@@ -99,6 +167,13 @@ def env_credential(
 ) -> Optional[Credential]:
     """The credential given, or else the one in the environment variable the SDK names."""
     if value is None and variable:
+        return os.environ.get(variable) or None
+    return value
+
+
+def env_server(value: Optional[str], variable: str) -> Optional[str]:
+    """The server URL given, or else the one in the environment variable the SDK names."""
+    if value is None:
         return os.environ.get(variable) or None
     return value
 

@@ -85,6 +85,7 @@ class Operation(Generic[T]):
         "body_encoding",
         "alternatives",
         "accept",
+        "idempotency_header",
         "_adapters",
         "_request_adapter",
     )
@@ -111,6 +112,7 @@ class Operation(Generic[T]):
         query: Sequence[Tuple[str, str]] = (),
         body_encoding: Optional[Mapping[str, Tuple[str, bool]]] = None,
         alternatives: Sequence[str] = (),
+        idempotency_header: Optional[str] = None,
     ) -> None:
         self.method = method
         self.path = path
@@ -135,6 +137,8 @@ class Operation(Generic[T]):
             alternatives
         )  # media types returned as they are, on request
         self.accept = _accept(self.responses, self.alternatives)
+        # A header that makes a request safe to repeat: the SDK sends a fresh key per call.
+        self.idempotency_header = idempotency_header
         self._adapters: Dict[int, pydantic.TypeAdapter[Any]] = {}
         self._request_adapter: Optional[pydantic.TypeAdapter[Any]] = None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .client import BaseSDK, ClientBase
-from .config import SDKConfiguration, env_credential, fill_server
+from .config import SDKConfiguration, env_credential, env_server, fill_server
 from .errors import (
     APIError,
     ConfigurationError,
@@ -66,6 +66,7 @@ __all__ = [
     "SecurityScheme",
     "Unset",
     "env_credential",
+    "env_server",
     "fill_server",
 ]
 

@@ -23,6 +23,7 @@ from ._runtime import (
     SecurityScheme,
     Unset,
     env_credential,
+    env_server,
     fill_server,
 )
 
@@ -132,6 +133,8 @@ class Orchard(ClientBase):
         client: Optional[httpx.Client] = None,
         async_client: Optional[httpx.AsyncClient] = None,
         debug_logger: Optional[logging.Logger] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+        telemetry: bool = True,
     ) -> None:
         """Create a client.
 
@@ -145,6 +148,7 @@ class Orchard(ClientBase):
         :param oauth: The oauth credential: a string, or a callable returning one
             (called for every request).
         :param server_url: Base URL to send requests to, instead of the documented server.
+            Defaults to the `ORCHARD_BASE_URL` environment variable.
         :param server_idx: Which of `SERVERS` to use when `server_url` is not given.
         :param server_variables: Values for the `{variables}` of that server's URL.
         :param timeout_ms: Timeout of each request, in milliseconds.
@@ -152,11 +156,13 @@ class Orchard(ClientBase):
         :param client: An `httpx.Client` to send requests with; the SDK will not close it.
         :param async_client: An `httpx.AsyncClient` for the `*_async` methods; not closed either.
         :param debug_logger: A logger that receives one debug line per request (secrets redacted).
-        """
+        :param http_headers: Headers to send with every request (a call's own `http_headers` win).
+        :param telemetry: Whether requests tell the server the SDK's version, the Python version
+            and the OS in `X-SDK-*` headers."""
         variables = {**SERVER_VARIABLES[server_idx], **(server_variables or {})}
         super().__init__(
             SDKConfiguration(
-                server_url=server_url,
+                server_url=env_server(server_url, "ORCHARD_BASE_URL"),
                 default_server_url=fill_server(SERVERS[server_idx], variables),
                 user_agent=USER_AGENT,
                 schemes=_SCHEMES,
@@ -173,6 +179,9 @@ class Orchard(ClientBase):
                 client=client,
                 async_client=async_client,
                 debug_logger=debug_logger,
+                http_headers=http_headers,
+                telemetry=telemetry,
+                sdk_version=__version__,
             )
         )
 

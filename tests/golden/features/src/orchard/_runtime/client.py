@@ -6,6 +6,7 @@ import base64
 import json
 import os
 import time
+import uuid
 from typing import Any, Dict, List, Mapping, Optional, Tuple, TypeVar, Union
 from urllib.parse import quote, urlencode
 
@@ -100,6 +101,7 @@ class BaseSDK:
     ) -> _Prepared:
         config = self._config
         prepared = _Prepared()
+        prepared.headers.update(config.headers)
         request = self._coerce(op, request)
         path = op.path
         prepared.params.extend(op.query)
@@ -137,24 +139,30 @@ class BaseSDK:
         base = base.rstrip("/")
         prepared.method = op.method
         prepared.url = base + path
-        prepared.headers["User-Agent"] = config.user_agent
         prepared.headers["Accept"] = accept or op.accept
         if body is not None and op.body_media is not None:
-            media = op.body_media.split(";")[0].strip().lower()
-            if media == "multipart/form-data":
-                self._encode_multipart(body, prepared)  # httpx sets the boundary header
-            elif media == "application/x-www-form-urlencoded":
-                pairs = _form_pairs(_as_wire_object(body), op.body_encoding)
-                prepared.content = urlencode(pairs).encode()
-                prepared.headers["Content-Type"] = op.body_media
-            else:
-                prepared.content = self._encode_body(op, body)
-                prepared.headers["Content-Type"] = op.body_media
+            self._add_body(op, op.body_media, body, prepared)
         self._apply_security(op, prepared)
         if http_headers:
             for name, value in http_headers.items():
                 prepared.headers[name] = _check_header_value(name, value)
+        if op.idempotency_header:
+            _add_idempotency_key(op.idempotency_header, prepared.headers)
         return prepared
+
+    def _add_body(
+        self, op: Operation[Any], media_type: str, body: Any, prepared: _Prepared
+    ) -> None:
+        media = media_type.split(";")[0].strip().lower()
+        if media == "multipart/form-data":
+            self._encode_multipart(body, prepared)  # httpx sets the boundary header
+        elif media == "application/x-www-form-urlencoded":
+            pairs = _form_pairs(_as_wire_object(body), op.body_encoding)
+            prepared.content = urlencode(pairs).encode()
+            prepared.headers["Content-Type"] = media_type
+        else:
+            prepared.content = self._encode_body(op, body)
+            prepared.headers["Content-Type"] = media_type
 
     @staticmethod
     def _encode_multipart(body: Any, prepared: _Prepared) -> None:
@@ -556,6 +564,31 @@ class BaseSDK:
 class ClientBase(BaseSDK):
     """Base of the generated client class: owns the HTTP clients it created and closes them."""
 
+    def with_options(
+        self: _C,
+        *,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        retry_config: Union[RetryConfig, None, Unset] = UNSET,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> _C:
+        """A copy of this client with other settings (those not given stay as they are).
+
+        The copy shares this client's connections, credentials and hooks; closing it leaves them
+        open (closing this client closes them). `retry_config=None` turns retries off;
+        `http_headers` are added to (or replace) the client's default headers."""
+        copied = type(self).__new__(type(self))
+        BaseSDK.__init__(
+            copied,
+            self._config.derive(
+                server_url=server_url,
+                timeout_ms=timeout_ms,
+                retry_config=retry_config,
+                http_headers=http_headers,
+            ),
+        )
+        return copied
+
     @property
     def hooks(self) -> Hooks:
         """Register `before_request`, `after_success` and `after_error` hooks here."""
@@ -623,6 +656,14 @@ def _only_success(op: Operation[Any]) -> Tuple[Optional[str], Any]:
     if len(found) == 1 and isinstance(found[0], tuple):
         return found[0]
     return None, None
+
+
+def _add_idempotency_key(header: str, headers: Dict[str, str]) -> None:
+    """A fresh key for this call unless the caller gave one; each retry of the call sends the
+    request prepared once, so the same key."""
+    wanted = header.lower()
+    if not any(name.lower() == wanted for name in headers):
+        headers[header] = str(uuid.uuid4())
 
 
 def _structured(values: List[Any]) -> bool:
