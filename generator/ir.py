@@ -103,6 +103,9 @@ class UnionT:
     # With a discriminator: the property (wire name) and, per variant, the values that select it.
     discriminator: str = ""
     tags: tuple[tuple[str, ...], ...] = ()
+    # A tagged union that keeps values of tags it does not list (as `UnknownVariant`) instead of
+    # failing to parse them: the default, unless enums are closed.
+    open: bool = False
 
 
 @record

@@ -399,7 +399,7 @@ class Schemas:
         for variant, chosen_by in zip(variants, tags):  # noqa: B905 (as many tags as variants)
             if len(chosen_by) == 1:
                 self.default_discriminator(variant, prop, chosen_by[0])
-        return ir.UnionT(tuple(variants), prop, tuple(tags))
+        return ir.UnionT(tuple(variants), prop, tuple(tags), not self.ctx.options.closed_enums)
 
     def default_discriminator(self, variant: ir.TypeExpr, prop: str, value: str) -> None:
         """A variant selected by one discriminator value has that value as its property's default,

@@ -130,7 +130,14 @@ class TypeNames:
             for tag in tags
         ]
         uses.update(("Annotated", "Union", "pydantic", "Discriminated"))
-        return f"Annotated[Union[{', '.join(members)}], Discriminated({literal(t.discriminator)}, {literal(attr)})]"
+        arguments = [literal(t.discriminator), literal(attr)]
+        if t.open:  # a tag the document does not list is kept, not a parse error
+            members.append(
+                f"Annotated[UnknownVariant, unknown_variant({literal(t.discriminator)}), pydantic.Tag(UNKNOWN_TAG)]"
+            )
+            arguments.append(literal(tuple(tag for tags in t.tags for tag in tags)))
+            uses.update(("UnknownVariant", "UNKNOWN_TAG", "unknown_variant"))
+        return f"Annotated[Union[{', '.join(members)}], Discriminated({', '.join(arguments)})]"
 
     def refs(self, t: ir.TypeExpr | None, typed_dict: bool = False) -> Iterable[tuple[str, str]]:
         """(type id, imported name) pairs a type expression needs."""

@@ -299,6 +299,7 @@ class Renderer:
             generator_version=__version__,
             env_var=opts.env_var,
             base_url_env=opts.base_url_env,
+            open_values=not opts.closed_enums,
             idempotency_headers=sorted(
                 {o.idempotency_header for r in api.resources for o in r.operations if o.idempotency_header}
                 | {o.idempotency_header for o in api.root_operations if o.idempotency_header}

@@ -27,12 +27,22 @@ from .pagination import AsyncPage, Page
 from .retries import BackoffStrategy, RetryConfig
 from .security import ClientCredentials, Credential, SecurityScheme
 from .streams import AsyncBinaryStream, AsyncEventStream, BinaryStream, EventStream
-from .values import UNSET, Discriminated, OpenEnum, OpenIntEnum, Unset
+from .values import (
+    UNKNOWN_TAG,
+    UNSET,
+    Discriminated,
+    OpenEnum,
+    OpenIntEnum,
+    UnknownVariant,
+    Unset,
+    unknown_variant,
+)
 
 if TYPE_CHECKING:
     from .values import BaseModel
 
 __all__ = [
+    "UNKNOWN_TAG",
     "UNSET",
     "APIError",
     "AsyncBinaryStream",
@@ -64,10 +74,12 @@ __all__ = [
     "SDKConfiguration",
     "SDKError",
     "SecurityScheme",
+    "UnknownVariant",
     "Unset",
     "env_credential",
     "env_server",
     "fill_server",
+    "unknown_variant",
 ]
 
 

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Any, ClassVar, FrozenSet, Mapping, Optional, TypeVar
+import logging
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Collection,
+    FrozenSet,
+    Mapping,
+    Optional,
+    TypeVar,
+)
 
 import pydantic
 
@@ -77,12 +87,79 @@ def base_model() -> Any:
     return BaseModel
 
 
-def Discriminated(wire: str, attr: str) -> Any:  # noqa: N802 (used like a class)
+UNKNOWN_TAG = "~unknown"
+"""The `pydantic.Tag` of the member of a tagged union that holds values of tags it does not know."""
+
+
+class UnknownVariant:
+    """A value of a tagged union whose tag this SDK does not know (the API added it after the
+    SDK was generated): `tag` is the value of its discriminator, `raw` the data as it was sent.
+    It is sent back as it came."""
+
+    __slots__ = ("tag", "raw")
+
+    def __init__(self, tag: Optional[str], raw: Any) -> None:
+        self.tag = tag
+        self.raw = raw
+
+    def __repr__(self) -> str:
+        return f"UnknownVariant(tag={self.tag!r}, raw={self.raw!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, UnknownVariant) and (other.tag, other.raw) == (
+            self.tag,
+            self.raw,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_plain_validator_function(
+            cls._validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda value: value.raw
+            ),
+        )
+
+    @classmethod
+    def _validate(cls, value: Any) -> UnknownVariant:
+        if isinstance(value, cls):
+            return value
+        return cls(None, value)
+
+
+def unknown_variant(wire: str) -> Any:
+    """What turns the data of an unknown member of a union tagged by `wire` into an
+    `UnknownVariant` (logged at debug level on this module's logger)."""
+
+    def read(value: Any) -> Any:
+        if isinstance(value, UnknownVariant):
+            return value
+        tag = value.get(wire) if isinstance(value, Mapping) else None
+        logging.getLogger(__name__).debug(
+            "a %r of %r, which this SDK does not know, was kept as UnknownVariant",
+            wire,
+            tag,
+        )
+        return UnknownVariant(tag if isinstance(tag, str) else None, value)
+
+    return pydantic.BeforeValidator(read)
+
+
+def Discriminated(  # noqa: N802 (used like a class)
+    wire: str, attr: str, known: Optional[Collection[str]] = None
+) -> Any:
     """The discriminator of a tagged union: the variant is chosen by the value of the property
     (`wire` in a mapping, `attr` on a model), matched against each variant's `pydantic.Tag`.
+    With the `known` tags, any other value selects the union's `UnknownVariant` member.
     """
 
     def tag(value: Any) -> Optional[str]:
+        if isinstance(value, UnknownVariant):
+            return UNKNOWN_TAG
         found = (
             value.get(wire)
             if isinstance(value, Mapping)
@@ -90,6 +167,8 @@ def Discriminated(wire: str, attr: str) -> Any:  # noqa: N802 (used like a class
         )
         if isinstance(found, enum.Enum):
             found = found.value
+        if known is not None and found not in known:
+            return UNKNOWN_TAG
         return found if isinstance(found, str) else None
 
     return pydantic.Discriminator(tag)

@@ -7,13 +7,15 @@ from typing import Union
 import pydantic
 from typing_extensions import Annotated, TypeAlias
 
-from ..._runtime import Discriminated
+from ..._runtime import UNKNOWN_TAG, Discriminated, UnknownVariant, unknown_variant
 from .bloom import Bloom
 from .frost import Frost
 
 FeedItem: TypeAlias = Annotated[
     Union[
-        Annotated[Bloom, pydantic.Tag("bloom")], Annotated[Frost, pydantic.Tag("frost")]
+        Annotated[Bloom, pydantic.Tag("bloom")],
+        Annotated[Frost, pydantic.Tag("frost")],
+        Annotated[UnknownVariant, unknown_variant("type"), pydantic.Tag(UNKNOWN_TAG)],
     ],
-    Discriminated("type", "type"),
+    Discriminated("type", "type", ("bloom", "frost")),
 ]
