@@ -327,6 +327,9 @@ class Resource:
     operations: tuple[Operation, ...]
     path: tuple[str, ...] = ()  # attribute names from the client down to this resource (ends with `name`)
     shadowed: tuple[str, ...] = ()  # builtin type names its methods take
+    # The class of its `with_raw_response` (its methods returning the raw response); "" when no
+    # method returns a plain result (they all stream or page).
+    raw_class_name: str = ""
 
 
 @record
@@ -379,6 +382,7 @@ class Api:
     client_name: str = ""
     client_variable: str = ""  # the client's variable in examples (`d_client`)
     error_base_alias: str = ""  # `<Client>Error`, the errors package's name for the base error ("" if taken)
+    root_raw_class_name: str = ""  # the client's `with_raw_response` class (see Resource)
     root_shadowed: tuple[str, ...] = ()  # builtin type names the client's own methods take
 
 
@@ -472,3 +476,9 @@ def dependencies(named: NamedType) -> list[str]:
     if isinstance(named, AliasDef):
         return refs_of(named.type)
     return []
+
+
+def has_raw_twin(op: Operation) -> bool:
+    """Whether a method has a `with_raw_response` twin: it returns its parsed result (not a stream,
+    events or pages) of one type (not other media types on request)."""
+    return op.stream == "" and (op.pagination is None or op.result_type is None) and not op.alternatives

@@ -55,7 +55,8 @@ RESERVED_FIELD_NAMES = {
 }
 RESERVED_MODULES = {"sdk", "models", "utils", "_runtime", "types", "errors", "operations", "components"}
 # Method names that would shadow a builtin the class's own signatures use.
-RESERVED_METHODS = frozenset({"str", "int", "float", "bool", "bytes"})
+RAW_RESPONSE_ATTRIBUTE = "with_raw_response"
+RESERVED_METHODS = frozenset({"str", "int", "float", "bool", "bytes", RAW_RESPONSE_ATTRIBUTE})
 # ...and those the client class has itself (a resource may have a `close()`).
 CLIENT_METHODS = RESERVED_METHODS | client_attributes()
 CONSTRUCTOR_KWARGS = {
@@ -222,7 +223,8 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
                 res,
                 name=attr,
                 path=path,
-                class_name=class_names.claim(_resource_class(res.class_name, class_names.taken)),
+                class_name=(class_name := class_names.claim(_resource_class(res.class_name, class_names.taken))),
+                raw_class_name=_raw_class(operations, class_name, class_names),
                 module=resource_modules.claim(safe_identifier(snake(res.module) or "default", "api"), "_"),
                 operations=operations,
                 shadowed=_shadowed(operations),
@@ -246,7 +248,15 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
         client_variable=(client[:1].lower() or "s") + "_client",
         error_base_alias=base_alias if client and base_alias not in in_errors else "",
         root_shadowed=_shadowed(root_ops),
+        root_raw_class_name=_raw_class(root_ops, client, class_names),
     )
+
+
+def _raw_class(operations: tuple[ir.Operation, ...], class_name: str, class_names: _Namer) -> str:
+    """The name of the class holding the `with_raw_response` twins of a class's methods."""
+    if not any(ir.has_raw_twin(op) for op in operations):
+        return ""
+    return class_names.claim(class_name + "WithRawResponse")
 
 
 def _shadowed(operations: tuple[ir.Operation, ...]) -> tuple[str, ...]:

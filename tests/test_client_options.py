@@ -175,17 +175,24 @@ def test_the_options_type_check_and_are_documented(tmp_path):
     assert "with_options(" in readme and "`LEDGER_DOC_BASE_URL`" in readme
     assert "## Idempotency" in readme and "`Idempotency-Key`" in readme
     assert "telemetry=False" in readme
+    assert "## Raw responses" in readme and "client.payments.with_raw_response.list_payments()" in readme
     from generator.write import write_output
 
     write_output(tmp_path / "out", result.files)
     (tmp_path / "out" / "src" / "ledger_doc" / "example_use.py").write_text(
         textwrap.dedent("""
+            from typing import Optional
+
             from ledger_doc import Ledger
 
             def main() -> None:
                 client = Ledger(http_headers={"X-Team": "t"}, telemetry=False)
                 copy: Ledger = client.with_options(timeout_ms=5, retry_config=None)
                 copy.payments.create_payment(request={"request_body": {"amount": 1}})
+                raw = copy.payments.with_raw_response.create_payment(request={"request_body": {"amount": 1}})
+                status: int = raw.status_code
+                paid: Optional[str] = raw.parse().id
+                print(status, paid, raw.http_response.elapsed)
         """)
     )
     assert_type_checks(tmp_path / "out" / "src", "ledger_doc")
@@ -221,3 +228,51 @@ def test_bad_settings_are_refused_with_their_name(tmp_path, setting, value):
     with pytest.raises(GenerationError) as raised:
         resolve({}, None, tmp_path)
     assert setting in str(raised.value)
+
+
+def test_with_raw_response_gives_status_headers_and_the_parsed_result(ledger, loopback):
+    loopback.on(
+        "POST",
+        "/payments",
+        Reply(201, {"id": "p9"}, headers={"X-Request-Id": "req-1", "X-RateLimit-Remaining": "41"}),
+        Reply(422, {"message": "amount too large"}),
+    )
+    with ledger.Ledger(server_url=loopback.url) as client:
+        raw = client.payments.with_raw_response.create_payment(request={"request_body": {"amount": 5}})
+        assert isinstance(raw, ledger.utils.RawResponse)
+        assert raw.status_code == 201
+        assert raw.headers["x-request-id"] == "req-1" and raw.headers["x-ratelimit-remaining"] == "41"
+        assert raw.http_response.request.method == "POST"
+        parsed = raw.parse()
+        assert parsed.id == "p9" and raw.parse() is parsed  # parsed once
+        with pytest.raises(ledger.models.errors.SDKError) as failed:  # an error status raises at once
+            client.payments.with_raw_response.create_payment(request={"request_body": {"amount": 10**9}})
+        assert failed.value.status_code == 422
+    assert loopback.requests[0].json() == {"amount": 5}
+    assert "idempotency-key" in loopback.requests[0].headers  # the same request as the method's
+
+
+PING = textwrap.dedent("""
+    openapi: 3.0.3
+    info: {title: Pinger, version: "1"}
+    servers: [{url: "https://pinger.example.test"}]
+    paths:
+      /ping:
+        get:
+          operationId: ping
+          responses:
+            "200": {description: ok, content: {application/json: {schema: {type: object, properties: {pong: {type: boolean}}}}}}
+""")
+
+
+def test_with_raw_response_async_and_on_the_client_itself(tmp_path, loopback):
+    """An operation left on the client (a lone one-segment path) has its twin on the client."""
+    _, _, module = sdk_from(tmp_path, PING, "pinger", "Pinger")
+    loopback.on("GET", "/ping", Reply(200, {"pong": True}, headers={"X-Region": "eu"}))
+
+    async def main():
+        async with module.Pinger(server_url=loopback.url) as client:
+            raw = await client.with_raw_response.ping_async()
+            return raw.status_code, raw.headers["x-region"], raw.parse().pong
+
+    assert asyncio.run(main()) == (200, "eu", True)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from .. import ir
 from ..examples import example_literal, format_literal, request_example
+from ..naming import RAW_RESPONSE_ATTRIBUTE
 from ..options import Options
 from ..pystyle import literal
 from .operations import OperationViews
@@ -37,9 +38,11 @@ class DocViews:
         fields = [self.field_doc(f) for f in named.fields] if isinstance(named, ir.ModelDef) else []
         flat = bool(self.operations.flat_args(op, set(), []))
         optional = not any(f.required for f in fields) if fields else op.body is None or not op.body.required
+        raw = f"{resource}.{RAW_RESPONSE_ATTRIBUTE}" if resource else RAW_RESPONSE_ATTRIBUTE
         return OperationDocs(
             name=op.name,
             call=call,
+            raw_call=f"{raw}.{op.name}" if ir.has_raw_twin(op) else "",
             summary=op.summary,
             description=op.description or op.summary,
             request_doc=request_doc,

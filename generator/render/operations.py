@@ -113,6 +113,8 @@ class OperationViews:
             uses.add("Param")
         if op.deprecated:
             uses.add("warnings")
+        if ir.has_raw_twin(op):
+            uses.update(("RawResponse", "cached_property"))
         codes = (op.retries or self.api.retries or ir.RetryPolicy(DEFAULT_RETRY_CODES)).status_codes
         doc_parts = [op.summary, op.description if op.description != op.summary else ""]
         if op.deprecated:
@@ -154,6 +156,7 @@ class OperationViews:
             query="[" + ", ".join(f"({literal(k)}, {literal(v)})" for k, v in op.query) + "]" if op.query else "",
             alternatives=literal(op.alternatives) if op.alternatives else "",
             idempotency_header=literal(op.idempotency_header) if op.idempotency_header else "",
+            raw=ir.has_raw_twin(op),
             body_encoding=_encoding_literal(op.body),
             accept=accept,
             overloads=overloads,

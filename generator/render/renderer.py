@@ -355,6 +355,7 @@ class Renderer:
                     title=res.tag,
                     operations=ops,
                     type_imports=_type_checking(imports, uses),
+                    raw_class_name=res.raw_class_name,
                     error_maps=maps,
                     children=children,
                     top=len(res.path) <= 1,
@@ -376,8 +377,10 @@ class Renderer:
                 resources, api, lambda op: op.pagination is not None and op.result_type is not None
             ),
             download_op=self.docs.first(resources, api, lambda op: op.stream == "binary"),
+            raw_op=self.docs.first(resources, api, ir.has_raw_twin),
             events_op=self.docs.first(resources, api, lambda op: op.stream == "events"),
             root_ops=root_ops,
+            root_raw_class_name=api.root_raw_class_name,
             client_type_imports=_type_checking(client_imports, root_uses),
             root_error_maps=root_maps,
             root_resource=ResourceView(
@@ -388,6 +391,7 @@ class Renderer:
                 title=opts.sdk_name,
                 operations=root_ops,
                 type_imports=_type_checking(root_imports, root_uses),
+                raw_class_name=api.root_raw_class_name,
                 error_maps=root_maps,
                 children=[],
                 top=True,

@@ -115,6 +115,7 @@ class OperationView:
     body_encoding: str  # a form body's non-default property styles (a dict literal), "" when none
     alternatives: str  # media types returned as they are on request (a tuple literal), "" when none
     idempotency_header: str  # the header's name (a literal), "" when the operation has none
+    raw: bool  # the method has a `with_raw_response` twin (it returns a plain result)
     accept: str  # the annotation of the method's `accept` keyword, "" when it has none
     overloads: list[OverloadView]
     doc: str
@@ -138,6 +139,7 @@ class OperationDocs:
 
     name: str
     call: str  # `resource.method`, or `method` on the client
+    raw_call: str  # `resource.with_raw_response.method` ("" when the method has no raw twin)
     summary: str
     description: str
     request_doc: str
@@ -174,6 +176,7 @@ class ResourceView:
     operations: list[OperationView]
     # Imported for type checking only: the named types its signatures use, its children's classes.
     type_imports: list[str]
+    raw_class_name: str  # the class of its `with_raw_response` ("" for none)
     error_maps: list[ErrorMapView]
     children: list[ChildView]
     top: bool

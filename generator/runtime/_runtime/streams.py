@@ -8,6 +8,7 @@ from typing import (
     Any,
     AsyncIterator,
     BinaryIO,
+    Callable,
     Dict,
     Generic,
     Iterator,
@@ -48,6 +49,26 @@ class _ResponseView:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.status_code} {self.content_type!r}>"
+
+
+class RawResponse(_ResponseView, Generic[T]):
+    """A successful response as it came (`status_code`, `headers`, `http_response`), with
+    `parse()` giving what the method returns otherwise (parsed on first call, then kept).
+    """
+
+    def __init__(self, response: httpx.Response, parse: Callable[[], T]) -> None:
+        super().__init__(response)
+        self._parse = parse
+        self._parsed: List[T] = []
+
+    @property
+    def http_response(self) -> httpx.Response:
+        return self.response
+
+    def parse(self) -> T:
+        if not self._parsed:
+            self._parsed.append(self._parse())
+        return self._parsed[0]
 
 
 class BinaryStream(_ResponseView):

@@ -26,7 +26,13 @@ from .operation import ErrorMap, Operation, Pagination, Param
 from .pagination import AsyncPage, Page
 from .retries import BackoffStrategy, RetryConfig
 from .security import ClientCredentials, Credential, SecurityScheme
-from .streams import AsyncBinaryStream, AsyncEventStream, BinaryStream, EventStream
+from .streams import (
+    AsyncBinaryStream,
+    AsyncEventStream,
+    BinaryStream,
+    EventStream,
+    RawResponse,
+)
 from .values import (
     UNKNOWN_TAG,
     UNSET,
@@ -67,6 +73,7 @@ __all__ = [
     "Page",
     "Pagination",
     "Param",
+    "RawResponse",
     "RequestValidationError",
     "ResponseValidationError",
     "RetryConfig",

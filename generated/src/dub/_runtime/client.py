@@ -31,6 +31,7 @@ from .streams import (
     AsyncEventStream,
     BinaryStream,
     EventStream,
+    RawResponse,
     _empty,
     _EventDecoder,
 )
@@ -503,6 +504,24 @@ class BaseSDK:
     ) -> T:
         response = await self._send_async(op, request, *_CallOptions(**options))
         return self._handle(op, response)
+
+    def _request_raw(
+        self, op: Operation[T], request: Any = None, **options: Any
+    ) -> RawResponse[T]:
+        """The response with its parsed result; an error status raises as `_request` does."""
+        response = self._send(op, request, *_CallOptions(**options))
+        return self._raw(op, response)
+
+    async def _request_raw_async(
+        self, op: Operation[T], request: Any = None, **options: Any
+    ) -> RawResponse[T]:
+        response = await self._send_async(op, request, *_CallOptions(**options))
+        return self._raw(op, response)
+
+    def _raw(self, op: Operation[T], response: httpx.Response) -> RawResponse[T]:
+        if self._expected(op, response) is None:
+            self._handle(op, response)  # raises for an error status
+        return RawResponse(response, lambda: self._handle(op, response))
 
     def _stream(
         self, op: Operation[Any], request: Any = None, **options: Any

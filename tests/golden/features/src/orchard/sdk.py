@@ -18,6 +18,7 @@ from ._runtime import (
     Credential,
     EventStream,
     Operation,
+    RawResponse,
     RetryConfig,
     SDKConfiguration,
     SecurityScheme,
@@ -217,6 +218,13 @@ class Orchard(ClientBase):
 
         return Admin(self._config)
 
+    @cached_property
+    def with_raw_response(self) -> OrchardWithRawResponse:
+        """The same methods, each returning the raw response (`status_code`, `headers`,
+        `http_response`) with `parse()` for its usual result."""
+
+        return OrchardWithRawResponse(self)
+
     def watch_feed(
         self,
         *,
@@ -399,6 +407,51 @@ class Orchard(ClientBase):
         :param timeout_ms: Timeout of this call, in milliseconds, instead of the client's.
         :param http_headers: Headers to add to (or replace in) this call's request."""
         return await self._request_async(
+            _ping_op(),
+            None,
+            retries=retries,
+            server_url=server_url,
+            timeout_ms=timeout_ms,
+            http_headers=http_headers,
+        )
+
+
+class OrchardWithRawResponse:
+    """The methods of `Orchard` that return a result, each returning the raw response
+    (`status_code`, `headers`, `http_response`) with `parse()` for that result. An error status
+    raises as the method does."""
+
+    def __init__(self, parent: Orchard) -> None:
+        self._parent = parent
+
+    def ping(
+        self,
+        *,
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> RawResponse[None]:
+        """`Orchard.ping()`, returning the raw response with `parse()` for its result."""
+        return self._parent._request_raw(
+            _ping_op(),
+            None,
+            retries=retries,
+            server_url=server_url,
+            timeout_ms=timeout_ms,
+            http_headers=http_headers,
+        )
+
+    async def ping_async(
+        self,
+        *,
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> RawResponse[None]:
+        """`Orchard.ping_async()`, returning the raw response with `parse()` for its result."""
+        return await self._parent._request_raw_async(
             _ping_op(),
             None,
             retries=retries,

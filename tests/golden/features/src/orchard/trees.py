@@ -17,6 +17,7 @@ from ._runtime import (
     Page,
     Pagination,
     Param,
+    RawResponse,
     RetryConfig,
     Unset,
 )
@@ -170,6 +171,13 @@ class Trees(BaseSDK):
         from .trees_harvests import TreesHarvests
 
         return TreesHarvests(self._config)
+
+    @cached_property
+    def with_raw_response(self) -> TreesWithRawResponse:
+        """The same methods, each returning the raw response (`status_code`, `headers`,
+        `http_response`) with `parse()` for its usual result."""
+
+        return TreesWithRawResponse(self)
 
     def list_trees(
         self,
@@ -439,6 +447,183 @@ class Trees(BaseSDK):
         :param timeout_ms: Timeout of this call, in milliseconds, instead of the client's.
         :param http_headers: Headers to add to (or replace in) this call's request."""
         return await self._request_async(
+            _update_tree_op(),
+            request,
+            retries=retries,
+            server_url=server_url,
+            timeout_ms=timeout_ms,
+            http_headers=http_headers,
+        )
+
+
+class TreesWithRawResponse:
+    """The methods of `Trees` that return a result, each returning the raw response
+    (`status_code`, `headers`, `http_response`) with `parse()` for that result. An error status
+    raises as the method does."""
+
+    def __init__(self, parent: Trees) -> None:
+        self._parent = parent
+
+    def plant_tree(
+        self,
+        *,
+        request: Union[NewTree, NewTreeTypedDict],
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> RawResponse[Tree]:
+        """`Trees.plant_tree()`, returning the raw response with `parse()` for its result."""
+        return self._parent._request_raw(
+            _plant_tree_op(),
+            request,
+            retries=retries,
+            server_url=server_url,
+            timeout_ms=timeout_ms,
+            http_headers=http_headers,
+        )
+
+    async def plant_tree_async(
+        self,
+        *,
+        request: Union[NewTree, NewTreeTypedDict],
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> RawResponse[Tree]:
+        """`Trees.plant_tree_async()`, returning the raw response with `parse()` for its result."""
+        return await self._parent._request_raw_async(
+            _plant_tree_op(),
+            request,
+            retries=retries,
+            server_url=server_url,
+            timeout_ms=timeout_ms,
+            http_headers=http_headers,
+        )
+
+    def get_tree(
+        self,
+        *,
+        tree_id: str,
+        include: Optional[Union[GetTreeInclude, str]] = None,
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> RawResponse[Tree]:
+        """`Trees.get_tree()`, returning the raw response with `parse()` for its result."""
+        return self._parent._request_raw(
+            _get_tree_op(),
+            self._parent._args(
+                tree_id=tree_id,
+                include=include,
+            ),
+            retries=retries,
+            server_url=server_url,
+            timeout_ms=timeout_ms,
+            http_headers=http_headers,
+        )
+
+    async def get_tree_async(
+        self,
+        *,
+        tree_id: str,
+        include: Optional[Union[GetTreeInclude, str]] = None,
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> RawResponse[Tree]:
+        """`Trees.get_tree_async()`, returning the raw response with `parse()` for its result."""
+        return await self._parent._request_raw_async(
+            _get_tree_op(),
+            self._parent._args(
+                tree_id=tree_id,
+                include=include,
+            ),
+            retries=retries,
+            server_url=server_url,
+            timeout_ms=timeout_ms,
+            http_headers=http_headers,
+        )
+
+    def fell_tree(
+        self,
+        *,
+        request: Union[FellTreeRequest, FellTreeRequestTypedDict],
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> RawResponse[None]:
+        """`Trees.fell_tree()`, returning the raw response with `parse()` for its result."""
+        warnings.warn(
+            "fell_tree() is deprecated by the API", DeprecationWarning, stacklevel=2
+        )
+        return self._parent._request_raw(
+            _fell_tree_op(),
+            request,
+            retries=retries,
+            server_url=server_url,
+            timeout_ms=timeout_ms,
+            http_headers=http_headers,
+        )
+
+    async def fell_tree_async(
+        self,
+        *,
+        request: Union[FellTreeRequest, FellTreeRequestTypedDict],
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> RawResponse[None]:
+        """`Trees.fell_tree_async()`, returning the raw response with `parse()` for its result."""
+        warnings.warn(
+            "fell_tree_async() is deprecated by the API",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return await self._parent._request_raw_async(
+            _fell_tree_op(),
+            request,
+            retries=retries,
+            server_url=server_url,
+            timeout_ms=timeout_ms,
+            http_headers=http_headers,
+        )
+
+    def update_tree(
+        self,
+        *,
+        request: Union[UpdateTreeRequest, UpdateTreeRequestTypedDict],
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> RawResponse[Tree]:
+        """`Trees.update_tree()`, returning the raw response with `parse()` for its result."""
+        return self._parent._request_raw(
+            _update_tree_op(),
+            request,
+            retries=retries,
+            server_url=server_url,
+            timeout_ms=timeout_ms,
+            http_headers=http_headers,
+        )
+
+    async def update_tree_async(
+        self,
+        *,
+        request: Union[UpdateTreeRequest, UpdateTreeRequestTypedDict],
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> RawResponse[Tree]:
+        """`Trees.update_tree_async()`, returning the raw response with `parse()` for its result."""
+        return await self._parent._request_raw_async(
             _update_tree_op(),
             request,
             retries=retries,
