@@ -447,7 +447,7 @@ def _request(
         ]
         if op.body.media_type.startswith("text/") and not isinstance(body, str):
             body = json.dumps(body) if body is not None else "text"
-        if isinstance(op.body.type, ir.Prim) and op.body.type.kind == "bytes" and not isinstance(body, bytes):
+        if isinstance(op.body.type, ir.Prim) and op.body.type.kind in ("bytes", "file") and not isinstance(body, bytes):
             body = b"conformance"
     if op.parameters:
         if body is not None and op.body_attr:

@@ -13,6 +13,7 @@ _PLACEHOLDERS = {
     "float": 0.0,
     "bool": False,
     "bytes": b"",
+    "file": b"",
     "date": "2025-01-01",
     "datetime": "2025-01-01T00:00:00Z",
 }

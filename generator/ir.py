@@ -50,7 +50,8 @@ def record(cls: type[_C]) -> type[_C]:
 
 # ---------------------------------------------------------------- closed vocabularies
 
-PrimKind = Literal["str", "int", "float", "bool", "bytes", "date", "datetime", "none"]
+# "file": binary content to upload (bytes, a binary file, a path, or (filename, content, type)).
+PrimKind = Literal["str", "int", "float", "bool", "bytes", "file", "date", "datetime", "none"]
 EnumKind = Literal["str", "int"]
 Location = Literal["path", "query", "header", "cookie"]
 ParamStyle = Literal["form", "simple", "label", "matrix", "spaceDelimited", "pipeDelimited", "deepObject"]
@@ -482,3 +483,12 @@ def has_raw_twin(op: Operation) -> bool:
     """Whether a method has a `with_raw_response` twin: it returns its parsed result (not a stream,
     events or pages) of one type (not other media types on request)."""
     return op.stream == "" and (op.pagination is None or op.result_type is None) and not op.alternatives
+
+
+def takes_files(op: Operation, types: dict[str, NamedType]) -> bool:
+    """Whether an operation uploads files: a binary body, or a body with a file field."""
+    if op.body is None:
+        return False
+    body = types.get(op.body.type.id) if isinstance(op.body.type, Ref) else None
+    roots = [f.type for f in body.fields] if isinstance(body, ModelDef) else [op.body.type]
+    return any(isinstance(t, Prim) and t.kind == "file" for root in roots for t in walk(root))

@@ -110,7 +110,9 @@ def body(ctx: BuildContext, op: dict[str, Any], pointer: str, base: str) -> ir.B
     elif kind.startswith("text/") or _base64(ctx.deref(schema, pointer_join(media_pointer, "schema"))[0]):
         tp = PRIM["str"]  # text, or binary data the document asks for as base64 text
     else:
-        tp = PRIM["bytes"]
+        tp = PRIM["file"]  # a binary body: bytes, or a file streamed as it is read
+    if kind == MULTIPART_MEDIA:
+        _files_as_uploads(ctx, tp)
     example = content.get("example", ir.MISSING)
     if example is ir.MISSING and isinstance(content.get("examples"), dict) and content["examples"]:
         first = next(iter(content["examples"].values()))
@@ -121,6 +123,26 @@ def body(ctx: BuildContext, op: dict[str, Any], pointer: str, base: str) -> ir.B
     sent = wire_media(media, resolved_schema)
     encoding = _encoding(ctx, content, media_pointer) if kind == FORM_MEDIA else ()
     return ir.Body(sent, tp, bool(body.get("required")), text(body.get("description")), example, encoding)
+
+
+def _upload(t: ir.TypeExpr) -> ir.TypeExpr:
+    """A binary type as a file to upload (inside lists and nullables too)."""
+    if isinstance(t, ir.Prim) and t.kind == "bytes":
+        return PRIM["file"]
+    if isinstance(t, ir.ListT):
+        return ir.evolve(t, item=_upload(t.item))
+    if isinstance(t, ir.Nullable):
+        return ir.evolve(t, inner=_upload(t.inner))
+    return t
+
+
+def _files_as_uploads(ctx: BuildContext, body: ir.TypeExpr) -> None:
+    """The binary fields of a multipart body take files: bytes, binary files, paths, tuples."""
+    model = ctx.types.get(body.id) if isinstance(body, ir.Ref) else None
+    if isinstance(model, ir.ModelDef):
+        fields = tuple(ir.evolve(f, type=_upload(f.type)) for f in model.fields)
+        if fields != model.fields:
+            ctx.types[model.id] = ir.evolve(model, fields=fields)
 
 
 def _encoding(ctx: BuildContext, content: dict[str, Any], pointer: str) -> tuple[tuple[str, ir.ParamStyle, bool], ...]:

@@ -13,6 +13,7 @@ _PRIMS = {
     "float": "float",
     "bool": "bool",
     "bytes": "bytes",
+    "file": "FileInput",
     "date": "date",
     "datetime": "datetime",
     "none": "None",

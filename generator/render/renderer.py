@@ -378,6 +378,7 @@ class Renderer:
             ),
             download_op=self.docs.first(resources, api, lambda op: op.stream == "binary"),
             raw_op=self.docs.first(resources, api, ir.has_raw_twin),
+            upload_op=self.docs.first(resources, api, lambda op: ir.takes_files(op, self.names.types)),
             events_op=self.docs.first(resources, api, lambda op: op.stream == "events"),
             root_ops=root_ops,
             root_raw_class_name=api.root_raw_class_name,

@@ -21,6 +21,7 @@ from .errors import (
     _describe_error_body,
     _no_response,
 )
+from .files import _async_chunks, _chunks, _is_file
 from .hooks import Hooks
 from .operation import Operation, _CallOptions
 from .pagination import AsyncPage, Page
@@ -161,19 +162,24 @@ class BaseSDK:
             pairs = _form_pairs(_as_wire_object(body), op.body_encoding)
             prepared.content = urlencode(pairs).encode()
             prepared.headers["Content-Type"] = media_type
+        elif _is_upload(body):
+            uploaded = prepared.uploads.body(body)
+            if isinstance(uploaded, bytes):
+                prepared.content = uploaded
+            else:
+                prepared.stream_body = uploaded
+            prepared.headers["Content-Type"] = media_type
         else:
             prepared.content = self._encode_body(op, body)
             prepared.headers["Content-Type"] = media_type
 
     @staticmethod
     def _encode_multipart(body: Any, prepared: _Prepared) -> None:
-        """A multipart body, one part per field as OpenAPI encodes them by default: bytes as a
-        file, an array of scalars as one part per item, an object (or an array of objects) as
-        JSON, anything else as text."""
-        if isinstance(body, pydantic.BaseModel):
-            values = body.model_dump(by_alias=True, exclude_unset=True)
-        else:
-            values = dict(body)
+        """A multipart body, one part per field as OpenAPI encodes them by default: a file
+        (bytes, a binary file, a path, or a (filename, content, type) tuple) as a file part, an
+        array of scalars as one part per item, an object (or an array of objects) as JSON,
+        anything else as text."""
+        values = _multipart_values(body)
         parts: List[Tuple[str, Tuple[Optional[str], Any, Optional[str]]]] = []
         for name, value in values.items():
             items = (
@@ -182,10 +188,8 @@ class BaseSDK:
             for item in items:
                 if item is None:
                     continue
-                if isinstance(item, (bytes, bytearray)):
-                    parts.append(
-                        (name, (name, bytes(item), "application/octet-stream"))
-                    )
+                if _is_upload(item):
+                    parts.append((name, prepared.uploads.part(name, item)))
                 elif isinstance(item, (Mapping, list, tuple)):
                     text = json.dumps(item, default=_wire_value)
                     parts.append((name, (None, text, "application/json")))
@@ -390,12 +394,18 @@ class BaseSDK:
     # ---- sync and async entry points
 
     def _build(self, client: Any, prepared: _Prepared, timeout: float) -> httpx.Request:
+        prepared.uploads.rewind()  # each attempt sends the files from where they started
+        content: Any = prepared.content
+        if prepared.stream_body is not None:
+            stream = prepared.stream_body
+            is_async = isinstance(client, httpx.AsyncClient)
+            content = _async_chunks(stream) if is_async else _chunks(stream)
         request: httpx.Request = client.build_request(
             prepared.method,
             prepared.url,
             params=prepared.params or None,
             headers=prepared.headers,
-            content=prepared.content,
+            content=content,
             data=prepared.data,
             files=prepared.files,
             timeout=timeout,
@@ -419,31 +429,34 @@ class BaseSDK:
         retry = self._retry(op, retries)
         timeout = self._timeout(timeout_ms)
         client = self._config.client
-        while True:
-            started = time.monotonic()
-            sent = self._build(client, prepared, timeout)
-            try:
-                response = client.send(sent, stream=op.stream)
-            except httpx.TransportError as exc:
-                self._log(sent, None, started)
-                delay = retry.after_exception()
+        try:
+            while True:
+                started = time.monotonic()
+                sent = self._build(client, prepared, timeout)
+                try:
+                    response = client.send(sent, stream=op.stream)
+                except httpx.TransportError as exc:
+                    self._log(sent, None, started)
+                    delay = retry.after_exception()
+                    if delay is None:
+                        error = _no_response(exc)
+                        self._config.hooks._run_error(error)
+                        raise error from exc
+                    time.sleep(delay)
+                    continue
+                self._log(sent, response, started)
+                delay = retry.after_response(response)
                 if delay is None:
-                    error = _no_response(exc)
-                    self._config.hooks._run_error(error)
-                    raise error from exc
+                    if op.stream and not self._streams(op, response):
+                        try:
+                            response.read()
+                        except httpx.TransportError as exc:
+                            raise _no_response(exc) from exc
+                    return self._config.hooks._run_after(response)
+                response.close()
                 time.sleep(delay)
-                continue
-            self._log(sent, response, started)
-            delay = retry.after_response(response)
-            if delay is None:
-                if op.stream and not self._streams(op, response):
-                    try:
-                        response.read()
-                    except httpx.TransportError as exc:
-                        raise _no_response(exc) from exc
-                return self._config.hooks._run_after(response)
-            response.close()
-            time.sleep(delay)
+        finally:
+            prepared.uploads.close()  # the files opened from paths
 
     async def _send_async(
         self,
@@ -461,31 +474,34 @@ class BaseSDK:
         retry = self._retry(op, retries)
         timeout = self._timeout(timeout_ms)
         client = self._config.async_client
-        while True:
-            started = time.monotonic()
-            sent = self._build(client, prepared, timeout)
-            try:
-                response = await client.send(sent, stream=op.stream)
-            except httpx.TransportError as exc:
-                self._log(sent, None, started)
-                delay = retry.after_exception()
+        try:
+            while True:
+                started = time.monotonic()
+                sent = self._build(client, prepared, timeout)
+                try:
+                    response = await client.send(sent, stream=op.stream)
+                except httpx.TransportError as exc:
+                    self._log(sent, None, started)
+                    delay = retry.after_exception()
+                    if delay is None:
+                        error = _no_response(exc)
+                        self._config.hooks._run_error(error)
+                        raise error from exc
+                    await asyncio.sleep(delay)
+                    continue
+                self._log(sent, response, started)
+                delay = retry.after_response(response)
                 if delay is None:
-                    error = _no_response(exc)
-                    self._config.hooks._run_error(error)
-                    raise error from exc
+                    if op.stream and not self._streams(op, response):
+                        try:
+                            await response.aread()
+                        except httpx.TransportError as exc:
+                            raise _no_response(exc) from exc
+                    return self._config.hooks._run_after(response)
+                await response.aclose()
                 await asyncio.sleep(delay)
-                continue
-            self._log(sent, response, started)
-            delay = retry.after_response(response)
-            if delay is None:
-                if op.stream and not self._streams(op, response):
-                    try:
-                        await response.aread()
-                    except httpx.TransportError as exc:
-                        raise _no_response(exc) from exc
-                return self._config.hooks._run_after(response)
-            await response.aclose()
-            await asyncio.sleep(delay)
+        finally:
+            prepared.uploads.close()  # the files opened from paths
 
     def _streams(self, op: Operation[Any], response: httpx.Response) -> bool:
         """Whether this response is a success whose body is streamed to the caller."""
@@ -683,6 +699,41 @@ def _add_idempotency_key(header: str, headers: Dict[str, str]) -> None:
     wanted = header.lower()
     if not any(name.lower() == wanted for name in headers):
         headers[header] = str(uuid.uuid4())
+
+
+def _multipart_values(body: Any) -> Dict[str, Any]:
+    """The fields of a multipart body by wire name: files as they were given (a model dump would
+    turn a file object into text), models as dicts."""
+    if not isinstance(body, pydantic.BaseModel):
+        return dict(body)
+    values = {}
+    for name, field in type(body).model_fields.items():
+        if name in body.model_fields_set:
+            value = getattr(body, name)
+            if isinstance(value, pydantic.BaseModel):
+                value = value.model_dump(by_alias=True, exclude_unset=True)
+            elif isinstance(value, list):
+                value = [
+                    (
+                        v.model_dump(by_alias=True, exclude_unset=True)
+                        if isinstance(v, pydantic.BaseModel)
+                        else v
+                    )
+                    for v in value
+                ]
+            values[field.alias or name] = value
+    return values
+
+
+def _is_upload(value: Any) -> bool:
+    """A file to upload: bytes, a binary file, a path, or (filename, content, content type)."""
+    if isinstance(value, (bytes, bytearray, os.PathLike)) or _is_file(value):
+        return True
+    return (
+        isinstance(value, tuple)
+        and len(value) == 3
+        and (isinstance(value[1], (bytes, bytearray)) or _is_file(value[1]))
+    )
 
 
 def _structured(values: List[Any]) -> bool:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import IO, Any, Dict, List, Mapping, Optional, Tuple
 from urllib.parse import quote, urljoin
 
 import pydantic
 
+from .files import _Uploads
 from .operation import Param
 
 
@@ -109,7 +110,17 @@ def _check_header_value(name: str, value: str) -> str:
 
 
 class _Prepared:
-    __slots__ = ("method", "url", "params", "headers", "content", "data", "files")
+    __slots__ = (
+        "method",
+        "url",
+        "params",
+        "headers",
+        "content",
+        "data",
+        "files",
+        "uploads",
+        "stream_body",
+    )
 
     def __init__(self) -> None:
         self.method = ""
@@ -121,6 +132,8 @@ class _Prepared:
         self.files: Optional[
             List[Tuple[str, Tuple[Optional[str], Any, Optional[str]]]]
         ] = None
+        self.uploads = _Uploads()
+        self.stream_body: Optional[IO[bytes]] = None  # a binary body sent in chunks
 
 
 def _form_pairs(

@@ -21,6 +21,7 @@ from .errors import (
     SDKBaseError,
     SDKError,
 )
+from .files import FileInput
 from .hooks import Hooks
 from .operation import ErrorMap, Operation, Pagination, Param
 from .pagination import AsyncPage, Page
@@ -65,6 +66,7 @@ __all__ = [
     "Discriminated",
     "ErrorMap",
     "EventStream",
+    "FileInput",
     "Hooks",
     "NoResponseError",
     "OpenEnum",

@@ -7,16 +7,16 @@ from typing import Optional
 import pydantic
 from typing_extensions import Annotated, NotRequired, TypedDict
 
-from ..._runtime import BaseModel
+from ..._runtime import BaseModel, FileInput
 
 
 class UploadLabelRequestBodyTypedDict(TypedDict):
-    file: bytes
+    file: FileInput
     caption: NotRequired[str]
 
 
 class UploadLabelRequestBody(BaseModel):
-    file: bytes
+    file: FileInput
     caption: Optional[str] = None
 
 
