@@ -31,6 +31,11 @@ def _value(t: ir.TypeExpr, example: Any, types: dict[str, ir.NamedType], depth: 
         if isinstance(example, list):
             return [_value(t.item, v, types, depth + 1) for v in example]
         return [_value(t.item, ir.MISSING, types, depth + 1)]
+    if isinstance(t, ir.TupleT):
+        given = example if isinstance(example, list) else []
+        return tuple(
+            _value(item, given[i] if i < len(given) else ir.MISSING, types, depth + 1) for i, item in enumerate(t.items)
+        )
     if isinstance(t, ir.UnionT):
         return _union_value(t, example, types, depth)
     if isinstance(t, ir.MapT):

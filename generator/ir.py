@@ -119,7 +119,14 @@ class Nullable:
     inner: TypeExpr
 
 
-TypeExpr = Union[Prim, AnyT, Ref, ListT, MapT, UnionT, LiteralT, Nullable]
+@record
+class TupleT:
+    """An array of a fixed length with a type per position (`prefixItems` with `items: false`)."""
+
+    items: tuple[TypeExpr, ...]
+
+
+TypeExpr = Union[Prim, AnyT, Ref, ListT, MapT, UnionT, LiteralT, Nullable, TupleT]
 
 
 _D = TypeVar("_D")
@@ -409,6 +416,8 @@ def children(t: TypeExpr) -> tuple[TypeExpr, ...]:
         return (t.inner,)  # type: ignore[union-attr]
     if kind is UnionT:
         return t.variants  # type: ignore[union-attr]
+    if kind is TupleT:
+        return t.items  # type: ignore[union-attr]
     return ()
 
 

@@ -22,6 +22,7 @@ TYPING_NAMES = (
     "Literal",
     "Mapping",
     "Optional",
+    "Tuple",
     "Union",
     "overload",
 )

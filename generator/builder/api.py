@@ -36,6 +36,8 @@ def mark_inputs(ctx: BuildContext, types: tuple[ir.NamedType, ...]) -> tuple[ir.
             stack.append(t.value)
         elif isinstance(t, ir.UnionT):
             stack.extend(t.variants)
+        elif isinstance(t, ir.TupleT):
+            stack.extend(t.items)
     out = []
     for named in types:
         if isinstance(named, (ir.ModelDef, ir.AliasDef)) and named.id in reachable:
@@ -44,8 +46,18 @@ def mark_inputs(ctx: BuildContext, types: tuple[ir.NamedType, ...]) -> tuple[ir.
     return tuple(out)
 
 
+# The dialect OpenAPI 3.1 reads schemas in by default (JSON Schema 2020-12 with OpenAPI's vocabulary).
+OAS_BASE_DIALECT = "https://spec.openapis.org/oas/3.1/dialect/base"
+
+
 def build_api(ctx: BuildContext) -> ir.Api:
     info = ctx.data.get("info") or {}
+    dialect = ctx.data.get("jsonSchemaDialect")
+    if dialect is not None and str(dialect).rstrip("/") not in (OAS_BASE_DIALECT, OAS_BASE_DIALECT + "/2024-10-25"):
+        ctx.diags.warn(
+            f"jsonSchemaDialect {dialect!r}: schemas are read as OpenAPI 3.1's base dialect (JSON Schema 2020-12)",
+            "/jsonSchemaDialect",
+        )
     ctx.doc_retries = extensions.retries(ctx, ctx.data.get("x-speakeasy-retries"), "/x-speakeasy-retries", None)
     for name, schema in sorted(((ctx.data.get("components") or {}).get("schemas") or {}).items()):
         pointer = pointer_join("/components/schemas", name)

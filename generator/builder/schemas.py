@@ -43,6 +43,24 @@ _ANNOTATIONS = {
     "maxProperties",
     "format",
 }
+# Keywords of JSON Schema 2020-12 that shape what a value may be but that the generated types do
+# not express: each is a warning with its pointer, never silence.
+_UNTYPED_KEYWORDS = frozenset(
+    {
+        "if",
+        "then",
+        "else",
+        "dependentSchemas",
+        "dependentRequired",
+        "unevaluatedProperties",
+        "unevaluatedItems",
+        "contains",
+        "propertyNames",
+        "$dynamicRef",
+        "patternProperties",
+        "not",
+    }
+)
 # Pointer tokens that name a place in a document's structure, not a type.
 STRUCTURAL_TOKENS = {
     "schema",
@@ -116,6 +134,13 @@ class Schemas:
         if not isinstance(schema, dict):
             self.ctx.diags.warn("schema is not an object; typed as Any", pointer)
             return ANY
+        unsupported = _UNTYPED_KEYWORDS.intersection(schema)
+        if unsupported:
+            self.ctx.diags.warn(
+                f"JSON Schema keyword{'s' if len(unsupported) > 1 else ''} {', '.join(sorted(unsupported))} "
+                "not reflected in the SDK's types (the server still applies them)",
+                pointer,
+            )
         if "$ref" in schema:
             target, where = self.ctx.deref(schema, pointer)
             component = component_name(where)
@@ -207,7 +232,9 @@ class Schemas:
             return self.object(schema, pointer, hint, package, module)
         if types == "array":
             items = schema.get("items")
-            if items is None:
+            if isinstance(schema.get("prefixItems"), list):
+                return self.prefix_items(schema, pointer, hint, package, module)
+            if items is None or items is True:
                 return ir.ListT(ANY)
             return ir.ListT(
                 self.type_of(
@@ -230,6 +257,28 @@ class Schemas:
         if "additionalProperties" in schema:
             return self.object(schema, pointer, hint, package, module)
         return ANY
+
+    def prefix_items(self, schema: dict[str, Any], pointer: str, hint: str, package: str, module: str) -> ir.TypeExpr:
+        """`prefixItems` (JSON Schema 2020-12): a tuple when no other items may follow (`items:
+        false`), else a list of any of the positions' types (and of `items`), with a warning."""
+        positions = [
+            self.type_of(item, pointer_join(pointer, "prefixItems", index), f"{hint}Item{index}", package, module)
+            for index, item in enumerate(schema["prefixItems"])
+        ]
+        items = schema.get("items")
+        if items is False:
+            return ir.TupleT(tuple(positions))
+        if isinstance(items, dict):
+            positions.append(self.type_of(items, pointer_join(pointer, "items"), hint + "Item", package, module))
+        else:
+            positions.append(ANY)
+        self.ctx.diags.warn(
+            "prefixItems with more items allowed after them: typed as a list of any of their types "
+            "(add `items: false` for a tuple)",
+            pointer_join(pointer, "prefixItems"),
+        )
+        unique = list(dict.fromkeys(positions))
+        return ir.ListT(unique[0] if len(unique) == 1 else ir.UnionT(tuple(unique)))
 
     def enum(self, schema: dict[str, Any], pointer: str, hint: str, package: str, module: str) -> ir.TypeExpr:
         values = [v for v in schema["enum"] if v is not None]

@@ -90,6 +90,9 @@ class TypeNames:
         if isinstance(t, ir.LiteralT):
             uses.add("Literal")
             return f"Literal[{literal(t.value)}]"
+        if isinstance(t, ir.TupleT):
+            uses.add("Tuple")
+            return f"Tuple[{', '.join(again(item) for item in t.items)}]" if t.items else "Tuple[()]"
         raise TypeError(t)
 
     @staticmethod
