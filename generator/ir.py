@@ -341,6 +341,18 @@ class Resource:
 
 
 @record
+class GlobalParam:
+    """A parameter set once on the client (`x-speakeasy-globals`) and sent by every operation that
+    declares one of the same name and location, unless the call gives it."""
+
+    wire_name: str
+    location: Location
+    type: TypeExpr
+    description: str = ""
+    param_name: str = ""  # the client constructor's keyword (decided by naming)
+
+
+@record
 class Server:
     url: str
     description: str = ""
@@ -392,6 +404,7 @@ class Api:
     error_base_alias: str = ""  # `<Client>Error`, the errors package's name for the base error ("" if taken)
     root_raw_class_name: str = ""  # the client's `with_raw_response` class (see Resource)
     root_shadowed: tuple[str, ...] = ()  # builtin type names the client's own methods take
+    globals: tuple[GlobalParam, ...] = ()
 
 
 def evolve(obj: _D, **changes: Any) -> _D:

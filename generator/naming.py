@@ -67,6 +67,9 @@ CONSTRUCTOR_KWARGS = {
     "async_client",
     "debug_logger",
     "server_idx",
+    "server_variables",
+    "http_headers",
+    "telemetry",
 }
 
 
@@ -235,6 +238,10 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
         ir.evolve(s, param_name=kwargs.claim(safe_identifier(snake(s.param_name) or "credential", "credential"), "_"))
         for s in api.security_schemes
     )
+    global_params = tuple(
+        ir.evolve(g, param_name=kwargs.claim(safe_identifier(snake(g.wire_name) or "value", "value"), "_"))
+        for g in api.globals
+    )
     client = api.client_name
     base_alias = f"{client}Error"
     in_errors = {e.name for e in errors} | {t.name for t in types if t.package == "errors"}
@@ -249,6 +256,7 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
         error_base_alias=base_alias if client and base_alias not in in_errors else "",
         root_shadowed=_shadowed(root_ops),
         root_raw_class_name=_raw_class(root_ops, client, class_names),
+        globals=global_params,
     )
 
 

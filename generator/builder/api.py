@@ -59,6 +59,7 @@ def build_api(ctx: BuildContext) -> ir.Api:
             "/jsonSchemaDialect",
         )
     ctx.doc_retries = extensions.retries(ctx, ctx.data.get("x-speakeasy-retries"), "/x-speakeasy-retries", None)
+    ctx.globals = extensions.globals_(ctx, ctx.data.get("x-speakeasy-globals"))
     for name, schema in sorted(((ctx.data.get("components") or {}).get("schemas") or {}).items()):
         pointer = pointer_join("/components/schemas", name)
         if is_named_kind(schema) or (isinstance(schema, dict) and "$ref" in schema):
@@ -151,6 +152,7 @@ def build_api(ctx: BuildContext) -> ir.Api:
         types=types,
         errors=tuple(ctx.errors.values()),
         retries=ctx.doc_retries,
+        globals=tuple(ctx.globals.values()),
     )
 
 

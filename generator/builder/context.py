@@ -45,6 +45,8 @@ class BuildContext:
         self.building: dict[str, bool] = {}  # named types being built (a reference back is recursion)
         self.input_roots: list[ir.TypeExpr] = []  # what requests take: their models get TypedDict twins
         self.doc_retries: ir.RetryPolicy | None = None
+        # x-speakeasy-globals: parameters set once on the client, by (name, location).
+        self.globals: dict[tuple[str, str], ir.GlobalParam] = {}
         self.schemas: TypeBuilder  # set by `builder.build`, which makes the schemas module's builder
 
     def deref(self, node: Any, pointer: str) -> tuple[Any, str]:

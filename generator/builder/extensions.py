@@ -7,6 +7,7 @@ from typing import Any, get_args
 
 from .. import ir
 from ..pointers import join as pointer_join
+from ..text import pascal, snake
 from .context import BuildContext
 
 _ROLES: dict[object, ir.PageRole] = {s: s for s in get_args(ir.PageRole)}
@@ -45,6 +46,32 @@ def retries(ctx: BuildContext, value: Any, pointer: str, inherited: ir.RetryPoli
         retry_connection_errors=bool(value.get("retryConnectionErrors", base.retry_connection_errors)),
         enabled=value.get("strategy", "backoff") == "backoff",
     )
+
+
+_GLOBAL_LOCATIONS: dict[object, ir.Location] = {"query": "query", "header": "header", "path": "path"}
+
+
+def globals_(ctx: BuildContext, value: Any) -> dict[tuple[str, str], ir.GlobalParam]:
+    """`x-speakeasy-globals`: the parameters the client takes once, by (name, location)."""
+    pointer = "/x-speakeasy-globals"
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not isinstance(value.get("parameters", []), list):
+        ctx.diags.warn("x-speakeasy-globals must be an object with a list of parameters; ignored", pointer)
+        return {}
+    found: dict[tuple[str, str], ir.GlobalParam] = {}
+    for index, raw in enumerate(value.get("parameters", [])):
+        param, where = ctx.deref(raw, pointer_join(pointer, "parameters", index))
+        location = _GLOBAL_LOCATIONS.get(param.get("in")) if isinstance(param, dict) else None
+        if location is None or not isinstance(param.get("name"), str):
+            ctx.diags.warn("a global parameter needs a 'name' and 'in' (query, header or path); ignored", where)
+            continue
+        name = param["name"]
+        schema_at = pointer_join(where, "schema")
+        tp = ctx.schemas.type_of(param.get("schema") or {}, schema_at, pascal(name), "components", snake(name))
+        description = " ".join(str(param.get("description", "")).split())
+        found[(name, location)] = ir.GlobalParam(name, location, tp, description)
+    return found
 
 
 def group(ctx: BuildContext, op: dict[str, Any]) -> tuple[str, ...]:

@@ -60,6 +60,8 @@ def parameters(
         required = bool(param.get("required")) or location == "path"
         if is_idempotency_header(ctx, name, place):
             required = False  # the SDK sends a fresh key when the caller gives none
+        if (name, place) in ctx.globals:
+            required = False  # the client's global value is sent when the call gives none
         default = ctx.schemas.coerce_default(raw_schema.get("default", ir.MISSING), tp)
         if default is ir.MISSING and ("const" in raw_schema or required):
             # A constant, or a required parameter with one possible value: always that value.

@@ -126,6 +126,10 @@ class DocViews:
             ":param telemetry: Whether requests tell the server the SDK's version, the Python version",
             "    and the OS in `X-SDK-*` headers.",
         ]
+        for g in self.api.globals:
+            what = g.description or f"The `{g.wire_name}` {g.location} parameter"
+            lines.append(f":param {g.param_name}: {what.rstrip('.')}: sent by every operation that takes")
+            lines.append("    it, unless the call gives its own.")
         return "\n".join(lines)
 
     def error_statuses(self) -> list[tuple[str, str]]:

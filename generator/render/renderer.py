@@ -14,11 +14,11 @@ from ..options import Options
 from ..pystyle import literal
 from .docs import DocViews
 from .engine import engine_digest, environment, runtime_files
-from .imports import from_import, module_imports
+from .imports import from_import, module_imports, type_imports
 from .models import ModelViews
 from .operations import OperationViews, retry_config_expr
 from .pytypes import TypeNames
-from .views import ChildView, ErrorView, ResourceView, SchemeView, ServerView
+from .views import ChildView, ErrorView, GlobalView, ResourceView, SchemeView, ServerView
 
 
 class Job(NamedTuple):
@@ -369,6 +369,13 @@ class Renderer:
         )
         top_resources = [r for r in resources if r.top]
         client_imports = root_imports + [from_import(f".{r.module}", [r.class_name]) for r in top_resources]
+        global_views, global_refs = [], list[tuple[str, str]]()
+        for g in api.globals:
+            annotation = self.names.ann(g.type, uses=root_uses)
+            global_refs.extend(self.names.refs(g.type))
+            key = literal((g.wire_name, g.location))
+            global_views.append(GlobalView(g.param_name, annotation, key))
+        client_imports += type_imports("sdk", global_refs, set(), self.names.types)
         self._ctx.update(
             resources=resources,
             top_resources=top_resources,
@@ -382,6 +389,7 @@ class Renderer:
             events_op=self.docs.first(resources, api, lambda op: op.stream == "events"),
             root_ops=root_ops,
             root_raw_class_name=api.root_raw_class_name,
+            global_params=global_views,
             client_type_imports=_type_checking(client_imports, root_uses),
             root_error_maps=root_maps,
             root_resource=ResourceView(

@@ -186,6 +186,15 @@ class ResourceView:
 
 
 @dataclass(frozen=True)
+class GlobalView:
+    """A global parameter as the client's constructor takes it."""
+
+    param: str  # the constructor's keyword
+    annotation: str
+    key: str  # the Python literal of its (wire name, location)
+
+
+@dataclass(frozen=True)
 class SchemeView:
     """A security scheme as the client's constructor and the README present it."""
 

@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 import threading
-from typing import Dict, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 
 import httpx
 
@@ -69,6 +69,7 @@ class SDKConfiguration:
         http_headers: Optional[Mapping[str, str]] = None,
         telemetry: bool = True,
         sdk_version: str = "",
+        global_params: Optional[Mapping[Tuple[str, str], Any]] = None,
     ) -> None:
         chosen = server_url or default_server_url
         if "://" not in chosen:
@@ -97,6 +98,13 @@ class SDKConfiguration:
             if sdk_version:
                 self.headers["X-SDK-Package-Version"] = sdk_version
         self.headers.update(http_headers or {})
+        # Values of the document's global parameters, by (wire name, location): sent by the
+        # operations that take such a parameter when the call does not give it.
+        self.global_params = {
+            key: value
+            for key, value in (global_params or {}).items()
+            if value is not None
+        }
 
     def derive(
         self,

@@ -113,9 +113,10 @@ class BaseSDK:
                 request.model_fields_set if request is not None else frozenset()
             )
             for param in op.params:
-                if param.attr not in fields_set:
-                    continue
-                value = getattr(request, param.attr)
+                if param.attr in fields_set:
+                    value = getattr(request, param.attr)
+                else:  # the client's global value, if it has one
+                    value = config.global_params.get((param.wire, param.location))
                 if value is None:
                     continue
                 if param.location == "path":
