@@ -381,7 +381,10 @@ class SecurityScheme:
     param: str = "Authorization"
     description: str = ""
     example: str = ""
-    token_url: str = ""  # oauth2 client credentials
+    token_url: str = ""  # oauth2: where tokens come from
+    # oauth2: the flows the document declares that the SDK can use ("clientCredentials",
+    # "password", "authorizationCode"), in that order.
+    flows: tuple[str, ...] = ()
 
 
 @record

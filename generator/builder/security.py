@@ -10,6 +10,7 @@ from ..text import snake
 from .context import BuildContext, text
 
 _API_KEY_PLACES: dict[object, ir.SchemeLocation] = {s: s for s in get_args(ir.SchemeLocation)}
+_TOKEN_FLOWS = ("clientCredentials", "password", "authorizationCode")
 
 
 def security_schemes(ctx: BuildContext) -> tuple[ir.SecurityScheme, ...]:
@@ -29,11 +30,17 @@ def security_schemes(ctx: BuildContext) -> tuple[ir.SecurityScheme, ...]:
             example=example if isinstance(example, str) else "",
         )
         flows: dict[str, Any] = scheme["flows"] if isinstance(scheme.get("flows"), dict) else {}
-        credentials_flow = flows.get("clientCredentials") if isinstance(flows.get("clientCredentials"), dict) else None
+        # The flows whose tokens the SDK can get itself (implicit ones are passed as bearer tokens).
+        usable = [
+            flow
+            for flow in _TOKEN_FLOWS
+            if isinstance(flows.get(flow), dict) and isinstance(flows[flow].get("tokenUrl"), str)
+        ]
         if kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
             out.append(ir.SecurityScheme(kind="basic", **common))
-        elif kind == "oauth2" and credentials_flow is not None:
-            out.append(ir.SecurityScheme(kind="oauth2", token_url=str(credentials_flow.get("tokenUrl", "")), **common))
+        elif kind == "oauth2" and usable:
+            token_url = str(flows[usable[0]]["tokenUrl"])
+            out.append(ir.SecurityScheme(kind="oauth2", token_url=token_url, flows=tuple(usable), **common))
         elif kind == "http" or kind in ("oauth2", "openIdConnect"):
             out.append(ir.SecurityScheme(kind="bearer", **common))
         elif kind == "apiKey":

@@ -54,8 +54,14 @@ def _example_server_argument(api: ir.Api) -> str:
     return f"server_url={literal('https://api.example.com' + url.rstrip('/'))}"
 
 
+# The runtime's credential class for each OAuth2 flow the SDK can get tokens with.
+OAUTH2_CLASSES = {
+    "clientCredentials": "ClientCredentials(client_id, client_secret)",
+    "password": "PasswordCredentials(username, password)",
+    "authorizationCode": "RefreshToken(access_token, refresh_token, on_token=save)",
+}
 _SCHEME_LABELS = {
-    "oauth2": "OAuth2 client credentials",
+    "oauth2": "OAuth2",
     "basic": 'HTTP basic: `"user:password"` or a `(user, password)` tuple',
     "bearer": "bearer token",
     "apikey": "API key",
@@ -71,13 +77,17 @@ def scheme_view(s: ir.SecurityScheme) -> SchemeView:
     if s.token_url:
         arguments.append(f"token_url={literal(s.token_url)}")
     in_authorization = s.kind in ("bearer", "basic", "oauth2")
+    label = _SCHEME_LABELS.get(s.kind, s.kind)
+    if s.flows:
+        label += " (" + ", ".join(f"`{OAUTH2_CLASSES[flow].split('(')[0]}`" for flow in s.flows) + ", or a token)"
     return SchemeView(
         name=s.name,
         param=s.param_name,
         kind=s.kind,
         description=s.description,
         example=s.example or ("USER:PASSWORD" if s.kind == "basic" else s.name.upper()),
-        label=_SCHEME_LABELS.get(s.kind, s.kind),
+        label=label,
+        oauth2=[OAUTH2_CLASSES[flow] for flow in s.flows],
         placement="`Authorization` header" if in_authorization else f"`{s.param}` {s.location}",
         runtime=f"SecurityScheme({', '.join(arguments)})",
     )

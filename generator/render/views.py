@@ -206,6 +206,7 @@ class SchemeView:
     label: str  # what the README calls it
     placement: str  # where the README says it is sent
     runtime: str  # the runtime's `SecurityScheme(...)` for it
+    oauth2: list[str]  # for OAuth2: how to build a credential for each flow the document declares
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,14 @@ from .hooks import Hooks
 from .operation import ErrorMap, Operation, Pagination, Param
 from .pagination import AsyncPage, Page
 from .retries import BackoffStrategy, RetryConfig
-from .security import ClientCredentials, Credential, SecurityScheme
+from .security import (
+    ClientCredentials,
+    Credential,
+    OAuth2Token,
+    PasswordCredentials,
+    RefreshToken,
+    SecurityScheme,
+)
 from .streams import (
     AsyncBinaryStream,
     AsyncEventStream,
@@ -69,15 +76,18 @@ __all__ = [
     "FileInput",
     "Hooks",
     "NoResponseError",
+    "OAuth2Token",
     "OpenEnum",
     "OpenIntEnum",
     "Operation",
     "Page",
     "Pagination",
     "Param",
+    "PasswordCredentials",
     "RawResponse",
     "RequestValidationError",
     "ResponseValidationError",
+    "RefreshToken",
     "RetryConfig",
     "SDKBaseError",
     "SDKConfiguration",

@@ -26,7 +26,7 @@ from .hooks import Hooks
 from .operation import Operation, _CallOptions
 from .pagination import AsyncPage, Page
 from .retries import RetryConfig, _RetryState
-from .security import Credential, SecurityScheme, _resolve
+from .security import Credential, OAuth2Token, SecurityScheme, _resolve
 from .streams import (
     AsyncBinaryStream,
     AsyncEventStream,
@@ -231,6 +231,20 @@ class BaseSDK:
                     )
                 return
 
+    def _renew(self, op: Operation[Any], prepared: _Prepared) -> bool:
+        """After a 401: renew the OAuth2 tokens the operation's credentials hold, and put the
+        new ones on the request (False when none of them is an OAuth2 token)."""
+        config = self._config
+        alternatives = (
+            op.security if op.security is not None else config.default_security
+        )
+        names = {name for alternative in alternatives for name in alternative}
+        tokens = [config.credential(name) for name in sorted(names)]
+        renewed = [t.invalidate() for t in tokens if isinstance(t, OAuth2Token)]
+        if any(renewed):
+            self._apply_security(op, prepared)
+        return any(renewed)
+
     def _apply_scheme(
         self,
         scheme: SecurityScheme,
@@ -430,6 +444,7 @@ class BaseSDK:
         retry = self._retry(op, retries)
         timeout = self._timeout(timeout_ms)
         client = self._config.client
+        renewed = False  # the OAuth2 tokens, once, after a 401
         try:
             while True:
                 started = time.monotonic()
@@ -446,6 +461,11 @@ class BaseSDK:
                     time.sleep(delay)
                     continue
                 self._log(sent, response, started)
+                if response.status_code == 401 and not renewed:
+                    renewed = self._renew(op, prepared)
+                    if renewed:
+                        response.close()
+                        continue
                 delay = retry.after_response(response)
                 if delay is None:
                     if op.stream and not self._streams(op, response):
@@ -475,6 +495,7 @@ class BaseSDK:
         retry = self._retry(op, retries)
         timeout = self._timeout(timeout_ms)
         client = self._config.async_client
+        renewed = False  # the OAuth2 tokens, once, after a 401
         try:
             while True:
                 started = time.monotonic()
@@ -491,6 +512,11 @@ class BaseSDK:
                     await asyncio.sleep(delay)
                     continue
                 self._log(sent, response, started)
+                if response.status_code == 401 and not renewed:
+                    renewed = self._renew(op, prepared)
+                    if renewed:
+                        await response.aclose()
+                        continue
                 delay = retry.after_response(response)
                 if delay is None:
                     if op.stream and not self._streams(op, response):
