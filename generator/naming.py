@@ -56,7 +56,9 @@ RESERVED_FIELD_NAMES = {
 RESERVED_MODULES = {"sdk", "models", "utils", "_runtime", "types", "errors", "operations", "components"}
 # Method names that would shadow a builtin the class's own signatures use.
 RAW_RESPONSE_ATTRIBUTE = "with_raw_response"
-RESERVED_METHODS = frozenset({"str", "int", "float", "bool", "bytes", RAW_RESPONSE_ATTRIBUTE})
+RESERVED_METHODS = frozenset(
+    {"str", "int", "float", "bool", "bytes", RAW_RESPONSE_ATTRIBUTE, "with_streaming_response"}
+)
 # ...and those the client class has itself (a resource may have a `close()`).
 CLIENT_METHODS = RESERVED_METHODS | client_attributes()
 CONSTRUCTOR_KWARGS = {

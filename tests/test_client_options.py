@@ -175,6 +175,7 @@ def test_the_options_type_check_and_are_documented(tmp_path):
     assert "with_options(" in readme and "`LEDGER_DOC_BASE_URL`" in readme
     assert "## Idempotency" in readme and "`Idempotency-Key`" in readme
     assert "telemetry=False" in readme
+    assert "`with_streaming_response` has the same methods" in readme
     assert "## Raw responses" in readme and "client.payments.with_raw_response.list_payments()" in readme
     from generator.write import write_output
 
@@ -276,3 +277,38 @@ def test_with_raw_response_async_and_on_the_client_itself(tmp_path, loopback):
             return raw.status_code, raw.headers["x-region"], raw.parse().pong
 
     assert asyncio.run(main()) == (200, "eu", True)
+
+
+def test_with_streaming_response_reads_the_body_only_when_asked(ledger, loopback):
+    import threading
+
+    gate = threading.Event()
+    big = {"id": "p" * 100_000}
+    loopback.on("GET", "/payments", Reply(200, ["x", "y"], headers={"X-Request-Id": "r2"}))
+    loopback.on("POST", "/payments", Reply(201, big, gate=gate), Reply(404, {"message": "no"}))
+    with ledger.Ledger(server_url=loopback.url) as client:
+        # The server sends half the body and waits: the call still returns, with the headers.
+        with client.payments.with_streaming_response.create_payment(request={"request_body": {"amount": 1}}) as raw:
+            assert raw.status_code == 201 and raw.headers["content-type"] == "application/json"
+            assert not raw.http_response.is_stream_consumed
+            gate.set()
+            assert b"".join(raw.iter_bytes()).startswith(b'{"id": "ppp')
+        with client.payments.with_streaming_response.list_payments() as listed:
+            assert listed.parse() == ["x", "y"] and listed.headers["x-request-id"] == "r2"
+        with pytest.raises(ledger.models.errors.SDKError) as failed:  # an error status still raises, parsed
+            client.payments.with_streaming_response.create_payment(request={"request_body": {"amount": 2}})
+        assert failed.value.status_code == 404 and "no" in str(failed.value)
+
+
+def test_with_streaming_response_async(ledger, loopback):
+    loopback.on("GET", "/payments", Reply(200, ["a"], headers={"X-Total": "1"}))
+
+    async def main():
+        async with ledger.Ledger(server_url=loopback.url) as client:
+            async with await client.payments.with_streaming_response.list_payments_async() as raw:
+                lines = [line async for line in raw.aiter_lines()]
+            async with await client.payments.with_streaming_response.list_payments_async() as again:
+                parsed = await again.aparse()
+            return raw.headers["x-total"], lines, parsed
+
+    assert asyncio.run(main()) == ("1", ['["a"]'], ["a"])

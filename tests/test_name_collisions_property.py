@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 
-from conftest import generate_into, import_generated
+from conftest import generate_into, import_generated, mypy_cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -94,7 +94,7 @@ def test_colliding_names_give_an_sdk_that_imports_and_type_checks(tmp_path_facto
     for op in result.api.root_operations:
         assert callable(getattr(client, op.name))
     check = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", package],
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache()), package],
         cwd=tmp / "out" / "src",
         capture_output=True,
         text=True,

@@ -159,6 +159,13 @@ class Partners(BaseSDK):
 
         return PartnersWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> PartnersWithRawResponse:
+        """As `with_raw_response`, but the body is left unread until asked for (`iter_bytes()`,
+        `iter_lines()`, `read()`, `parse()`): use the result as a context manager."""
+
+        return PartnersWithRawResponse(self, stream=True)
+
     def create(
         self,
         *,
@@ -393,8 +400,9 @@ class PartnersWithRawResponse:
     (`status_code`, `headers`, `http_response`) with `parse()` for that result. An error status
     raises as the method does."""
 
-    def __init__(self, parent: Partners) -> None:
+    def __init__(self, parent: Partners, stream: bool = False) -> None:
         self._parent = parent
+        self._stream = stream
 
     def create(
         self,
@@ -413,6 +421,7 @@ class PartnersWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )
 
     async def create_async(
@@ -432,6 +441,7 @@ class PartnersWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )
 
     def create_link(
@@ -453,6 +463,7 @@ class PartnersWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )
 
     async def create_link_async(
@@ -474,6 +485,7 @@ class PartnersWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )
 
     def upsert_link(
@@ -495,6 +507,7 @@ class PartnersWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )
 
     async def upsert_link_async(
@@ -516,6 +529,7 @@ class PartnersWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )
 
     def analytics(
@@ -537,6 +551,7 @@ class PartnersWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )
 
     async def analytics_async(
@@ -558,4 +573,5 @@ class PartnersWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )

@@ -156,6 +156,7 @@ class _CallOptions(NamedTuple):
     timeout_ms: Optional[int] = None
     http_headers: Optional[Mapping[str, str]] = None
     accept: Optional[str] = None
+    stream: bool = False  # leave the success body unread (`with_streaming_response`)
 
 
 def _accept(

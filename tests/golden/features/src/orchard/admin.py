@@ -34,6 +34,13 @@ class Admin(BaseSDK):
 
         return AdminWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AdminWithRawResponse:
+        """As `with_raw_response`, but the body is left unread until asked for (`iter_bytes()`,
+        `iter_lines()`, `read()`, `parse()`): use the result as a context manager."""
+
+        return AdminWithRawResponse(self, stream=True)
+
     def audit_log(
         self,
         *,
@@ -86,8 +93,9 @@ class AdminWithRawResponse:
     (`status_code`, `headers`, `http_response`) with `parse()` for that result. An error status
     raises as the method does."""
 
-    def __init__(self, parent: Admin) -> None:
+    def __init__(self, parent: Admin, stream: bool = False) -> None:
         self._parent = parent
+        self._stream = stream
 
     def audit_log(
         self,
@@ -105,6 +113,7 @@ class AdminWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )
 
     async def audit_log_async(
@@ -123,4 +132,5 @@ class AdminWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )

@@ -84,6 +84,13 @@ class Crates(BaseSDK):
 
         return CratesWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> CratesWithRawResponse:
+        """As `with_raw_response`, but the body is left unread until asked for (`iter_bytes()`,
+        `iter_lines()`, `read()`, `parse()`): use the result as a context manager."""
+
+        return CratesWithRawResponse(self, stream=True)
+
     def download_label(
         self,
         *,
@@ -190,8 +197,9 @@ class CratesWithRawResponse:
     (`status_code`, `headers`, `http_response`) with `parse()` for that result. An error status
     raises as the method does."""
 
-    def __init__(self, parent: Crates) -> None:
+    def __init__(self, parent: Crates, stream: bool = False) -> None:
         self._parent = parent
+        self._stream = stream
 
     def upload_label(
         self,
@@ -210,6 +218,7 @@ class CratesWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )
 
     async def upload_label_async(
@@ -229,4 +238,5 @@ class CratesWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )

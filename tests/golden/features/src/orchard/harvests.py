@@ -44,6 +44,13 @@ class Harvests(BaseSDK):
 
         return HarvestsWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> HarvestsWithRawResponse:
+        """As `with_raw_response`, but the body is left unread until asked for (`iter_bytes()`,
+        `iter_lines()`, `read()`, `parse()`): use the result as a context manager."""
+
+        return HarvestsWithRawResponse(self, stream=True)
+
     def record_harvest(
         self,
         *,
@@ -100,8 +107,9 @@ class HarvestsWithRawResponse:
     (`status_code`, `headers`, `http_response`) with `parse()` for that result. An error status
     raises as the method does."""
 
-    def __init__(self, parent: Harvests) -> None:
+    def __init__(self, parent: Harvests, stream: bool = False) -> None:
         self._parent = parent
+        self._stream = stream
 
     def record_harvest(
         self,
@@ -120,6 +128,7 @@ class HarvestsWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )
 
     async def record_harvest_async(
@@ -139,4 +148,5 @@ class HarvestsWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )

@@ -225,6 +225,13 @@ class Orchard(ClientBase):
 
         return OrchardWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> OrchardWithRawResponse:
+        """As `with_raw_response`, but the body is left unread until asked for (`iter_bytes()`,
+        `iter_lines()`, `read()`, `parse()`): use the result as a context manager."""
+
+        return OrchardWithRawResponse(self, stream=True)
+
     def watch_feed(
         self,
         *,
@@ -421,8 +428,9 @@ class OrchardWithRawResponse:
     (`status_code`, `headers`, `http_response`) with `parse()` for that result. An error status
     raises as the method does."""
 
-    def __init__(self, parent: Orchard) -> None:
+    def __init__(self, parent: Orchard, stream: bool = False) -> None:
         self._parent = parent
+        self._stream = stream
 
     def ping(
         self,
@@ -440,6 +448,7 @@ class OrchardWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )
 
     async def ping_async(
@@ -458,4 +467,5 @@ class OrchardWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )

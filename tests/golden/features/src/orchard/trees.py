@@ -179,6 +179,13 @@ class Trees(BaseSDK):
 
         return TreesWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> TreesWithRawResponse:
+        """As `with_raw_response`, but the body is left unread until asked for (`iter_bytes()`,
+        `iter_lines()`, `read()`, `parse()`): use the result as a context manager."""
+
+        return TreesWithRawResponse(self, stream=True)
+
     def list_trees(
         self,
         *,
@@ -461,8 +468,9 @@ class TreesWithRawResponse:
     (`status_code`, `headers`, `http_response`) with `parse()` for that result. An error status
     raises as the method does."""
 
-    def __init__(self, parent: Trees) -> None:
+    def __init__(self, parent: Trees, stream: bool = False) -> None:
         self._parent = parent
+        self._stream = stream
 
     def plant_tree(
         self,
@@ -481,6 +489,7 @@ class TreesWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )
 
     async def plant_tree_async(
@@ -500,6 +509,7 @@ class TreesWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )
 
     def get_tree(
@@ -523,6 +533,7 @@ class TreesWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )
 
     async def get_tree_async(
@@ -546,6 +557,7 @@ class TreesWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )
 
     def fell_tree(
@@ -568,6 +580,7 @@ class TreesWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )
 
     async def fell_tree_async(
@@ -592,6 +605,7 @@ class TreesWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )
 
     def update_tree(
@@ -611,6 +625,7 @@ class TreesWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )
 
     async def update_tree_async(
@@ -630,4 +645,5 @@ class TreesWithRawResponse:
             server_url=server_url,
             timeout_ms=timeout_ms,
             http_headers=http_headers,
+            stream=self._stream,
         )

@@ -436,6 +436,7 @@ class BaseSDK:
         timeout_ms: Optional[int],
         http_headers: Optional[Mapping[str, str]],
         accept: Optional[str] = None,
+        stream: bool = False,
     ) -> httpx.Response:
         """Send the request, retrying as configured; the final response, after hooks.
 
@@ -450,7 +451,7 @@ class BaseSDK:
                 started = time.monotonic()
                 sent = self._build(client, prepared, timeout)
                 try:
-                    response = client.send(sent, stream=op.stream)
+                    response = client.send(sent, stream=op.stream or stream)
                 except httpx.TransportError as exc:
                     self._log(sent, None, started)
                     delay = retry.after_exception()
@@ -468,7 +469,7 @@ class BaseSDK:
                         continue
                 delay = retry.after_response(response)
                 if delay is None:
-                    if op.stream and not self._streams(op, response):
+                    if (op.stream or stream) and not self._streams(op, response):
                         try:
                             response.read()
                         except httpx.TransportError as exc:
@@ -488,6 +489,7 @@ class BaseSDK:
         timeout_ms: Optional[int],
         http_headers: Optional[Mapping[str, str]],
         accept: Optional[str] = None,
+        stream: bool = False,
     ) -> httpx.Response:
         import asyncio
 
@@ -501,7 +503,7 @@ class BaseSDK:
                 started = time.monotonic()
                 sent = self._build(client, prepared, timeout)
                 try:
-                    response = await client.send(sent, stream=op.stream)
+                    response = await client.send(sent, stream=op.stream or stream)
                 except httpx.TransportError as exc:
                     self._log(sent, None, started)
                     delay = retry.after_exception()
@@ -519,7 +521,7 @@ class BaseSDK:
                         continue
                 delay = retry.after_response(response)
                 if delay is None:
-                    if op.stream and not self._streams(op, response):
+                    if (op.stream or stream) and not self._streams(op, response):
                         try:
                             await response.aread()
                         except httpx.TransportError as exc:

@@ -66,9 +66,54 @@ class RawResponse(_ResponseView, Generic[T]):
         return self.response
 
     def parse(self) -> T:
+        """The method's usual result (the body is read first if it was left unread)."""
         if not self._parsed:
+            self.read()
             self._parsed.append(self._parse())
         return self._parsed[0]
+
+    async def aparse(self) -> T:
+        """`parse()` for a response streamed by an `_async` method."""
+        await self.aread()
+        return self.parse()
+
+    # With `with_streaming_response`, the body is left on the wire until one of these reads it.
+
+    def read(self) -> bytes:
+        return self.response.read()
+
+    def iter_bytes(self, chunk_size: Optional[int] = None) -> Iterator[bytes]:
+        return self.response.iter_bytes(chunk_size)
+
+    def iter_lines(self) -> Iterator[str]:
+        return self.response.iter_lines()
+
+    def close(self) -> None:
+        self.response.close()
+
+    def __enter__(self) -> RawResponse[T]:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    async def aread(self) -> bytes:
+        return await self.response.aread()
+
+    def aiter_bytes(self, chunk_size: Optional[int] = None) -> AsyncIterator[bytes]:
+        return self.response.aiter_bytes(chunk_size)
+
+    def aiter_lines(self) -> AsyncIterator[str]:
+        return self.response.aiter_lines()
+
+    async def aclose(self) -> None:
+        await self.response.aclose()
+
+    async def __aenter__(self) -> RawResponse[T]:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
 
 
 class BinaryStream(_ResponseView):
