@@ -224,9 +224,13 @@ def test_a_large_sdk_loads_only_what_is_used(stripe, tmp_path):
         def loaded():
             return sorted(m for m in sys.modules if m.startswith("stripe_sdk") and "._runtime" not in m)
 
+        import httpx, pydantic
+        before = set(sys.modules)
         from stripe_sdk import Stripe
         client = Stripe()
         assert loaded() == ["stripe_sdk", "stripe_sdk.sdk"], loaded()
+        # Nor anything else beyond httpx and pydantic (pydantic's validators load with models).
+        assert not [m for m in set(sys.modules) - before if not m.startswith("stripe_sdk")]
         client.customers.sources
         assert loaded() == [
             "stripe_sdk", "stripe_sdk.customers", "stripe_sdk.customers_sources", "stripe_sdk.sdk"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import mimetypes
 import os
 from typing import (
     IO,
@@ -16,9 +15,6 @@ from typing import (
     Union,
 )
 
-import pydantic
-from typing_extensions import Annotated
-
 _CHUNK = 64 * 1024
 
 if TYPE_CHECKING:
@@ -31,18 +27,26 @@ if TYPE_CHECKING:
     """What a file field or a binary body takes."""
 else:
 
-    def _check(value: Any) -> Any:
-        if isinstance(value, (bytes, bytearray, os.PathLike)) or _is_file(value):
-            return value
-        if isinstance(value, tuple) and len(value) == 3:
-            if isinstance(value[1], (bytes, bytearray)) or _is_file(value[1]):
-                return value
-        raise ValueError(
-            "expected bytes, a binary file, a pathlib.Path or "
-            f"(filename, content, content_type), not {type(value).__name__}"
-        )
+    class FileInput:
+        """What a file field or a binary body takes (checked by pydantic as such)."""
 
-    FileInput = Annotated[Any, pydantic.PlainValidator(_check)]
+        @classmethod
+        def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+            from pydantic_core import core_schema
+
+            return core_schema.no_info_plain_validator_function(_check)
+
+
+def _check(value: Any) -> Any:
+    if isinstance(value, (bytes, bytearray, os.PathLike)) or _is_file(value):
+        return value
+    if isinstance(value, tuple) and len(value) == 3:
+        if isinstance(value[1], (bytes, bytearray)) or _is_file(value[1]):
+            return value
+    raise ValueError(
+        "expected bytes, a binary file, a pathlib.Path or "
+        f"(filename, content, content_type), not {type(value).__name__}"
+    )
 
 
 def _is_file(value: Any) -> bool:
@@ -64,6 +68,8 @@ class _Uploads:
             return filename, self._content(content), content_type
         if isinstance(value, (bytes, bytearray)):
             return name, bytes(value), "application/octet-stream"
+        import mimetypes  # (only uploads need it)
+
         file = self._content(value)
         filename = os.path.basename(str(getattr(file, "name", "") or name))
         guessed = mimetypes.guess_type(filename)[0]
