@@ -38,6 +38,8 @@ class Options:
     base_url_env: str | None = None
     # A header parameter that makes a request safe to repeat; the SDK sends a fresh key per call.
     idempotency_header: str = "Idempotency-Key"
+    # Global parameters besides the document's `x-speakeasy-globals`: (name, location, JSON type).
+    global_params: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def closed_enums(self) -> bool:

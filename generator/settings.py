@@ -31,7 +31,30 @@ _KEYS = {
     "untagged",
     "base_url_env",
     "idempotency_header",
+    "globals",
 }
+
+
+_GLOBAL_TYPES = ("string", "integer", "number", "boolean")
+
+
+def _globals(value: Any) -> tuple[tuple[str, str, str], ...]:
+    """The `globals` setting: a list of {name, in (query, header or path), type (a JSON type,
+    default string)}, as (name, location, type)."""
+    if value is None:
+        return ()
+    problem = "globals must be a list of {name, in: query|header|path, type: string|integer|number|boolean}"
+    if not isinstance(value, list):
+        raise _fail(problem)
+    out = []
+    for entry in value:
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise _fail(f"{problem}; not {entry!r}")
+        location, kind = entry.get("in"), entry.get("type", "string")
+        if location not in ("query", "header", "path") or kind not in _GLOBAL_TYPES:
+            raise _fail(f"{problem}; not {entry!r}")
+        out.append((entry["name"], str(location), str(kind)))
+    return tuple(out)
 
 
 def _option_error(option: str, message: str) -> GenerationError:
@@ -147,6 +170,7 @@ def resolve(cli: dict[str, Any], config_path: Path | None, cwd: Path) -> Options
     if not isinstance(idempotency, str) or not _HEADER_NAME.match(idempotency):
         raise _fail(f"idempotency_header must be a header name, not {idempotency!r}")
     return Options(
+        global_params=_globals(settings.get("globals")),
         base_url_env=base_url_env,
         idempotency_header=idempotency,
         line_length=line_length,

@@ -83,3 +83,37 @@ def test_the_constructor_documents_and_types_them(links):
     assert ":param workspace_id: The workspace to act in: sent by every operation that takes" in client
     assert_type_checks(out / "out" / "src", "links")
     assert "The client also takes `workspace_id`, `x_tenant`" in result.files["README.md"]
+
+
+def test_globals_can_come_from_the_settings(tmp_path, loopback):
+    """For a document without the extension: `globals` in sdkforge.yaml."""
+    import yaml
+
+    from generator.pipeline import generate
+    from generator.settings import resolve
+
+    spec = SPEC.split("x-speakeasy-globals:")[0] + "paths:" + SPEC.split("\npaths:")[1]
+    assert "x-speakeasy-globals" not in spec
+    (tmp_path / "links.yaml").write_text(spec)
+    settings = {
+        "spec": "links.yaml",
+        "out": "out",
+        "package_name": "links_cfg",
+        "sdk_name": "Links",
+        "globals": [{"name": "workspaceId", "in": "query"}, {"name": "limit", "in": "query", "type": "integer"}],
+    }
+    (tmp_path / "sdkforge.yaml").write_text(yaml.safe_dump(settings))
+    options = resolve({}, None, tmp_path)
+    result = generate(options)
+    from conftest import import_generated
+
+    sdk = import_generated(tmp_path, result, "links_cfg")
+    loopback.on("GET", "/links", Reply(200, []))
+    with sdk.Links(server_url=loopback.url, workspace_id="ws", limit=3) as client:
+        client.links.list_links()
+    assert dict(loopback.requests[0].query) == {"workspaceId": "ws", "limit": "3"}
+    (tmp_path / "sdkforge.yaml").write_text(yaml.safe_dump({**settings, "globals": [{"name": "x", "in": "body"}]}))
+    from generator.diagnostics import GenerationError
+
+    with pytest.raises(GenerationError, match="globals must be"):
+        resolve({}, None, tmp_path)

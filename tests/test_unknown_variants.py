@@ -84,6 +84,16 @@ def test_an_unknown_tag_is_kept_with_its_data(events, loopback, caplog):
     assert any("'archived'" in r.getMessage() and "UnknownVariant" in r.getMessage() for r in caplog.records)
 
 
+def test_the_clients_debug_logger_is_warned(events, loopback, caplog):
+    loopback.on("GET", "/events", Reply(200, EVENTS))
+    logger = logging.getLogger("events-app")
+    with caplog.at_level(logging.DEBUG, logger="events-app"):
+        with events.Events(server_url=loopback.url, debug_logger=logger) as client:
+            client.events.list_events()
+    warned = [r for r in caplog.records if r.name == "events-app" and r.levelno == logging.WARNING]
+    assert len(warned) == 1 and "'archived'" in warned[0].getMessage()
+
+
 def test_an_unknown_member_is_sent_back_as_it_came(events, loopback):
     loopback.on("GET", "/events", Reply(200, EVENTS))
     loopback.on("POST", "/events", Reply(204))

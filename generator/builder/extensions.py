@@ -49,13 +49,23 @@ def retries(ctx: BuildContext, value: Any, pointer: str, inherited: ir.RetryPoli
 
 
 _GLOBAL_LOCATIONS: dict[object, ir.Location] = {"query": "query", "header": "header", "path": "path"}
+_SCALARS = {
+    "string": ir.Prim("str"),
+    "integer": ir.Prim("int"),
+    "number": ir.Prim("float"),
+    "boolean": ir.Prim("bool"),
+}
 
 
 def globals_(ctx: BuildContext, value: Any) -> dict[tuple[str, str], ir.GlobalParam]:
     """`x-speakeasy-globals`: the parameters the client takes once, by (name, location)."""
     pointer = "/x-speakeasy-globals"
+    configured = {
+        (name, location): ir.GlobalParam(name, _GLOBAL_LOCATIONS[location], _SCALARS[kind])
+        for name, location, kind in ctx.options.global_params
+    }
     if value is None:
-        return {}
+        return configured
     if not isinstance(value, dict) or not isinstance(value.get("parameters", []), list):
         ctx.diags.warn("x-speakeasy-globals must be an object with a list of parameters; ignored", pointer)
         return {}
@@ -71,7 +81,7 @@ def globals_(ctx: BuildContext, value: Any) -> dict[tuple[str, str], ir.GlobalPa
         tp = ctx.schemas.type_of(param.get("schema") or {}, schema_at, pascal(name), "components", snake(name))
         description = " ".join(str(param.get("description", "")).split())
         found[(name, location)] = ir.GlobalParam(name, location, tp, description)
-    return found
+    return {**found, **configured}
 
 
 def group(ctx: BuildContext, op: dict[str, Any]) -> tuple[str, ...]:

@@ -36,7 +36,7 @@ from .streams import (
     _empty,
     _EventDecoder,
 )
-from .values import UNSET, Unset
+from .values import UNSET, Unset, _parse_logger
 from .wire import (
     _as_wire_object,
     _check_header_value,
@@ -358,6 +358,11 @@ class BaseSDK:
                 f"Expected a JSON response but the server sent {content_type!r}",
                 response,
             )
+        logger = (
+            self._config.debug_logger
+        )  # told of union members the SDK does not know
+        told = _parse_logger() if logger is not None else None
+        token = told.set(logger) if told is not None else None
         try:
             if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
                 return tp.model_validate_json(response.content)
@@ -367,6 +372,9 @@ class BaseSDK:
                 f"Response body does not match the documented schema: {_first_error(exc, 'body')}",
                 response,
             ) from exc
+        finally:
+            if told is not None and token is not None:
+                told.reset(token)
 
     def _log(
         self,

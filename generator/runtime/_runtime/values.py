@@ -10,6 +10,7 @@ from typing import (
     ClassVar,
     Collection,
     FrozenSet,
+    List,
     Mapping,
     Optional,
     TypeVar,
@@ -41,6 +42,7 @@ UNSET = Unset.UNSET
 
 
 if TYPE_CHECKING:
+    from contextvars import ContextVar
 
     class BaseModel(pydantic.BaseModel):
         """Base of every generated model (defined on first use: see `base_model`)."""
@@ -131,15 +133,30 @@ class UnknownVariant:
         return cls(None, value)
 
 
+_PARSE_LOGGERS: List[ContextVar[Optional[logging.Logger]]] = []
+
+
+def _parse_logger() -> ContextVar[Optional[logging.Logger]]:
+    """The client's `debug_logger` while a response it received is parsed (made on first use:
+    importing `contextvars` is left to the clients that log)."""
+    if not _PARSE_LOGGERS:
+        from contextvars import ContextVar
+
+        _PARSE_LOGGERS.append(ContextVar("parse_logger", default=None))
+    return _PARSE_LOGGERS[0]
+
+
 def unknown_variant(wire: str) -> Any:
     """What turns the data of an unknown member of a union tagged by `wire` into an
-    `UnknownVariant` (logged at debug level on this module's logger)."""
+    `UnknownVariant`: a warning on the client's debug logger (else a debug line on this
+    module's logger)."""
 
     def read(value: Any) -> Any:
         if isinstance(value, UnknownVariant):
             return value
         tag = value.get(wire) if isinstance(value, Mapping) else None
-        logging.getLogger(__name__).debug(
+        told = _parse_logger().get() if _PARSE_LOGGERS else None
+        (told.warning if told is not None else logging.getLogger(__name__).debug)(
             "a %r of %r, which this SDK does not know, was kept as UnknownVariant",
             wire,
             tag,
