@@ -505,9 +505,9 @@ def dependencies(named: NamedType) -> list[str]:
 
 
 def has_raw_twin(op: Operation) -> bool:
-    """Whether a method has a `with_raw_response` twin: it returns its parsed result (not a stream,
-    events or pages) of one type (not other media types on request)."""
-    return op.stream == "" and (op.pagination is None or op.result_type is None) and not op.alternatives
+    """Whether a method has a `with_raw_response` twin: it returns its parsed result, not a stream,
+    events or pages (whose results carry their response already)."""
+    return op.stream == "" and (op.pagination is None or op.result_type is None)
 
 
 def takes_files(op: Operation, types: dict[str, NamedType]) -> bool:

@@ -131,3 +131,31 @@ def test_the_documents_flows_decide_what_the_readme_offers(vault):
     assert "vault.utils.PasswordCredentials(username, password)" in readme
     assert "vault.utils.RefreshToken(access_token, refresh_token, on_token=save)" in readme
     assert "ClientCredentials(" not in readme  # the document declares no client-credentials flow
+
+
+def test_the_constructor_takes_the_credentials_of_the_declared_flows(vault):
+    import subprocess
+    import sys
+
+    from conftest import assert_type_checks, mypy_cache
+
+    out, result, _ = vault
+    client = result.files["src/vault/sdk.py"]
+    assert "Union[str, Callable[[], str], PasswordCredentials, RefreshToken]" in client
+    src = out / "out" / "src"
+    (src / "vault" / "example_use.py").write_text(
+        "from vault import Vault\nfrom vault.utils import PasswordCredentials\n\n"
+        'client = Vault(PasswordCredentials("ada", "pw"))\n'
+    )
+    assert_type_checks(src, "vault")
+    (src / "vault" / "example_use.py").write_text(
+        "from vault import Vault\nfrom vault.utils import ClientCredentials\n\n"
+        'client = Vault(ClientCredentials("id", "secret"))  # no such flow in the document\n'
+    )
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache()), "vault"],
+        cwd=src,
+        capture_output=True,
+        text=True,
+    )
+    assert 'example_use.py:4: error: Argument 1 to "Vault" has incompatible type "ClientCredentials"' in checked.stdout

@@ -163,13 +163,14 @@ def test_malformed_event_data_is_a_validation_error(sdk, loopback):
 
 def test_several_media_types_parsed_by_content_type(sdk, loopback):
     """JSON is asked for and parsed by default; the other documented type on request, as text."""
-    loopback.on(
-        "GET", "/report", Reply(200, {"rows": 3}), Reply(200, raw=b"a,b\n1,2\n", headers={"content-type": "text/csv"})
-    )
+    csv = Reply(200, raw=b"a,b\n1,2\n", headers={"content-type": "text/csv"})
+    loopback.on("GET", "/report", Reply(200, {"rows": 3}), csv, csv)
     with sdk.Streams(server_url=loopback.url) as client:
         assert client.report().rows == 3
         assert client.report(accept="text/csv") == "a,b\n1,2\n"
-    assert [r.headers["accept"] for r in loopback.requests] == ["application/json", "text/csv"]
+        raw = client.with_raw_response.report(accept="text/csv")  # the raw twin takes `accept` too
+        assert raw.headers["content-type"] == "text/csv" and raw.parse() == "a,b\n1,2\n"
+    assert [r.headers["accept"] for r in loopback.requests] == ["application/json", "text/csv", "text/csv"]
 
 
 def test_streaming_results_are_typed(sdk):

@@ -68,6 +68,19 @@ _SCHEME_LABELS = {
 }
 
 
+def oauth2_classes(s: ir.SecurityScheme) -> list[str]:
+    """The runtime's credential classes for the OAuth2 flows a scheme declares."""
+    return [OAUTH2_CLASSES[flow].split("(")[0] for flow in s.flows]
+
+
+def credential_annotation(s: ir.SecurityScheme) -> str:
+    """What the constructor takes for a scheme: for OAuth2, a token or the credential classes of
+    the flows the document declares; else any credential."""
+    if not s.flows:
+        return "Credential"
+    return "Union[" + ", ".join(["str", "Callable[[], str]", *oauth2_classes(s)]) + "]"
+
+
 def scheme_view(s: ir.SecurityScheme) -> SchemeView:
     arguments = [literal(s.kind)]
     if s.location != "header":
@@ -79,7 +92,7 @@ def scheme_view(s: ir.SecurityScheme) -> SchemeView:
     in_authorization = s.kind in ("bearer", "basic", "oauth2")
     label = _SCHEME_LABELS.get(s.kind, s.kind)
     if s.flows:
-        label += " (" + ", ".join(f"`{OAUTH2_CLASSES[flow].split('(')[0]}`" for flow in s.flows) + ", or a token)"
+        label += " (" + ", ".join(f"`{name}`" for name in oauth2_classes(s)) + ", or a token)"
     return SchemeView(
         name=s.name,
         param=s.param_name,
@@ -88,6 +101,7 @@ def scheme_view(s: ir.SecurityScheme) -> SchemeView:
         example=s.example or ("USER:PASSWORD" if s.kind == "basic" else s.name.upper()),
         label=label,
         oauth2=[OAUTH2_CLASSES[flow] for flow in s.flows],
+        annotation=credential_annotation(s),
         placement="`Authorization` header" if in_authorization else f"`{s.param}` {s.location}",
         runtime=f"SecurityScheme({', '.join(arguments)})",
     )
@@ -429,7 +443,11 @@ class Renderer:
         if self.options.base_url_env:
             uses.add("env_server")
         if self.api.security_schemes:
-            uses.add("Credential")
+            for scheme in self.api.security_schemes:
+                if scheme.flows:
+                    uses.update(("Union", "Callable", *oauth2_classes(scheme)))
+                else:
+                    uses.add("Credential")
             if self.options.env_var:
                 uses.add("env_credential")
         if any(s.variables for s in self.api.servers):

@@ -207,6 +207,7 @@ class SchemeView:
     placement: str  # where the README says it is sent
     runtime: str  # the runtime's `SecurityScheme(...)` for it
     oauth2: list[str]  # for OAuth2: how to build a credential for each flow the document declares
+    annotation: str  # what the constructor's keyword takes (besides None)
 
 
 @dataclass(frozen=True)

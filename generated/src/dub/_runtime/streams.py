@@ -14,6 +14,7 @@ from typing import (
     Iterator,
     List,
     Optional,
+    Tuple,
     TypeVar,
     Union,
 )
@@ -25,6 +26,7 @@ from .errors import ResponseValidationError
 from .operation import Operation
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 # --------------------------------------------------------------------------- streamed responses
 
@@ -51,28 +53,28 @@ class _ResponseView:
         return f"<{type(self).__name__} {self.status_code} {self.content_type!r}>"
 
 
-class RawResponse(_ResponseView, Generic[T]):
+class RawResponse(_ResponseView, Generic[T_co]):
     """A successful response as it came (`status_code`, `headers`, `http_response`), with
     `parse()` giving what the method returns otherwise (parsed on first call, then kept).
     """
 
-    def __init__(self, response: httpx.Response, parse: Callable[[], T]) -> None:
+    def __init__(self, response: httpx.Response, parse: Callable[[], T_co]) -> None:
         super().__init__(response)
         self._parse = parse
-        self._parsed: List[T] = []
+        self._parsed: Tuple[T_co, ...] = ()
 
     @property
     def http_response(self) -> httpx.Response:
         return self.response
 
-    def parse(self) -> T:
+    def parse(self) -> T_co:
         """The method's usual result (the body is read first if it was left unread)."""
         if not self._parsed:
             self.read()
-            self._parsed.append(self._parse())
+            self._parsed = (self._parse(),)
         return self._parsed[0]
 
-    async def aparse(self) -> T:
+    async def aparse(self) -> T_co:
         """`parse()` for a response streamed by an `_async` method."""
         await self.aread()
         return self.parse()
@@ -91,7 +93,7 @@ class RawResponse(_ResponseView, Generic[T]):
     def close(self) -> None:
         self.response.close()
 
-    def __enter__(self) -> RawResponse[T]:
+    def __enter__(self) -> RawResponse[T_co]:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -109,7 +111,7 @@ class RawResponse(_ResponseView, Generic[T]):
     async def aclose(self) -> None:
         await self.response.aclose()
 
-    async def __aenter__(self) -> RawResponse[T]:
+    async def __aenter__(self) -> RawResponse[T_co]:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:

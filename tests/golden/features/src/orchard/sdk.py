@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from functools import cache, cached_property
-from typing import TYPE_CHECKING, Literal, Mapping, Optional, Union, overload
+from typing import TYPE_CHECKING, Callable, Literal, Mapping, Optional, Union, overload
 
 import httpx
 
@@ -15,6 +15,7 @@ from ._runtime import (
     AsyncEventStream,
     BackoffStrategy,
     ClientBase,
+    ClientCredentials,
     Credential,
     EventStream,
     Operation,
@@ -124,7 +125,7 @@ class Orchard(ClientBase):
         bearer_auth: Optional[Credential] = None,
         api_key: Optional[Credential] = None,
         basic_auth: Optional[Credential] = None,
-        oauth: Optional[Credential] = None,
+        oauth: Optional[Union[str, Callable[[], str], ClientCredentials]] = None,
         *,
         server_url: Optional[str] = None,
         server_idx: int = 0,
@@ -431,6 +432,48 @@ class OrchardWithRawResponse:
     def __init__(self, parent: Orchard, stream: bool = False) -> None:
         self._parent = parent
         self._stream = stream
+
+    def get_weather(
+        self,
+        *,
+        accept: str = "application/json",
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> RawResponse[Union[Weather, str]]:
+        """`Orchard.get_weather()`, returning the raw response with `parse()` for its result."""
+        return self._parent._request_raw(
+            _get_weather_op(),
+            None,
+            accept=accept,
+            retries=retries,
+            server_url=server_url,
+            timeout_ms=timeout_ms,
+            http_headers=http_headers,
+            stream=self._stream,
+        )
+
+    async def get_weather_async(
+        self,
+        *,
+        accept: str = "application/json",
+        retries: Union[RetryConfig, None, Unset] = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> RawResponse[Union[Weather, str]]:
+        """`Orchard.get_weather_async()`, returning the raw response with `parse()` for its result."""
+        return await self._parent._request_raw_async(
+            _get_weather_op(),
+            None,
+            accept=accept,
+            retries=retries,
+            server_url=server_url,
+            timeout_ms=timeout_ms,
+            http_headers=http_headers,
+            stream=self._stream,
+        )
 
     def ping(
         self,
