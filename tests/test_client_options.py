@@ -104,9 +104,15 @@ def test_the_server_url_comes_from_the_environment(ledger, loopback, monkeypatch
         assert client.payments.list_payments() == ["env"]
     with ledger.Ledger(server_url=loopback.url + "/") as client:  # an explicit URL wins
         assert client.payments.list_payments() == ["env"]
+
+    async def from_env():
+        async with ledger.Ledger() as client:
+            return await client.payments.list_payments_async()
+
+    assert asyncio.run(from_env()) == ["env"]
     monkeypatch.delenv("LEDGER_BASE_URL")
     assert ledger.Ledger()._config.server_url == "https://ledger.example.test"
-    assert len(loopback.requests) == 2
+    assert len(loopback.requests) == 3
 
 
 def test_the_environment_variable_is_a_setting(tmp_path):
@@ -155,11 +161,15 @@ def test_an_idempotency_key_async(ledger, loopback):
 def test_telemetry_headers_and_turning_them_off(ledger, loopback):
     import platform
 
-    loopback.on("GET", "/payments", Reply(200, []), Reply(200, []))
+    loopback.on("GET", "/payments", Reply(200, []))
     with ledger.Ledger(server_url=loopback.url) as client:
         client.payments.list_payments()
-    with ledger.Ledger(server_url=loopback.url, telemetry=False) as client:
-        client.payments.list_payments()
+
+    async def quietly():
+        async with ledger.Ledger(server_url=loopback.url, telemetry=False) as client:
+            await client.payments.list_payments_async()
+
+    asyncio.run(quietly())
     told, quiet = (r.headers for r in loopback.requests)
     assert told["x-sdk-lang"] == "python"
     assert told["x-sdk-package-version"] == ledger.__version__
