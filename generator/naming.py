@@ -55,9 +55,11 @@ RESERVED_FIELD_NAMES = {
 }
 RESERVED_MODULES = {"sdk", "models", "utils", "_runtime", "types", "errors", "operations", "components"}
 # Method names that would shadow a builtin the class's own signatures use.
+# The attributes of the client and of each resource that give the raw-response twins.
 RAW_RESPONSE_ATTRIBUTE = "with_raw_response"
+STREAMING_RESPONSE_ATTRIBUTE = "with_streaming_response"
 RESERVED_METHODS = frozenset(
-    {"str", "int", "float", "bool", "bytes", RAW_RESPONSE_ATTRIBUTE, "with_streaming_response"}
+    {"str", "int", "float", "bool", "bytes", RAW_RESPONSE_ATTRIBUTE, STREAMING_RESPONSE_ATTRIBUTE}
 )
 # ...and those the client class has itself (a resource may have a `close()`).
 CLIENT_METHODS = RESERVED_METHODS | client_attributes()

@@ -46,6 +46,7 @@ from .wire import (
     _serialize_path,
     _serialize_query,
     _serialize_simple,
+    _uploads,
     _wire_value,
 )
 
@@ -164,7 +165,7 @@ class BaseSDK:
             prepared.content = urlencode(pairs).encode()
             prepared.headers["Content-Type"] = media_type
         elif _is_upload(body):
-            uploaded = prepared.uploads.body(body)
+            uploaded = _uploads(prepared).body(body)
             if isinstance(uploaded, bytes):
                 prepared.content = uploaded
             else:
@@ -190,7 +191,7 @@ class BaseSDK:
                 if item is None:
                     continue
                 if _is_upload(item):
-                    parts.append((name, prepared.uploads.part(name, item)))
+                    parts.append((name, _uploads(prepared).part(name, item)))
                 elif isinstance(item, (Mapping, list, tuple)):
                     text = json.dumps(item, default=_wire_value)
                     parts.append((name, (None, text, "application/json")))
@@ -417,7 +418,10 @@ class BaseSDK:
     # ---- sync and async entry points
 
     def _build(self, client: Any, prepared: _Prepared, timeout: float) -> httpx.Request:
-        prepared.uploads.rewind()  # each attempt sends the files from where they started
+        if (
+            prepared.uploads is not None
+        ):  # each attempt sends the files from where they started
+            prepared.uploads.rewind()
         content: Any = prepared.content
         if prepared.stream_body is not None:
             stream = prepared.stream_body
@@ -486,7 +490,8 @@ class BaseSDK:
                 response.close()
                 time.sleep(delay)
         finally:
-            prepared.uploads.close()  # the files opened from paths
+            if prepared.uploads is not None:  # close the files opened from paths
+                prepared.uploads.close()
 
     async def _send_async(
         self,
@@ -538,7 +543,8 @@ class BaseSDK:
                 await response.aclose()
                 await asyncio.sleep(delay)
         finally:
-            prepared.uploads.close()  # the files opened from paths
+            if prepared.uploads is not None:  # close the files opened from paths
+                prepared.uploads.close()
 
     def _streams(self, op: Operation[Any], response: httpx.Response) -> bool:
         """Whether this response is a success whose body is streamed to the caller."""

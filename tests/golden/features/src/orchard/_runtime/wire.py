@@ -132,8 +132,15 @@ class _Prepared:
         self.files: Optional[
             List[Tuple[str, Tuple[Optional[str], Any, Optional[str]]]]
         ] = None
-        self.uploads = _Uploads()
+        self.uploads: Optional[_Uploads] = None  # made by the first file the call sends
         self.stream_body: Optional[IO[bytes]] = None  # a binary body sent in chunks
+
+
+def _uploads(prepared: _Prepared) -> _Uploads:
+    """The files of a call (made on first use: most calls send none)."""
+    if prepared.uploads is None:
+        prepared.uploads = _Uploads()
+    return prepared.uploads
 
 
 def _form_pairs(
