@@ -13,22 +13,37 @@ import click
 
 from . import __version__
 from .diagnostics import ERROR, NOTE, WARNING, Diagnostic, GenerationError
-from .load import is_url
+from .load import is_git_ref, is_url
 from .naming import base_url_variable
 from .options import Options
-from .pipeline import Generated, analyze
+from .pipeline import Generated, Release, analyze
 from .pipeline import generate as run_pipeline
 from .settings import CONFIG_FILE, names_changed, resolve
-from .write import compare_output, output_problem, write_output
+from .write import WriteResult, compare_output, output_problem, write_output
 
 EXIT_OK, EXIT_DRIFT, EXIT_UNUSABLE = 0, 1, 2
 
 
 def _spec_location(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | str | None:
-    """`--spec`: a URL as it is, anything else a path."""
-    if value is None or is_url(value):
+    """`--spec`: a URL or a `git:REV:PATH` as it is, anything else a path."""
+    if value is None or is_url(value) or is_git_ref(value):
         return value
     return Path(value)
+
+
+def _overlay_locations(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[Path | str, ...]:
+    return tuple(v if is_url(v) else Path(v) for v in value)
+
+
+_overlay_option = click.option(
+    "--overlay",
+    "overlays",
+    multiple=True,
+    callback=_overlay_locations,
+    metavar="FILE",
+    help="An OpenAPI Overlay 1.0 document applied to the document before it is read (repeatable; applied "
+    "in order, after the `overlays` of the settings).",
+)
 
 
 def _options(func: Any) -> Any:
@@ -60,6 +75,7 @@ def _options(func: Any) -> Any:
                 type=click.Path(path_type=Path),
                 help="Settings file. Default: ./sdkforge.yaml, else [tool.sdkforge] in ./pyproject.toml.",
             ),
+            _overlay_option,
             click.option("--quiet", "-q", is_flag=True, help="Print errors only."),
         ]
     ):
@@ -166,10 +182,16 @@ def main() -> None:
 
 
 def _prepare(
-    spec: Path | None, out: Path | None, package_name: str | None, sdk_name: str | None, config_path: Path | None
+    spec: Path | None,
+    out: Path | None,
+    package_name: str | None,
+    sdk_name: str | None,
+    config_path: Path | None,
+    overlays: tuple[Path | str, ...],
 ) -> Options:
     """The options of `generate` and `check`, with the output directory checked."""
-    config = resolve(dict(spec=spec, out=out, package_name=package_name, sdk_name=sdk_name), config_path, Path.cwd())
+    cli = dict(spec=spec, out=out, package_name=package_name, sdk_name=sdk_name)
+    config = resolve(cli, config_path, Path.cwd(), overlays)
     problem = output_problem(_out(config))
     if problem:
         raise GenerationError([Diagnostic(ERROR, problem, "", f"--out {_out(config)}")])
@@ -184,14 +206,28 @@ def _names_note(config: Options, result: Generated) -> None:
 
 @main.command(epilog="Example: sdkforge generate --spec openapi.yaml --out my-sdk")
 @_options
-@click.option("--force", is_flag=True, help="Overwrite generated files that were edited by hand.")
+@click.option(
+    "--bump",
+    is_flag=True,
+    help="Raise the SDK's version by what changed for its users since the last generation into the "
+    "output directory (breaking: major, before 1.0 minor; compatible: minor; else patch), and put "
+    "the changes at the top of its CHANGELOG.md.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Overwrite generated files edited by hand with what is generated (the edits it discards are printed), "
+    "instead of merging the edits into it.",
+)
 def generate(
     spec: Path | None,
     out: Path | None,
     package_name: str | None,
     sdk_name: str | None,
     config_path: Path | None,
+    overlays: tuple[Path | str, ...],
     quiet: bool,
+    bump: bool,
     force: bool,
 ) -> None:
     """Generate the SDK into the output directory (written whole, or not at all).
@@ -201,16 +237,16 @@ def generate(
     `spotify_web_api` and the client `SpotifyWebAPI`.
     """
     try:
-        config = _prepare(spec, out, package_name, sdk_name, config_path)
+        config = _prepare(spec, out, package_name, sdk_name, config_path, overlays)
         with _Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
-            result = run_pipeline(config, progress=progress, reuse=True)
+            result = run_pipeline(config, progress=progress, reuse=True, bump=bump)
     except GenerationError as exc:
         _fail(exc)
         return
     out_dir = _out(config)
     _names_note(config, result)
     try:
-        written = write_output(out_dir, result.files, force=force, unchanged=result.unchanged)
+        written = write_output(out_dir, result.files, force=force, unchanged=result.unchanged, state=result.state)
     except OSError as exc:  # the place cannot be written (permissions, a full disk)
         _fail(
             GenerationError(
@@ -220,8 +256,7 @@ def generate(
         return
     if not quiet:  # (finding each warning's line in a large document takes a moment)
         _summarise_warnings(result.diagnostics)
-    for rel in written.kept_user_edits:
-        click.echo(f"kept {out_dir / rel}: edited by hand (use --force to overwrite)", err=True)
+    _report_edits(out_dir, written, quiet)
     if not quiet:
         click.echo(
             f"Generated {out_dir} (package {result.api.package_name}, client {result.api.client_name}): "
@@ -230,6 +265,52 @@ def generate(
             f"{len(written.removed)} removed, "
             f"{len([d for d in result.diagnostics if d.severity == WARNING])} warnings, {result.seconds:.2f}s"
         )
+    if result.release is not None:
+        _report_release(result.release, quiet)
+    if written.conflicts:
+        click.echo(
+            f"{len(written.conflicts)} file(s) with conflicts between your edits and the new code, marked "
+            "<<<<<<< ... >>>>>>> in place: resolve them, then run `sdkforge generate` again:",
+            err=True,
+        )
+        for rel in written.conflicts:
+            click.echo(f"  {out_dir / rel}", err=True)
+        sys.exit(EXIT_DRIFT)
+
+
+def _report_release(release: Release, quiet: bool) -> None:
+    if release.version == release.previous:
+        click.echo(f"version {release.version} kept: {release.kept_because}", err=True)
+        return
+    breaking = sum(c.breaking for c in release.changes)
+    click.echo(
+        f"version {release.previous} -> {release.version} ({len(release.changes)} change(s), {breaking} breaking); "
+        "CHANGELOG.md updated",
+        err=True,
+    )
+    if not quiet:
+        click.echo(release.notes.rstrip("\n"), err=True)
+
+
+def _report_edits(out_dir: Path, written: WriteResult, quiet: bool) -> None:
+    """What became of the files edited by hand (on standard error)."""
+    for rel in written.kept_user_edits:
+        click.echo(
+            f"kept {out_dir / rel}: edited by hand, with no record of what was generated before to merge with "
+            "(use --force to overwrite)",
+            err=True,
+        )
+    for rel in written.restored:
+        click.echo(f"restored {out_dir / rel}: a generated file deleted by hand", err=True)
+    if not quiet:
+        for rel in written.merged:
+            click.echo(f"merged your edits to {out_dir / rel} into the new code", err=True)
+        for rel in written.edited:
+            click.echo(f"kept your edits to {out_dir / rel} (the new code changes nothing there)", err=True)
+    for rel, diff in written.discarded.items():
+        click.echo(f"--force: discarded your edits to {out_dir / rel}" + (":" if diff and not quiet else ""), err=True)
+        if diff and not quiet:
+            click.echo(diff.rstrip("\n"), err=True)
 
 
 @main.command(epilog="Example: sdkforge check --spec openapi.yaml --out my-sdk   (in CI)")
@@ -240,6 +321,7 @@ def check(
     package_name: str | None,
     sdk_name: str | None,
     config_path: Path | None,
+    overlays: tuple[Path | str, ...],
     quiet: bool,
 ) -> None:
     """Exit 1 when the output directory differs from what the document generates (for CI).
@@ -248,13 +330,16 @@ def check(
     otherwise.
     """
     try:
-        config = _prepare(spec, out, package_name, sdk_name, config_path)
+        config = _prepare(spec, out, package_name, sdk_name, config_path, overlays)
         result = run_pipeline(config)
     except GenerationError as exc:
         _fail(exc)
         return
     _names_note(config, result)
     drift = compare_output(_out(config), result.files)
+    if not quiet:
+        for rel in drift.edited:
+            click.echo(f"edited: {rel} (by hand; the edits apply to what is generated)")
     if drift.clean:
         if not quiet:
             click.echo(f"{config.out} is up to date with {config.spec}.")
@@ -353,13 +438,14 @@ def init(spec: Path | str, out: str, config_path: Path, force: bool) -> None:
 @main.command("validate", epilog="Example: sdkforge validate openapi.yaml --strict")
 @click.argument("spec", callback=_spec_location)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def validate_command(spec: Path | str, strict: bool) -> None:
+@_overlay_option
+def validate_command(spec: Path | str, strict: bool, overlays: tuple[Path | str, ...]) -> None:
     """Report every problem in SPEC with its severity, file:line:column and JSON pointer.
 
     Exit codes: 0 no errors (warnings allowed unless --strict); 1 errors; 2 unreadable.
     """
     try:
-        _, diags = analyze(Options(spec=spec))
+        _, diags = analyze(Options(spec=spec, overlays=overlays))
     except GenerationError as exc:
         _fail(exc)
         return
@@ -377,15 +463,20 @@ def validate_command(spec: Path | str, strict: bool) -> None:
 @click.argument("old_spec", callback=_spec_location)
 @click.argument("new_spec", callback=_spec_location)
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
-def diff_command(old_spec: Path | str, new_spec: Path | str, fmt: str) -> None:
+@_overlay_option
+def diff_command(old_spec: Path | str, new_spec: Path | str, fmt: str, overlays: tuple[Path | str, ...]) -> None:
     """What regenerating from NEW_SPEC instead of OLD_SPEC changes for SDK users.
+
+    Either document may be `git:REV:PATH`, read from a git revision of the current directory's
+    repository without writing it anywhere (`sdkforge diff git:origin/main:openapi.yaml openapi.yaml`).
+    Overlays apply to both documents.
 
     Exit codes: 0 nothing breaking; 1 something breaking; 2 a document is unusable.
     """
     apis = []
     for spec in (old_spec, new_spec):
         try:
-            api, diags = analyze(Options(spec=spec), full_validation=False)
+            api, diags = analyze(Options(spec=spec, overlays=overlays), full_validation=False)
         except GenerationError as exc:
             _fail(exc)
             return

@@ -71,7 +71,8 @@ class Diagnostics:
         for d in self.items:
             if severity is not None and d.severity != severity:
                 continue
-            position = self.locate(d.pointer) if self.locate and d.line is None else None
+            # (a diagnostic of another file, such as an overlay, comes located)
+            position = self.locate(d.pointer) if self.locate and d.line is None and d.file == self.file else None
             if position:
                 d = Diagnostic(d.severity, d.message, d.pointer, d.file, position[0], position[1])
             out.append(d)

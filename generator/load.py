@@ -188,8 +188,41 @@ def download(url: str) -> str:
         raise GenerationError([Diagnostic(ERROR, "the document is not UTF-8 text (binary data?)", "", url)]) from None
 
 
+GIT_PREFIX = "git:"
+
+
+def is_git_ref(location: str | Path) -> bool:
+    """`git:REV:PATH`: a document as a git revision has it (`git:main:openapi.yaml`)."""
+    return isinstance(location, str) and location.startswith(GIT_PREFIX) and ":" in location[len(GIT_PREFIX) :]
+
+
+def read_git(location: str) -> tuple[Path, str]:
+    """The path and text of a `git:REV:PATH` document, read with `git show REV:PATH` in the current
+    directory's repository (PATH from the repository's root, or `./PATH` from the current directory)."""
+    import subprocess
+
+    rev, _, path = location[len(GIT_PREFIX) :].partition(":")
+    if not rev or not path:
+        raise _fail(location, "a git document is given as git:REV:PATH (git:main:openapi.yaml)")
+    try:
+        shown = subprocess.run(["git", "show", f"{rev}:{path}"], capture_output=True, check=False)
+    except OSError as exc:
+        raise _fail(location, f"cannot run git: {exc.strerror or exc}") from None
+    if shown.returncode != 0:
+        reason = shown.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise _fail(location, f"git cannot show it: {reason[-1] if reason else 'exit ' + str(shown.returncode)}")
+    try:
+        return Path(path), shown.stdout.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _fail(location, "the document is not UTF-8 text (binary data?)") from None
+
+
 def load_document(path: Path | str, cache: dict[Any, Document] | None = None) -> Document:
-    """The document at a path, or at an http(s) URL (downloaded once per cache)."""
+    """The document at a path, at an http(s) URL (downloaded once per cache), or in a git
+    revision (`git:REV:PATH`)."""
+    if is_git_ref(path):
+        where, text = read_git(str(path))
+        return Document(where, text, parse_text(where, text, str(path)))
     if is_url(path):
         url = str(path)
         if cache is not None and url in cache:

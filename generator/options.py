@@ -20,6 +20,8 @@ class Options:
     """
 
     spec: Path | str  # a file, or an http(s) URL
+    # Overlay documents (OpenAPI Overlay 1.0) applied in order to the document before it is read.
+    overlays: tuple[Path | str, ...] = ()
     out: Path | None = None  # where the SDK project is written (and read back when regenerating)
     package_name: str = ""  # "" until decided: given, recorded, or derived from the document's title
     sdk_name: str = ""

@@ -8,20 +8,25 @@ inputs did not change (see `incremental`). Writing is the caller's (`write.write
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import gc
+import json
+import os
 import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
-from . import ir, pystyle, swagger2
+from . import ir, pystyle, release, swagger2
 from .builder import build
 from .diagnostics import ERROR, Diagnostic, Diagnostics, GenerationError
+from .diff import Change, diff_apis, render_markdown, suggested_bump
 from .incremental import Previous
-from .load import load_document
+from .load import Document, load_document, parse_text
 from .naming import base_url_variable, name_api, names_from_title
 from .options import Options
 from .parallel import produce
@@ -29,6 +34,17 @@ from .refs import Resolver
 from .render import Renderer
 from .validate import validate
 from .write import with_manifest
+
+
+@dataclass(frozen=True)
+class Release:
+    """What `generate --bump` decided: the version before and after, and why."""
+
+    previous: str
+    version: str
+    changes: list[Change]
+    notes: str  # the comparison in markdown ("" when there was nothing to compare with)
+    kept_because: str = ""  # why the version stayed
 
 
 @dataclass
@@ -39,6 +55,10 @@ class Generated:
     seconds: float = 0.0
     # Files read back unchanged from the output directory: writing has nothing to compare.
     unchanged: set[str] = field(default_factory=set)
+    # The generator's records in the output directory besides the manifest (the document read,
+    # for the next --bump) and, with --bump, the SDK's CHANGELOG.md: written, never compared.
+    state: dict[str, bytes] = field(default_factory=dict)
+    release: Release | None = None
 
     @functools.cached_property
     def diagnostics(self) -> list[Diagnostic]:
@@ -89,6 +109,16 @@ def with_deep_stack(fn: Callable[[], T]) -> T:
 FULL_VALIDATION_MAX_BYTES = 2_000_000
 
 
+@dataclass
+class Analysis:
+    api: ir.Api | None  # None when errors stop the analysis
+    diags: Diagnostics
+    # The document as it was read: its text, or with overlays the JSON of the result (kept in the
+    # output directory, the next `generate --bump` compares with it), and that text's file name.
+    record: str
+    record_name: str
+
+
 def analyze(options: Options, *, full_validation: bool | None = True) -> tuple[ir.Api | None, Diagnostics]:
     """Load, validate, build and name `options.spec`: the API and every diagnostic (no API when
     errors stop it). `full_validation` None: openapi-spec-validator runs on documents up to
@@ -96,12 +126,27 @@ def analyze(options: Options, *, full_validation: bool | None = True) -> tuple[i
 
     Raises GenerationError only when the file cannot be read as a document at all.
     """
-    return with_deep_stack(lambda: _analyze(options, full_validation))
+    analysis = analyze_document(options, full_validation=full_validation)
+    return analysis.api, analysis.diags
 
 
-def _analyze(options: Options, full_validation: bool | None) -> tuple[ir.Api | None, Diagnostics]:
-    doc = load_document(options.spec)
+def analyze_document(
+    options: Options, *, full_validation: bool | None = True, document: Document | None = None
+) -> Analysis:
+    """`analyze`, of `document` when given (instead of loading `options.spec`), keeping the document."""
+    return with_deep_stack(lambda: _analyze(options, full_validation, document))
+
+
+def _analyze(options: Options, full_validation: bool | None, doc: Document | None) -> Analysis:
+    doc = doc or load_document(options.spec)
     diags = Diagnostics(str(options.spec), doc.locate)
+    record, suffix = doc.text, doc.path.suffix.lower()
+    if options.overlays:
+        from .overlay import apply_overlays  # (python-jsonpath: only documents with overlays need it)
+
+        doc.data = apply_overlays(doc.data, options.overlays, diags)
+        record, suffix = json.dumps(doc.data, ensure_ascii=False) + "\n", ".json"
+    record_name = "openapi" + (suffix if suffix in (".json", ".yaml", ".yml") else ".json")
     if swagger2.is_swagger2(doc.data):
         doc.data = swagger2.convert(doc.data)
         diags.note(
@@ -117,43 +162,53 @@ def _analyze(options: Options, full_validation: bool | None) -> tuple[ir.Api | N
             )
     validate(doc.data, diags, full=full_validation, base_uri=doc.url or doc.path.resolve().as_uri())
     if diags.errors:
-        return None, diags
+        return Analysis(None, diags, record, record_name)
     api = build(doc, Resolver(doc), diags, options)
     if diags.errors:
-        return None, diags
+        return Analysis(None, diags, record, record_name)
     package, client = options.package_name, options.sdk_name
     if not package or not client:
         derived = names_from_title(api.title)
         package, client = package or derived[0], client or derived[1]
     api = ir.evolve(api, package_name=package, client_name=client)
-    return name_api(api, reserved={client}), diags
+    return Analysis(name_api(api, reserved={client}), diags, record, record_name)
 
 
 RUNTIME_LINE_LENGTH = 88
 
 
 def generate(
-    options: Options, *, full_validation: bool | None = None, progress: Any | None = None, reuse: bool = False
+    options: Options,
+    *,
+    full_validation: bool | None = None,
+    progress: Any | None = None,
+    reuse: bool = False,
+    bump: bool = False,
 ) -> Generated:
     """Everything but writing: returns the files to write, or raises GenerationError.
 
     With `reuse`, files of the previous generation in `options.out` whose inputs did not change
-    are read back instead of being rendered again (what makes regeneration fast)."""
+    are read back instead of being rendered again (what makes regeneration fast). With `bump`,
+    the SDK's version is raised by what changed since the document the output records (see
+    `release`), and the changes head its CHANGELOG.md."""
     # The document and the IR are millions of objects that live until the end; the collector
     # would traverse them again and again (a quarter of the time on large documents) to find
     # few cycles. It runs once, at the end, instead.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _generate(options, full_validation, progress, reuse)
+        return _generate(options, full_validation, progress, reuse, bump)
     finally:
         if collecting:
             gc.enable()
 
 
-def _generate(options: Options, full_validation: bool | None, progress: Any | None, reuse: bool) -> Generated:
+def _generate(
+    options: Options, full_validation: bool | None, progress: Any | None, reuse: bool, bump: bool
+) -> Generated:
     started = time.perf_counter()
-    api, diags = analyze(options, full_validation=full_validation)
+    analysis = analyze_document(options, full_validation=full_validation)
+    api, diags = analysis.api, analysis.diags
     if api is None:
         raise GenerationError(diags.located(ERROR))
     options = dataclasses.replace(
@@ -162,6 +217,13 @@ def _generate(options: Options, full_validation: bool | None, progress: Any | No
         sdk_name=api.client_name,
         base_url_env=base_url_variable(options.base_url_env, api.package_name),
     )
+    state = {f"{release.DOCUMENT_DIR}/{analysis.record_name}": analysis.record.encode("utf-8")}
+    decided = _release(options, api, analysis) if bump else None
+    if decided is not None and decided.version != decided.previous:
+        options = dataclasses.replace(options, sdk_version=decided.version)
+        changelog = _read_text(options.out / release.CHANGELOG) if options.out is not None else None
+        entry = release.with_entry(changelog, decided.version, _release_date(), decided.notes)
+        state[release.CHANGELOG] = entry.encode("utf-8")
     renderer = Renderer(api, options)
     previous, pystyle.LINE_LENGTH = pystyle.LINE_LENGTH, options.line_length
     try:
@@ -169,8 +231,48 @@ def _generate(options: Options, full_validation: bool | None, progress: Any | No
         preformatted = set(renderer.runtime_paths()) if options.line_length == RUNTIME_LINE_LENGTH else set()
         previous_output = Previous(options.out) if reuse and options.out is not None else None
         produced = produce(renderer, renderer.jobs(), preformatted, progress, previous_output)
-        names = {"package_name": options.package_name, "sdk_name": options.sdk_name}
+        names = {"package_name": options.package_name, "sdk_name": options.sdk_name, "sdk_version": options.sdk_version}
         files = with_manifest(produced.files, produced.inputs, produced.reused, names)
     finally:
         pystyle.LINE_LENGTH = previous
-    return Generated(files, api, diags, time.perf_counter() - started, set(produced.reused))
+    seconds = time.perf_counter() - started
+    return Generated(files, api, diags, seconds, set(produced.reused), state, decided)
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _release_date() -> str:
+    """Today's date (UTC), or that of $SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    moment = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc) if epoch.isdigit() else None
+    return (moment or datetime.datetime.now(datetime.timezone.utc)).date().isoformat()
+
+
+def _release(options: Options, api: ir.Api, analysis: Analysis) -> Release:
+    """The version `generate --bump` gives the SDK: the current one raised by what changed for SDK
+    users since the document the output directory records (both read with the current settings)."""
+    current = options.sdk_version
+    recorded = release.recorded_document(options.out) if options.out is not None else None
+    if recorded is None:
+        return Release(current, current, [], "", "the output records no earlier document to compare with")
+    path, text = recorded
+    if text == analysis.record:
+        return Release(current, current, [], "", "the document did not change since the last generation")
+    # References into other files are followed from where the document is now.
+    place = options.spec if isinstance(options.spec, Path) else path
+    old_document = Document(place, text, parse_text(path, text, str(path)))
+    old_options = dataclasses.replace(options, spec=path, overlays=())
+    old = analyze_document(old_options, full_validation=False, document=old_document)
+    if old.api is None:
+        raise GenerationError(old.diags.located(ERROR))
+    changes = diff_apis(old.api, api)
+    try:
+        version = release.bumped(current, suggested_bump(changes))
+    except ValueError as exc:
+        raise GenerationError([Diagnostic(ERROR, str(exc), "", "sdk_version")]) from None
+    return Release(current, version, changes, render_markdown(changes))

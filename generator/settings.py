@@ -12,7 +12,8 @@ from .diagnostics import ERROR, Diagnostic, GenerationError
 from .load import is_url
 from .naming import class_name_problem, package_name_problem, suggested_class_name, suggested_package_name
 from .options import Options
-from .write import MANIFEST, recorded_names
+from .release import higher
+from .write import MANIFEST, recorded_names, recorded_version
 
 CONFIG_FILE = "sdkforge.yaml"
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -32,6 +33,7 @@ _KEYS = {
     "base_url_env",
     "idempotency_header",
     "globals",
+    "overlays",
 }
 
 
@@ -117,14 +119,24 @@ def _relative(data: dict[str, Any], base: Path, file: str) -> dict[str, Any]:
     for key in ("spec", "out"):
         if key in data and not is_url(str(data[key])):
             data[key] = Path(os.path.normpath(base / str(data[key])))
+    if "overlays" in data:
+        overlays = data["overlays"]
+        if isinstance(overlays, str):
+            overlays = [overlays]
+        if not isinstance(overlays, list) or not all(isinstance(o, str) and o for o in overlays):
+            raise _fail(f"overlays must be a list of overlay files, not {overlays!r}", file)
+        data["overlays"] = tuple(o if is_url(o) else Path(os.path.normpath(base / o)) for o in overlays)
     data["_file"] = file  # where the settings came from, for messages about them
     return data
 
 
-def resolve(cli: dict[str, Any], config_path: Path | None, cwd: Path) -> Options:
+def resolve(
+    cli: dict[str, Any], config_path: Path | None, cwd: Path, overlays: tuple[Path | str, ...] = ()
+) -> Options:
     """The options of a run: command-line flags, over the settings file, over what the output
     directory's manifest recorded (the names it was generated with). Names given nowhere are left
-    empty: the pipeline derives them from the document's title."""
+    empty: the pipeline derives them from the document's title. `overlays` (`--overlay`) are
+    applied after those of the settings."""
     settings = read_config_file(config_path, cwd)
     settings_file = settings.pop("_file", "")
     sources = {k: f"{k} in {settings_file}" for k in settings}
@@ -171,6 +183,7 @@ def resolve(cli: dict[str, Any], config_path: Path | None, cwd: Path) -> Options
         raise _fail(f"idempotency_header must be a header name, not {idempotency!r}")
     return Options(
         global_params=_globals(settings.get("globals")),
+        overlays=tuple(settings.get("overlays", ())) + overlays,
         base_url_env=base_url_env,
         idempotency_header=idempotency,
         line_length=line_length,
@@ -181,7 +194,7 @@ def resolve(cli: dict[str, Any], config_path: Path | None, cwd: Path) -> Options
         out=Path(settings["out"]),
         package_name=package,
         sdk_name=sdk_name,
-        sdk_version=str(settings.get("sdk_version") or "0.1.0"),
+        sdk_version=higher(str(settings.get("sdk_version") or "0.1.0"), recorded_version(Path(settings["out"]))),
         description=str(settings.get("description") or ""),
         env_var=str(settings.get("env_var") or ""),
     )

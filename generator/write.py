@@ -21,8 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .merge import merge3
+from .release import DOCUMENT_DIR
 
 MANIFEST = ".sdkforge-manifest.json"
+# What sdkforge generated last, by content hash: the base of three-way merges of edited files.
+BASES = ".sdkforge/base"
 
 
 def content_hash(content: bytes) -> str:
@@ -61,6 +65,13 @@ def read_manifest(out_dir: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def recorded_version(out_dir: Path) -> str:
+    """The SDK version the output directory was generated with ("" when unknown)."""
+    options = read_manifest(out_dir).get("options")
+    version = options.get("sdk_version") if isinstance(options, dict) else None
+    return version if isinstance(version, str) else ""
+
+
 def recorded_names(out_dir: Path) -> dict[str, str]:
     """The package and client names the output directory was generated with ({} when unknown)."""
     options = read_manifest(out_dir).get("options")
@@ -74,12 +85,53 @@ def _old_manifest(out_dir: Path) -> dict[str, str]:
     return dict(files) if isinstance(files, dict) else {}
 
 
+def recorded_base(out_dir: Path, digest: str | None) -> str | None:
+    """What sdkforge generated last for a file, by the hash its manifest records (None when the
+    store does not have it, or has it damaged)."""
+    if not digest:
+        return None
+    try:
+        data = (out_dir / BASES / digest).read_bytes()
+    except OSError:
+        return None
+    if content_hash(data) != digest:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _edits(base: str | None, current: str, generated: str, rel: str) -> str:
+    """A unified diff of what a user changed in a file (from what was generated last, else from
+    what is generated now)."""
+    before = base if base is not None else generated
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True), current.splitlines(keepends=True), f"generated/{rel}", f"edited/{rel}"
+        )
+    )
+
+
 @dataclass
 class WriteResult:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # Edited by hand, and kept as they are: no record of what was generated before to merge with
+    # (an SDK written by an older sdkforge), or no longer generated.
     kept_user_edits: list[str] = field(default_factory=list)
+    # Edited by hand, and the edits merged into what is generated now (cleanly, or with conflicts).
+    merged: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    # Edited by hand, and what is generated now changes nothing in them.
+    edited: list[str] = field(default_factory=list)
+    # Generated files deleted by hand, written again.
+    restored: list[str] = field(default_factory=list)
+    # With --force: the user's edits overwritten, as a diff of each file.
+    discarded: dict[str, str] = field(default_factory=dict)
+    # The generator's records no longer needed: bases no file refers to, an earlier document.
+    stale_state: list[str] = field(default_factory=list)
 
 
 def _write_all(staging: Path, to_write: dict[str, bytes], fresh: bool) -> None:
@@ -108,11 +160,11 @@ def _stage_write(path: str, data: bytes, fresh: bool = False) -> None:
 
 
 def _plan(
-    out_dir: Path, files: dict[str, str], force: bool, unchanged: AbstractSet[str]
+    out_dir: Path, files: dict[str, str], force: bool, unchanged: AbstractSet[str], state: dict[str, bytes]
 ) -> tuple[WriteResult, dict[str, bytes]]:
     """What a generation changes: files to write (with their bytes), to remove, to keep."""
     result = WriteResult()
-    to_write: dict[str, bytes] = {}
+    to_write: dict[str, bytes] = _plan_state(out_dir, state, result)
     old = _old_manifest(out_dir)
     for rel, content in sorted(files.items()):
         if rel in unchanged:
@@ -126,12 +178,13 @@ def _plan(
         if current == data:
             result.unchanged.append(rel)
             continue
-        edited = current is not None and rel != MANIFEST and (rel not in old or old[rel] != content_hash(current))
-        if edited and not force:
-            result.kept_user_edits.append(rel)
+        if current is None or rel == MANIFEST or (rel in old and old[rel] == content_hash(current)):
+            if current is None and rel in old:
+                result.restored.append(rel)
+            to_write[rel] = data
+            result.written.append(rel)
             continue
-        to_write[rel] = data
-        result.written.append(rel)
+        _plan_edited(out_dir, rel, content, current, old.get(rel), force, result, to_write)
     for rel, digest in sorted(old.items()):
         if rel in files:
             continue
@@ -143,7 +196,77 @@ def _plan(
             result.removed.append(rel)
         else:
             result.kept_user_edits.append(rel)
+    _plan_bases(out_dir, files, result, to_write)
     return result, to_write
+
+
+def _plan_edited(
+    out_dir: Path,
+    rel: str,
+    generated: str,
+    current: bytes,
+    digest: str | None,
+    force: bool,
+    result: WriteResult,
+    to_write: dict[str, bytes],
+) -> None:
+    """A generated file edited by hand: merge the edits into what is generated now (three-way,
+    with what was generated last as the base), or with `force` overwrite them."""
+    base = recorded_base(out_dir, digest)
+    try:
+        ours = current.decode("utf-8")
+    except UnicodeDecodeError:
+        ours = None
+    if force:
+        result.discarded[rel] = _edits(base, ours, generated, rel) if ours is not None else ""
+        to_write[rel] = generated.encode("utf-8")
+        result.written.append(rel)
+        return
+    if base is None or ours is None:
+        result.kept_user_edits.append(rel)
+        return
+    merged = merge3(base, ours, generated)
+    if merged.text == ours:
+        result.edited.append(rel)
+        return
+    to_write[rel] = merged.text.encode("utf-8")
+    result.written.append(rel)
+    (result.merged if merged.clean else result.conflicts).append(rel)
+
+
+def _plan_state(out_dir: Path, state: dict[str, bytes], result: WriteResult) -> dict[str, bytes]:
+    """The generator's records (and CHANGELOG.md) that differ from what is on disk; earlier records
+    of the document that are no longer the one read are removed."""
+    to_write = {}
+    for rel, data in state.items():
+        try:
+            current: bytes | None = (out_dir / rel).read_bytes()
+        except OSError:
+            current = None
+        if current != data:
+            to_write[rel] = data
+    try:
+        recorded = sorted(os.listdir(out_dir / DOCUMENT_DIR))
+    except OSError:
+        recorded = []
+    result.stale_state += [f"{DOCUMENT_DIR}/{name}" for name in recorded if f"{DOCUMENT_DIR}/{name}" not in state]
+    return to_write
+
+
+def _plan_bases(out_dir: Path, files: dict[str, str], result: WriteResult, to_write: dict[str, bytes]) -> None:
+    """Keep what is generated now as the base of the next merges (files kept as the user left them,
+    with no base, keep none: a later merge must not take their content for what was generated)."""
+    hashes: dict[str, str] = json.loads(files[MANIFEST])["files"] if MANIFEST in files else {}
+    kept = set(result.kept_user_edits)
+    wanted = {digest: rel for rel, digest in hashes.items() if rel not in kept}
+    try:
+        present = set(os.listdir(out_dir / BASES))
+    except OSError:
+        present = set()
+    for digest, rel in sorted(wanted.items()):
+        if digest not in present:
+            to_write[f"{BASES}/{digest}"] = files[rel].encode("utf-8")
+    result.stale_state += [f"{BASES}/{name}" for name in sorted(present - set(wanted))]
 
 
 def output_problem(out_dir: Path) -> str:
@@ -161,17 +284,22 @@ def output_problem(out_dir: Path) -> str:
 
 
 def write_output(
-    out_dir: Path, files: dict[str, str], force: bool = False, unchanged: AbstractSet[str] = frozenset()
+    out_dir: Path,
+    files: dict[str, str],
+    force: bool = False,
+    unchanged: AbstractSet[str] = frozenset(),
+    state: dict[str, bytes] | None = None,
 ) -> WriteResult:
     """Bring `out_dir` to the generated files in one step (`unchanged` names files known to be
-    on disk as they are in `files` already: they were just read from there).
+    on disk as they are in `files` already: they were just read from there; `state`, the
+    generator's records besides the manifest, written but not owned like generated files).
 
     The new tree is staged next to `out_dir` (unchanged files are hard links, so their timestamps
     survive) and swapped in with one atomic rename: an error or an interruption before the swap
     leaves the previous output exactly as it was.
     """
-    result, to_write = _plan(out_dir, files, force, unchanged)
-    if not to_write and not result.removed:
+    result, to_write = _plan(out_dir, files, force, unchanged, state or {})
+    if not to_write and not result.removed and not result.stale_state:
         return result
     out_dir = out_dir.absolute()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -180,7 +308,7 @@ def write_output(
         mirrored = out_dir.is_dir()
         if mirrored:
             _mirror(out_dir, staging)
-        for rel in result.removed:
+        for rel in result.removed + result.stale_state:
             (staging / rel).unlink()
             _prune_empty_dirs((staging / rel).parent, staging)
         _write_all(staging, to_write, fresh=not mirrored)
@@ -242,15 +370,27 @@ class Drift:
     missing: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
     diffs: dict[str, str] = field(default_factory=dict)
+    # Edited by hand, and their edits apply to what would be generated: not drift.
+    edited: list[str] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
         return not (self.differs or self.missing or self.extra)
 
 
+def _edit_applies(out_dir: Path, digest: str | None, current: str, generated: str) -> bool:
+    """Whether a file is a generated one edited by hand, whose edits merged into what would be
+    generated give the file as it is (so regenerating would change nothing in it)."""
+    if digest is None or content_hash(current.encode("utf-8")) == digest:
+        return False
+    base = recorded_base(out_dir, digest)
+    return base is not None and merge3(base, current, generated).text == current
+
+
 def compare_output(out_dir: Path, files: dict[str, str]) -> Drift:
     """What differs between the files that would be generated and the output directory."""
     drift = Drift()
+    old = _old_manifest(out_dir)
     for rel, content in sorted(files.items()):
         target = out_dir / rel
         try:
@@ -258,7 +398,9 @@ def compare_output(out_dir: Path, files: dict[str, str]) -> Drift:
         except (FileNotFoundError, UnicodeDecodeError):
             drift.missing.append(rel)
             continue
-        if current != content:
+        if current != content and _edit_applies(out_dir, old.get(rel), current, content):
+            drift.edited.append(rel)
+        elif current != content:
             drift.differs.append(rel)
             drift.diffs[rel] = "".join(
                 difflib.unified_diff(

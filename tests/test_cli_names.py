@@ -60,7 +60,7 @@ def test_names_come_from_the_title_and_are_remembered_by_the_directory(tmp_path,
     assert "(package dub_co_api, client DubCoAPI)" in first.output  # info.title: Dub.co API
     assert (out / "src" / "dub_co_api" / "sdk.py").read_text().count("class DubCoAPI(ClientBase):") == 1
     manifest = json.loads((out / ".sdkforge-manifest.json").read_text())
-    assert manifest["options"] == {"package_name": "dub_co_api", "sdk_name": "DubCoAPI"}
+    assert manifest["options"] == {"package_name": "dub_co_api", "sdk_name": "DubCoAPI", "sdk_version": "0.1.0"}
 
     # Named on the command line once, the names stay with the directory.
     named = run("generate", "--spec", str(DUB), "--out", str(out), "--package-name", "spotify", "--sdk-name", "Spotify")

@@ -227,12 +227,14 @@ def test_unchanged_files_keep_their_timestamps_and_edits_are_kept(tmp_path):
     )
     result = run("generate", *gen_args(changed, out))
     assert result.exit_code == 0
-    assert "kept" in result.output and "partners.py" in result.output
+    assert f"merged your edits to {partners}" in result.output
     assert sdk.stat().st_mtime == 1_000_000  # not rewritten
-    assert partners.read_text().endswith("# my tweak\n")
+    # The edit survives, and the spec's change reached the same file.
+    assert partners.read_text().endswith("# my tweak\n") and '"""Create a partner link' in partners.read_text()
     assert "Create a partner link" in (out / "docs" / "sdks" / "partners" / "README.md").read_text()
     forced = run("generate", "--force", *gen_args(changed, out))
     assert forced.exit_code == 0 and "# my tweak" not in partners.read_text()
+    assert f"--force: discarded your edits to {partners}:" in forced.output and "+# my tweak" in forced.output
 
 
 def test_files_of_removed_operations_are_removed(tmp_path):
