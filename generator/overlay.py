@@ -21,6 +21,7 @@ from .diagnostics import ERROR, WARNING, Diagnostic, Diagnostics, GenerationErro
 from .load import Document, load_document
 
 _VERSION = re.compile(r"^1\.0\.\d+$")
+_JSON_TYPES = {str: "string", int: "number", float: "number", bool: "boolean"}
 
 
 def apply_overlays(data: Any, overlays: Sequence[Path | str], diags: Diagnostics) -> Any:
@@ -106,7 +107,7 @@ def _apply(data: Any, overlay: Document, index: int, action: dict[str, Any], dia
         elif isinstance(node, dict) and isinstance(update, dict):
             _merge(node, update)
         else:
-            what = "an object" if isinstance(node, dict) else f"a {type(node).__name__} value"
+            what = "an object" if isinstance(node, dict) else f"a {_JSON_TYPES.get(type(node), 'null')} value"
             raise _error(
                 overlay,
                 f"action {index + 1} updates {what} at {_jsonpath(parts)} with "

@@ -130,9 +130,7 @@ def _relative(data: dict[str, Any], base: Path, file: str) -> dict[str, Any]:
     return data
 
 
-def resolve(
-    cli: dict[str, Any], config_path: Path | None, cwd: Path, overlays: tuple[Path | str, ...] = ()
-) -> Options:
+def resolve(cli: dict[str, Any], config_path: Path | None, cwd: Path, overlays: tuple[Path | str, ...] = ()) -> Options:
     """The options of a run: command-line flags, over the settings file, over what the output
     directory's manifest recorded (the names it was generated with). Names given nowhere are left
     empty: the pipeline derives them from the document's title. `overlays` (`--overlay`) are

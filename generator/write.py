@@ -134,7 +134,7 @@ class WriteResult:
     stale_state: list[str] = field(default_factory=list)
 
 
-def _write_all(staging: Path, to_write: dict[str, bytes], fresh: bool) -> None:
+def _write_all(staging: Path, to_write: dict[str, bytes | str], fresh: bool) -> None:
     """Write files into the staging tree (in a fresh tree nothing needs unlinking first)."""
     root = os.fspath(staging)
     for directory in sorted({os.path.dirname(rel) for rel in to_write} - {""}):
@@ -143,8 +143,10 @@ def _write_all(staging: Path, to_write: dict[str, bytes], fresh: bool) -> None:
         _stage_write(os.path.join(root, rel), data, fresh)
 
 
-def _stage_write(path: str, data: bytes, fresh: bool = False) -> None:
+def _stage_write(path: str, data: bytes | str, fresh: bool = False) -> None:
     """Write a file of the private staging tree: a new file, never through a hard link to the old output."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
     if not fresh:
         try:
             os.unlink(path)
@@ -161,10 +163,10 @@ def _stage_write(path: str, data: bytes, fresh: bool = False) -> None:
 
 def _plan(
     out_dir: Path, files: dict[str, str], force: bool, unchanged: AbstractSet[str], state: dict[str, bytes]
-) -> tuple[WriteResult, dict[str, bytes]]:
-    """What a generation changes: files to write (with their bytes), to remove, to keep."""
+) -> tuple[WriteResult, dict[str, bytes | str]]:
+    """What a generation changes: files to write (with their content), to remove, to keep."""
     result = WriteResult()
-    to_write: dict[str, bytes] = _plan_state(out_dir, state, result)
+    to_write: dict[str, bytes | str] = dict(_plan_state(out_dir, state, result))
     old = _old_manifest(out_dir)
     for rel, content in sorted(files.items()):
         if rel in unchanged:
@@ -208,7 +210,7 @@ def _plan_edited(
     digest: str | None,
     force: bool,
     result: WriteResult,
-    to_write: dict[str, bytes],
+    to_write: dict[str, bytes | str],
 ) -> None:
     """A generated file edited by hand: merge the edits into what is generated now (three-way,
     with what was generated last as the base), or with `force` overwrite them."""
@@ -253,7 +255,7 @@ def _plan_state(out_dir: Path, state: dict[str, bytes], result: WriteResult) -> 
     return to_write
 
 
-def _plan_bases(out_dir: Path, files: dict[str, str], result: WriteResult, to_write: dict[str, bytes]) -> None:
+def _plan_bases(out_dir: Path, files: dict[str, str], result: WriteResult, to_write: dict[str, bytes | str]) -> None:
     """Keep what is generated now as the base of the next merges (files kept as the user left them,
     with no base, keep none: a later merge must not take their content for what was generated)."""
     hashes: dict[str, str] = json.loads(files[MANIFEST])["files"] if MANIFEST in files else {}
@@ -265,7 +267,7 @@ def _plan_bases(out_dir: Path, files: dict[str, str], result: WriteResult, to_wr
         present = set()
     for digest, rel in sorted(wanted.items()):
         if digest not in present:
-            to_write[f"{BASES}/{digest}"] = files[rel].encode("utf-8")
+            to_write[f"{BASES}/{digest}"] = files[rel]  # (encoded when written: no second copy held)
     result.stale_state += [f"{BASES}/{name}" for name in sorted(present - set(wanted))]
 
 
