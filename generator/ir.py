@@ -57,7 +57,7 @@ Location = Literal["path", "query", "header", "cookie"]
 ParamStyle = Literal["form", "simple", "label", "matrix", "spaceDelimited", "pipeDelimited", "deepObject"]
 HttpMethod = Literal["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]
 StreamKind = Literal["", "binary", "events"]
-PageKind = Literal["offset", "page", "cursor"]
+PageKind = Literal["offset", "page", "cursor", "link", "url"]
 PageRole = Literal["offset", "page", "limit", "cursor"]
 PageInputPlace = Literal["parameters", "requestBody"]
 SchemeKind = Literal["bearer", "basic", "apikey", "oauth2"]
@@ -267,9 +267,11 @@ class ErrorResponse:
 
 @record
 class Pagination:
-    """`x-speakeasy-pagination`, with paths in wire names; `naming` adds them in attribute names.
+    """How an operation pages (`x-speakeasy-pagination`, or inferred), with paths in wire names;
+    `naming` adds them in attribute names.
 
-    kind: offset, page or cursor.  inputs: (role, "parameters" or "requestBody", wire name), role
+    kind: offset, page, cursor, link (the `Link` header's next URL) or url (a next URL in the body).
+    inputs: (role, "parameters" or "requestBody", wire name), role
     being offset, page, limit or cursor.  Paths lead into the response body (str keys, int indexes).
     """
 
@@ -278,11 +280,18 @@ class Pagination:
     results: tuple[str | int, ...] | None = None
     next_cursor: tuple[str | int, ...] | None = None
     num_pages: tuple[str | int, ...] | None = None
+    next_url: tuple[str | int, ...] | None = None  # kind url: where the next page's URL is
+    has_more: tuple[str | int, ...] | None = None  # a flag: false on the last page
+    total: tuple[str | int, ...] | None = None  # the number of items on all pages (kind offset)
+    inferred: bool = False  # found from the operation's shape, not declared
     # After naming: each input's path on the request, and the output paths, as attribute names.
     input_attrs: tuple[tuple[PageRole, tuple[str | int, ...]], ...] = ()
     results_attrs: tuple[str | int, ...] | None = None
     next_cursor_attrs: tuple[str | int, ...] | None = None
     num_pages_attrs: tuple[str | int, ...] | None = None
+    next_url_attrs: tuple[str | int, ...] | None = None
+    has_more_attrs: tuple[str | int, ...] | None = None
+    total_attrs: tuple[str | int, ...] | None = None
 
 
 @record

@@ -475,6 +475,9 @@ def _pagination_attrs(
         results_attrs=output(p.results),
         next_cursor_attrs=output(p.next_cursor),
         num_pages_attrs=output(p.num_pages),
+        next_url_attrs=output(p.next_url),
+        has_more_attrs=output(p.has_more),
+        total_attrs=output(p.total),
     )
 
 

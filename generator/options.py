@@ -40,6 +40,10 @@ class Options:
     base_url_env: str | None = None
     # A header parameter that makes a request safe to repeat; the SDK sends a fresh key per call.
     idempotency_header: str = "Idempotency-Key"
+    # Pagination inferred from list operations' shape (see builder/paging.py), except for these
+    # operationIds.
+    infer_pagination: bool = True
+    pagination_exclude: frozenset[str] = frozenset()
     # Global parameters besides the document's `x-speakeasy-globals`: (name, location, JSON type).
     global_params: tuple[tuple[str, str, str], ...] = ()
 

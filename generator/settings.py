@@ -34,6 +34,7 @@ _KEYS = {
     "idempotency_header",
     "globals",
     "overlays",
+    "pagination",
 }
 
 
@@ -57,6 +58,19 @@ def _globals(value: Any) -> tuple[tuple[str, str, str], ...]:
             raise _fail(f"{problem}; not {entry!r}")
         out.append((entry["name"], str(location), str(kind)))
     return tuple(out)
+
+
+def _pagination(value: Any) -> tuple[bool, frozenset[str]]:
+    """The `pagination` setting: {infer: true|false, exclude: [operationId, ...]}."""
+    if value is None:
+        return True, frozenset()
+    problem = "pagination must be a mapping {infer: true|false, exclude: [operationId, ...]}"
+    if not isinstance(value, dict) or set(value) - {"infer", "exclude"}:
+        raise _fail(f"{problem}, not {value!r}")
+    infer, exclude = value.get("infer", True), value.get("exclude", [])
+    if not isinstance(infer, bool) or not isinstance(exclude, list) or not all(isinstance(e, str) for e in exclude):
+        raise _fail(f"{problem}, not {value!r}")
+    return infer, frozenset(exclude)
 
 
 def _option_error(option: str, message: str) -> GenerationError:
@@ -179,7 +193,10 @@ def resolve(cli: dict[str, Any], config_path: Path | None, cwd: Path, overlays: 
     idempotency = settings.get("idempotency_header", "Idempotency-Key")
     if not isinstance(idempotency, str) or not _HEADER_NAME.match(idempotency):
         raise _fail(f"idempotency_header must be a header name, not {idempotency!r}")
+    infer_pagination, pagination_exclude = _pagination(settings.get("pagination"))
     return Options(
+        infer_pagination=infer_pagination,
+        pagination_exclude=pagination_exclude,
         global_params=_globals(settings.get("globals")),
         overlays=tuple(settings.get("overlays", ())) + overlays,
         base_url_env=base_url_env,

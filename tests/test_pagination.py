@@ -74,7 +74,7 @@ SPEC = textwrap.dedent("""
       /broken:
         get:
           operationId: broken
-          x-speakeasy-pagination: {type: url, outputs: {nextUrl: $.next}}
+          x-speakeasy-pagination: {type: seek, outputs: {nextUrl: $.next}}
           responses:
             "200": {description: ok, content: {application/json: {schema: {type: object}}}}
     components:

@@ -50,6 +50,21 @@ def mark_inputs(ctx: BuildContext, types: tuple[ir.NamedType, ...]) -> tuple[ir.
 OAS_BASE_DIALECT = "https://spec.openapis.org/oas/3.1/dialect/base"
 
 
+def _note_inferred_pagination(ctx: BuildContext, operations: list[ir.Operation]) -> None:
+    """Say how many operations page by inference, and how to turn it off."""
+    inferred: dict[str, int] = {}
+    for op in operations:
+        if op.pagination is not None and op.pagination.inferred:
+            inferred[op.pagination.kind] = inferred.get(op.pagination.kind, 0) + 1
+    if inferred:
+        kinds = ", ".join(f"{count} by {kind}" for kind, count in sorted(inferred.items()))
+        ctx.diags.note(
+            f"pagination inferred for {sum(inferred.values())} list operation(s) ({kinds}); "
+            "`x-sdkforge-pagination: false` on an operation, or `pagination: {exclude: [operationId]}` "
+            "in the settings, turns it off"
+        )
+
+
 def build_api(ctx: BuildContext) -> ir.Api:
     info = ctx.data.get("info") or {}
     dialect = ctx.data.get("jsonSchemaDialect")
@@ -112,6 +127,7 @@ def build_api(ctx: BuildContext) -> ir.Api:
                 root.append(operation)
             else:
                 _add(grouped, key, operation)
+    _note_inferred_pagination(ctx, [*root, *(op for ops in grouped.values() for op in ops)])
     if ctx.data.get("webhooks"):
         ctx.diags.warn("webhooks are not part of a client SDK and are ignored", "/webhooks")
     resources = tuple(

@@ -137,7 +137,7 @@ def pagination(
         inputs.append((role, where, name))
     roles = {role for role, _, _ in inputs}
     paths = {}
-    for key in ("results", "nextCursor", "numPages"):
+    for key in ("results", "nextCursor", "numPages", "nextUrl"):
         if key in outputs:
             parsed = json_path(outputs[key])
             if parsed is None:
@@ -152,6 +152,10 @@ def pagination(
         page_kind = "page" if "page" in roles else "offset"
     elif kind == "cursor" and "cursor" in roles and "nextCursor" in paths:
         page_kind = "cursor"
+    elif kind == "url" and "nextUrl" in paths:
+        page_kind = "url"
+    elif kind == "link":
+        page_kind = "link"
     else:
         ctx.diags.warn(
             f"pagination of type {kind!r} with these inputs and outputs is not supported; "
@@ -159,7 +163,14 @@ def pagination(
             pointer,
         )
         return None
-    return ir.Pagination(page_kind, tuple(inputs), paths.get("results"), paths.get("nextCursor"), paths.get("numPages"))
+    return ir.Pagination(
+        page_kind,
+        tuple(inputs),
+        paths.get("results"),
+        paths.get("nextCursor"),
+        paths.get("numPages"),
+        next_url=paths.get("nextUrl"),
+    )
 
 
 def json_path(text: Any) -> tuple[str | int, ...] | None:

@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl
 from .. import ir
 from ..pointers import join as pointer_join
 from ..text import pascal, snake
-from . import extensions, parameters, security
+from . import extensions, paging, parameters, security
 from . import responses as response_parts
 from .context import OPERATIONS, BuildContext, text
 from .media import is_json
@@ -92,8 +92,12 @@ def operation(
         stream=stream,
         events=events,
         sentinel=sentinel,
-        pagination=extensions.pagination(
-            ctx, op.get("x-speakeasy-pagination"), pointer_join(pointer, "x-speakeasy-pagination"), params, body
+        pagination=(
+            extensions.pagination(
+                ctx, op.get("x-speakeasy-pagination"), pointer_join(pointer, "x-speakeasy-pagination"), params, body
+            )
+            if "x-speakeasy-pagination" in op
+            else paging.infer(ctx, op, pointer, method, params, result)
         ),
         usage_example=bool(op.get("x-speakeasy-usage-example")),
         flatten=extensions.flatten(ctx, op, pointer, request_type),

@@ -36,6 +36,23 @@ _CALL_OPTION_LINES = [
 ]
 
 
+_HOW_IT_PAGES = {
+    "link": "the `Link` header's next URL",
+    "url": "the next page's URL the response gives",
+    "cursor": "the cursor each page returns",
+    "offset": "offset",
+    "page": "page number",
+}
+
+
+def _paging_doc(p: ir.Pagination) -> str:
+    """What a paginated method's docstring says of its pages."""
+    return (
+        f"Returns the first page; iterating it yields the items of every page, each fetched when reached "
+        f"(by {_HOW_IT_PAGES[p.kind]}); `.pages()` yields the pages."
+    )
+
+
 def _encoding_literal(body: ir.Body | None) -> str:
     if body is None or not body.encoding:
         return ""
@@ -119,6 +136,8 @@ class OperationViews:
         doc_parts = [op.summary, op.description if op.description != op.summary else ""]
         if op.deprecated:
             doc_parts.append("Deprecated: this operation may be removed by the API.")
+        if pagination and op.pagination is not None:
+            doc_parts.append(_paging_doc(op.pagination))
         doc_parts.append(self._param_lines(op, flat_args, request_type))
         accept, overloads = "", list[OverloadView]()
         if op.alternatives and call == "_request":
@@ -286,13 +305,18 @@ class OperationViews:
         if p.results_attrs is not None:
             _, found = ir.follow(self.types, op.result_type, p.results_attrs, by_wire=False)
             found = found.inner if isinstance(found, ir.Nullable) else found
+            if isinstance(found, ir.UnionT):  # a list, or what another status's body is
+                lists = [v for v in found.variants if isinstance(v, ir.ListT)]
+                found = lists[0] if len(lists) == 1 else found
             if isinstance(found, ir.ListT):
                 item = found.item
             parts.append(f"results={literal(p.results_attrs)}")
         if p.next_cursor_attrs is not None:
             parts.append(f"next_cursor={literal(p.next_cursor_attrs)}")
-        if p.num_pages_attrs is not None:
-            parts.append(f"num_pages={literal(p.num_pages_attrs)}")
+        for name in ("num_pages", "next_url", "has_more", "total"):
+            steps = getattr(p, name + "_attrs")
+            if steps is not None:
+                parts.append(f"{name}={literal(steps)}")
         return f"Pagination({', '.join(parts)})", item
 
     def module(

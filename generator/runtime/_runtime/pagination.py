@@ -17,7 +17,8 @@ from typing import (
 import httpx
 import pydantic
 
-from .operation import Operation, Pagination, Path, _CallOptions
+from .errors import SDKError
+from .operation import NextUrl, Operation, Pagination, Path, _CallOptions
 
 T = TypeVar("T")
 
@@ -67,11 +68,76 @@ def _with(target: Any, path: Path, value: Any) -> Any:
     return {**(target or {}), head: value}
 
 
-def _next_request(pagination: Pagination, request: Any, result: Any) -> Any:
+def _next_link(response: httpx.Response) -> Optional[str]:
+    """The URL of the `Link` header's rel="next" target (RFC 8288), if there is one."""
+    for value in response.headers.get_list("link"):
+        for link in _split_links(value):
+            target, _, params = link.partition(">")
+            for param in params.split(";"):
+                name, _, rel = param.strip().partition("=")
+                if (
+                    name.strip().lower() == "rel"
+                    and "next" in rel.strip().strip('"').lower().split()
+                ):
+                    return target.strip().lstrip("<").strip()
+    return None
+
+
+def _split_links(value: str) -> List[str]:
+    """The links of a `Link` header value (commas inside <...> or quotes do not split)."""
+    links, start, depth, quoted = [], 0, 0, False
+    for index, char in enumerate(value):
+        if char == '"':
+            quoted = not quoted
+        elif char == "<" and not quoted:
+            depth += 1
+        elif char == ">" and not quoted:
+            depth = max(depth - 1, 0)
+        elif char == "," and not quoted and depth == 0:
+            links.append(value[start:index])
+            start = index + 1
+    links.append(value[start:])
+    return [link.strip() for link in links if link.strip()]
+
+
+def _next_url(
+    pagination: Pagination, request: Any, result: Any, response: httpx.Response
+) -> Any:
+    """The request for the page at the URL this page gives (None when it gives none). A URL on
+    another host than this page's is refused: the request's credentials would go there.
+    """
+    if pagination.kind == "link":
+        target = _next_link(response)
+    else:
+        found = _get(result, pagination.next_url or ())
+        target = found if isinstance(found, str) else None
+    if not target:
+        return None
+    here = response.request.url
+    url = here.join(target)
+    if (url.scheme, url.host, url.port) != (here.scheme, here.host, here.port):
+        raise SDKError(
+            f"The next page is at {url}, on another host than {here.host}; "
+            "the SDK does not send the request's credentials there",
+            response,
+        )
+    first = request.request if isinstance(request, NextUrl) else request
+    return NextUrl(first, str(url))
+
+
+def _next_request(
+    pagination: Pagination, request: Any, result: Any, response: httpx.Response
+) -> Any:
     """The request for the page after `result`, or None when `result` is the last page."""
     items = _items(pagination, result)
     if pagination.results is not None and not items:
         return None
+    if pagination.has_more is not None and _get(result, pagination.has_more) is False:
+        return None
+    if pagination.kind in ("link", "url"):
+        return _next_url(pagination, request, result, response)
+    if isinstance(request, NextUrl):
+        request = request.request
     inputs = pagination.inputs
     limit = _get(request, inputs["limit"]) if "limit" in inputs else None
     if pagination.kind == "cursor":
@@ -91,6 +157,9 @@ def _next_request(pagination: Pagination, request: Any, result: Any) -> Any:
     if pagination.kind == "offset" and "offset" in inputs:
         current = _get(request, inputs["offset"])
         start = current if isinstance(current, (int, float)) else 0
+        total = _get(result, pagination.total) if pagination.total else None
+        if isinstance(total, (int, float)) and start + len(items) >= total:
+            return None
         return _with(request, inputs["offset"], start + len(items))
     return None
 
@@ -127,7 +196,10 @@ class _PageBase(Generic[T, Item]):
     def has_next_page(self) -> bool:
         assert self._op.pagination is not None
         return (
-            _next_request(self._op.pagination, self._request, self.result) is not None
+            _next_request(
+                self._op.pagination, self._request, self.result, self.response
+            )
+            is not None
         )
 
     def __repr__(self) -> str:
@@ -143,7 +215,9 @@ class Page(_PageBase[T, Item]):
 
     def next(self) -> Optional[Page[T, Item]]:
         assert self._op.pagination is not None
-        request = _next_request(self._op.pagination, self._request, self.result)
+        request = _next_request(
+            self._op.pagination, self._request, self.result, self.response
+        )
         if request is None:
             return None
         sdk, op, options = self._sdk, self._op, self._options
@@ -167,7 +241,9 @@ class AsyncPage(_PageBase[T, Item]):
 
     async def next(self) -> Optional[AsyncPage[T, Item]]:
         assert self._op.pagination is not None
-        request = _next_request(self._op.pagination, self._request, self.result)
+        request = _next_request(
+            self._op.pagination, self._request, self.result, self.response
+        )
         if request is None:
             return None
         sdk, op, options = self._sdk, self._op, self._options

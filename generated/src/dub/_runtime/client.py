@@ -23,7 +23,7 @@ from .errors import (
 )
 from .files import _async_chunks, _chunks, _is_file
 from .hooks import Hooks
-from .operation import Operation, _CallOptions
+from .operation import NextUrl, Operation, _CallOptions
 from .pagination import AsyncPage, Page
 from .retries import RetryConfig, _RetryState
 from .security import Credential, OAuth2Token, SecurityScheme, _resolve
@@ -105,7 +105,8 @@ class BaseSDK:
         config = self._config
         prepared = _Prepared()
         prepared.headers.update(config.headers)
-        request = self._coerce(op, request)
+        follow = request if isinstance(request, NextUrl) else None
+        request = self._coerce(op, request if follow is None else follow.request)
         path = op.path
         prepared.params.extend(op.query)
         body: Any = request if op.body_attr is None else None
@@ -143,6 +144,10 @@ class BaseSDK:
         base = base.rstrip("/")
         prepared.method = op.method
         prepared.url = base + path
+        if (
+            follow is not None
+        ):  # a page at the URL the previous one gave, with its query
+            prepared.url, prepared.params = follow.url, []
         prepared.headers["Accept"] = accept or op.accept
         if body is not None and op.body_media is not None:
             self._add_body(op, op.body_media, body, prepared)

@@ -199,6 +199,8 @@ class Trees(BaseSDK):
 
         The trees, a page at a time.
 
+        Returns the first page; iterating it yields the items of every page, each fetched when reached (by page number); `.pages()` yields the pages.
+
         :param request: The request: a `ListTreesRequest` or a dict of its fields.
         :param retries: How to retry this call (None: not at all), instead of the client's.
         :param server_url: Base URL for this call, instead of the client's.
@@ -225,6 +227,8 @@ class Trees(BaseSDK):
         """List trees
 
         The trees, a page at a time.
+
+        Returns the first page; iterating it yields the items of every page, each fetched when reached (by page number); `.pages()` yields the pages.
 
         :param request: The request: a `ListTreesRequest` or a dict of its fields.
         :param retries: How to retry this call (None: not at all), instead of the client's.

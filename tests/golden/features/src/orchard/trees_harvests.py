@@ -70,6 +70,8 @@ class TreesHarvests(BaseSDK):
     ) -> Page[ListHarvestsResponseBody, Harvest]:
         """List a tree's harvests
 
+        Returns the first page; iterating it yields the items of every page, each fetched when reached (by the cursor each page returns); `.pages()` yields the pages.
+
         :param request: The request: a `ListHarvestsRequest` or a dict of its fields.
         :param retries: How to retry this call (None: not at all), instead of the client's.
         :param server_url: Base URL for this call, instead of the client's.
@@ -94,6 +96,8 @@ class TreesHarvests(BaseSDK):
         http_headers: Optional[Mapping[str, str]] = None,
     ) -> AsyncPage[ListHarvestsResponseBody, Harvest]:
         """List a tree's harvests
+
+        Returns the first page; iterating it yields the items of every page, each fetched when reached (by the cursor each page returns); `.pages()` yields the pages.
 
         :param request: The request: a `ListHarvestsRequest` or a dict of its fields.
         :param retries: How to retry this call (None: not at all), instead of the client's.

@@ -178,10 +178,13 @@ Path = Tuple[Union[str, int], ...]
 
 @dataclass(frozen=True)
 class Pagination:
-    """How an operation pages (`x-speakeasy-pagination`), in Python attribute names.
+    """How an operation pages, in Python attribute names.
 
-    `kind` is "offset", "page" or "cursor"; `inputs` maps a role ("offset", "page", "limit",
-    "cursor") to where it is on the request; the other paths lead into the parsed result.
+    `kind` is "offset", "page", "cursor", "link" (the next page's URL in the `Link` header, with
+    rel="next") or "url" (the next page's URL at `next_url` in the result); `inputs` maps a role
+    ("offset", "page", "limit", "cursor") to where it is on the request; the other paths lead
+    into the parsed result (`has_more`: a flag saying more pages follow; `total`: the number of
+    items on all pages).
     """
 
     kind: str
@@ -189,3 +192,15 @@ class Pagination:
     results: Optional[Path] = None
     next_cursor: Optional[Path] = None
     num_pages: Optional[Path] = None
+    next_url: Optional[Path] = None
+    has_more: Optional[Path] = None
+    total: Optional[Path] = None
+
+
+@dataclass(frozen=True)
+class NextUrl:
+    """The request for a page whose URL the previous page gave: the first page's request (for its
+    headers and credentials) sent to `url` instead, with the query `url` has."""
+
+    request: Any
+    url: str
