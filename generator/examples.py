@@ -120,3 +120,40 @@ def format_literal(value: Any, indent: int) -> str:
 def example_literal(op: ir.Operation, types: dict[str, ir.NamedType]) -> str | None:
     value = request_example(op, types)
     return None if value is None else format_literal(value, 4)
+
+
+_WIRE_PLACEHOLDERS = {**_PLACEHOLDERS, "str": "string", "bytes": "", "file": ""}
+
+
+def wire_example(t: ir.TypeExpr, types: dict[str, ir.NamedType], depth: int = 0) -> Any:
+    """A JSON value of type `t` in wire names, made from the types alone: the required fields of
+    models, the first member of enums and unions, one item in lists (what a fake answers with when
+    the document gives no example)."""
+    if depth > 12:
+        return None
+    if isinstance(t, ir.Nullable):
+        return wire_example(t.inner, types, depth)
+    if isinstance(t, ir.Ref):
+        named = types[t.id]
+        if isinstance(named, ir.ModelDef):
+            return {
+                f.wire_name or f.name: wire_example(f.type, types, depth + 1)
+                for f in named.fields
+                if f.required and f.default is ir.MISSING
+            }
+        if isinstance(named, ir.EnumDef):
+            return named.members[0].value if named.members else None
+        return wire_example(named.type, types, depth + 1)
+    if isinstance(t, ir.ListT):
+        return [wire_example(t.item, types, depth + 1)] if depth < 6 else []
+    if isinstance(t, ir.TupleT):
+        return [wire_example(item, types, depth + 1) for item in t.items]
+    if isinstance(t, ir.UnionT):
+        return wire_example(t.variants[0], types, depth + 1)
+    if isinstance(t, ir.MapT):
+        return {}
+    if isinstance(t, ir.LiteralT):
+        return t.value
+    if isinstance(t, ir.Prim):
+        return _WIRE_PLACEHOLDERS.get(t.kind, "string")
+    return None

@@ -244,6 +244,7 @@ class Response:
     media_type: str  # "" when the response has no body
     type: TypeExpr | None
     description: str = ""
+    example: Any = MISSING  # the document's example of the body (wire-shaped)
 
 
 @record
@@ -382,6 +383,22 @@ class RetryPolicy:
 
 
 @record
+class Webhook:
+    """A request the API sends to its users' servers (OpenAPI 3.1 `webhooks`, or `x-webhooks`)."""
+
+    name: str  # the document's key (`branch-protection-rule-created`)
+    pointer: str
+    summary: str
+    payload: TypeExpr  # the type of its JSON body
+    event: str = ""  # what the event-type header says for it ("" when no header tells)
+    # Body fields with one allowed value (wire name, value): what tells it from the others.
+    match: tuple[tuple[str, str], ...] = ()
+
+
+WebhookSignature = Literal["standard", "github"]
+
+
+@record
 class SecurityScheme:
     name: str  # as in the document
     param_name: str  # constructor keyword
@@ -417,6 +434,11 @@ class Api:
     root_raw_class_name: str = ""  # the client's `with_raw_response` class (see Resource)
     root_shadowed: tuple[str, ...] = ()  # builtin type names the client's own methods take
     globals: tuple[GlobalParam, ...] = ()
+    webhooks: tuple[Webhook, ...] = ()
+    # How webhook requests are signed (Standard Webhooks, or GitHub's X-Hub-Signature-256), and
+    # the header naming a webhook's event type ("" when none does).
+    webhook_signature: WebhookSignature = "standard"
+    webhook_event_header: str = ""
 
 
 def evolve(obj: _D, **changes: Any) -> _D:

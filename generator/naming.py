@@ -53,7 +53,7 @@ RESERVED_FIELD_NAMES = {
     "model_validate_strings",
     "pydantic",  # the module that spells field aliases in the class body
 }
-RESERVED_MODULES = {"sdk", "models", "utils", "_runtime", "types", "errors", "operations", "components"}
+RESERVED_MODULES = {"sdk", "models", "utils", "_runtime", "types", "errors", "operations", "components", "testing"}
 # Method names that would shadow a builtin the class's own signatures use.
 # The attributes of the client and of each resource that give the raw-response twins.
 RAW_RESPONSE_ATTRIBUTE = "with_raw_response"
@@ -152,11 +152,22 @@ def _member_names(members: tuple[ir.EnumMember, ...]) -> list[str]:
     return out
 
 
+# What the `webhooks` module of an API with webhooks defines or imports besides payload models.
+WEBHOOK_MODULE_NAMES = {
+    "Webhooks",
+    "WebhookPayload",
+    "UnknownWebhook",
+    "WebhookPayloadError",
+    "WebhookVerificationError",
+    "Route",
+}
+
+
 def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
     """`reserved`: names taken by the generated code itself (the client class)."""
     # ---- named types and error classes: one namespace, since any module may import any of them.
     # The document's own schemas are named first, then error classes, then generated types.
-    namer = _Namer(reserved)
+    namer = _Namer(set(reserved) | (WEBHOOK_MODULE_NAMES if api.webhooks else set()))
     renamed: dict[str, ir.NamedType] = {}
 
     def module(package: str, raw: str) -> str:
@@ -207,11 +218,14 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
     # and error classes, and the document's names keep theirs (`Webhooks` the schema, then
     # `WebhooksResource` the resource).
     class_names = namer
-    resource_modules = _Namer(RESERVED_MODULES)
-    root_ops = _name_operations(api.root_operations, renamed, CLIENT_METHODS)
+    # An API with webhooks has `client.webhooks` and the module `webhooks.py`.
+    webhooks = {"webhooks"} if api.webhooks else set()
+    resource_modules = _Namer(RESERVED_MODULES | webhooks)
+    client_methods = CLIENT_METHODS | webhooks
+    root_ops = _name_operations(api.root_operations, renamed, client_methods)
     # Attribute names are unique among a parent's methods and nested resources.
     attrs: dict[tuple[str, ...], _Namer] = {
-        (): _Namer(CLIENT_METHODS | {n for op in root_ops for n in (op.name, op.name + "_async")})
+        (): _Namer(client_methods | {n for op in root_ops for n in (op.name, op.name + "_async")})
     }
     final_paths: dict[tuple[str, ...], tuple[str, ...]] = {(): ()}
     resources = []
@@ -219,7 +233,7 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
         operations = _name_operations(res.operations, renamed, RESERVED_METHODS, res.path or (res.name,))
         parent = final_paths[res.path[:-1]] if res.path else ()
         wanted = safe_identifier(snake(res.name) or "default", "api")
-        if wanted in (CLIENT_METHODS if parent == () else RESERVED_METHODS):
+        if wanted in (client_methods if parent == () else RESERVED_METHODS):
             wanted += "_"  # as `hooks_`: the client's own `hooks` stays what it is
         attr = attrs[parent].claim(wanted, "_")
         path = parent + (attr,)

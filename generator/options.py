@@ -44,6 +44,8 @@ class Options:
     # operationIds.
     infer_pagination: bool = True
     pagination_exclude: frozenset[str] = frozenset()
+    # How webhook requests are signed ("standard", "github"; "" to follow the document).
+    webhook_signature: str = ""
     # Global parameters besides the document's `x-speakeasy-globals`: (name, location, JSON type).
     global_params: tuple[tuple[str, str, str], ...] = ()
 

@@ -35,6 +35,7 @@ _KEYS = {
     "globals",
     "overlays",
     "pagination",
+    "webhook_signature",
 }
 
 
@@ -194,8 +195,12 @@ def resolve(cli: dict[str, Any], config_path: Path | None, cwd: Path, overlays: 
     if not isinstance(idempotency, str) or not _HEADER_NAME.match(idempotency):
         raise _fail(f"idempotency_header must be a header name, not {idempotency!r}")
     infer_pagination, pagination_exclude = _pagination(settings.get("pagination"))
+    webhook_signature = settings.get("webhook_signature", "")
+    if webhook_signature not in ("", "standard", "github"):
+        raise _fail(f"webhook_signature must be 'standard' or 'github', not {webhook_signature!r}")
     return Options(
         infer_pagination=infer_pagination,
+        webhook_signature=webhook_signature,
         pagination_exclude=pagination_exclude,
         global_params=_globals(settings.get("globals")),
         overlays=tuple(settings.get("overlays", ())) + overlays,

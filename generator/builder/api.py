@@ -9,6 +9,7 @@ from . import extensions, operations, security
 from .context import COMPONENTS, HTTP_METHODS, BuildContext, text
 from .grouping import PathGroups
 from .schemas import is_named_kind
+from .webhooks import webhooks
 
 
 def mark_inputs(ctx: BuildContext, types: tuple[ir.NamedType, ...]) -> tuple[ir.NamedType, ...]:
@@ -128,8 +129,7 @@ def build_api(ctx: BuildContext) -> ir.Api:
             else:
                 _add(grouped, key, operation)
     _note_inferred_pagination(ctx, [*root, *(op for ops in grouped.values() for op in ops)])
-    if ctx.data.get("webhooks"):
-        ctx.diags.warn("webhooks are not part of a client SDK and are ignored", "/webhooks")
+    hooks, signature, event_header = webhooks(ctx)
     resources = tuple(
         ir.Resource(
             snake(key[-1]) or "default",
@@ -169,6 +169,9 @@ def build_api(ctx: BuildContext) -> ir.Api:
         errors=tuple(ctx.errors.values()),
         retries=ctx.doc_retries,
         globals=tuple(ctx.globals.values()),
+        webhooks=hooks,
+        webhook_signature=signature,
+        webhook_event_header=event_header,
     )
 
 

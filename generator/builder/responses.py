@@ -70,7 +70,7 @@ def success(ctx: BuildContext, response: dict[str, Any], at: str, status: str, b
             tp = PRIM["str"]
         else:
             tp = PRIM["bytes"]
-        out.append(ir.Response(status, str(media), tp, description))
+        out.append(ir.Response(status, str(media), tp, description, _example(ctx, value, where)))
     return out
 
 
@@ -109,3 +109,20 @@ def event_decoding(ctx: BuildContext, tp: ir.TypeExpr | None) -> str:
         data = next(f.type for f in named.fields if f.wire_name == "data")  # type: ignore[union-attr]
         return "envelope:" + ("text" if is_text(data) else "json")
     return "data:" + ("text" if is_text(tp) else "json")
+
+
+def _example(ctx: BuildContext, media: Any, at: str) -> Any:
+    """The document's example of a body: the media type's `example`, else its first `examples`
+    entry's value, else the schema's `example` (ir.MISSING when there is none)."""
+    if not isinstance(media, dict):
+        return ir.MISSING
+    if "example" in media:
+        return media["example"]
+    examples = media.get("examples")
+    if isinstance(examples, dict):
+        for entry in examples.values():
+            entry, _ = ctx.deref(entry, at)
+            if isinstance(entry, dict) and "value" in entry:
+                return entry["value"]
+    schema, _ = ctx.deref(media.get("schema") or {}, at)
+    return schema["example"] if isinstance(schema, dict) and "example" in schema else ir.MISSING

@@ -14,11 +14,12 @@ from ..options import Options
 from ..pystyle import literal
 from .docs import DocViews
 from .engine import engine_digest, environment, runtime_files
-from .imports import from_import, module_imports, type_imports
+from .fakes import fake_views
+from .imports import from_import, model_module_path, module_imports, type_imports
 from .models import ModelViews
 from .operations import OperationViews, retry_config_expr
 from .pytypes import TypeNames
-from .views import ChildView, ErrorView, GlobalView, ResourceView, SchemeView, ServerView
+from .views import ChildView, ErrorView, GlobalView, ResourceView, SchemeView, ServerView, WebhookView
 
 
 class Job(NamedTuple):
@@ -157,6 +158,9 @@ class Renderer:
             Job(f"{src}/utils/__init__.py", "template", "package/utils.py.j2", {}),
             Job(f"{src}/sdk.py", "module", "package/sdk.py.j2", {"runtime_from": "._runtime"}),
         ]
+        if ctx["webhooks"]:
+            jobs.append(Job(f"{src}/webhooks.py", "template", "package/webhooks.py.j2", {}))
+        jobs.append(Job(f"{src}/testing.py", "template", "package/testing.py.j2", {}))
         for index, res in enumerate(self.api.resources):
             jobs.append(
                 Job(
@@ -265,6 +269,8 @@ class Renderer:
             arguments = self._resolve(arguments)
         else:
             context = self._whole_context()
+        if what == "package/testing.py.j2":
+            context = {**context, **fake_views(self.api, self.names)}
         if kind == "model":
             arguments = dict(arguments)
             arguments["module"] = self.models.module(*arguments.pop("key"))
@@ -297,6 +303,20 @@ class Renderer:
         block = module_imports(uses, runtime_from)
         return head + block + "\n" + rest
 
+    def _webhook_views(self) -> list[WebhookView]:
+        """The webhooks whose payload is a named type, the most specific first (an event and body
+        fields to match before an event alone, before nothing)."""
+        types = self.names.types
+        views = []
+        for hook in self.api.webhooks:
+            payload = hook.payload.inner if isinstance(hook.payload, ir.Nullable) else hook.payload
+            model = types.get(payload.id) if isinstance(payload, ir.Ref) else None
+            if isinstance(model, (ir.ModelDef, ir.AliasDef)):
+                module = "." + model_module_path(model.package, model.module)
+                summary = " ".join(hook.summary.split())
+                views.append(WebhookView(hook.name, summary, hook.event, hook.match, module, model.name))
+        return sorted(views, key=lambda v: (not v.event, -len(v.match)))
+
     def _base_context(self) -> dict[str, Any]:
         """What every template may read that is quick to make (no operation views)."""
         api, opts = self.api, self.options
@@ -314,7 +334,12 @@ class Renderer:
             "SDKBaseError",
             "SDKError",
         ]
+        webhooks = self._webhook_views()
         return dict(
+            webhooks=webhooks,
+            webhook_payloads=sorted({(w.module, w.class_name) for w in webhooks}),
+            webhook_signature=api.webhook_signature,
+            webhook_event_header=api.webhook_event_header,
             title=api.title,
             package=opts.package_name,
             sdk_name=opts.sdk_name,
@@ -400,6 +425,8 @@ class Renderer:
             key = literal((g.wire_name, g.location))
             global_views.append(GlobalView(g.param_name, annotation, key))
         client_imports += type_imports("sdk", global_refs, set(), self.names.types)
+        if self._ctx["webhooks"]:
+            client_imports.append(from_import(".webhooks", ["Webhooks"]))
         self._ctx.update(
             resources=resources,
             top_resources=top_resources,

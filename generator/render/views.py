@@ -211,6 +211,18 @@ class SchemeView:
 
 
 @dataclass(frozen=True)
+class WebhookView:
+    """A webhook the SDK parses: how its payload is recognised, and the model it is."""
+
+    name: str  # the document's key
+    summary: str
+    event: str
+    match: tuple[tuple[str, str], ...]
+    module: str  # the model's module, relative to the package (`.models.components.x`)
+    class_name: str
+
+
+@dataclass(frozen=True)
 class ServerView:
     url: str
     description: str
@@ -221,3 +233,32 @@ class ServerView:
 class ErrorView:
     name: str
     description: str
+
+
+@dataclass(frozen=True)
+class FakeRouteView:
+    """An operation as the `testing` module's fake serves it."""
+
+    name: str  # `resource.method`
+    method: str
+    path: str
+    module: str  # the module whose function builds its `Operation` (relative to the package)
+    builder: str
+    status: int
+    body: str | None  # the default answer's JSON
+
+
+@dataclass(frozen=True)
+class FakeMethodView:
+    name: str
+    route: str  # the route's name
+    returns: str  # the annotation of what it returns (its page's body, for a paged method)
+
+
+@dataclass(frozen=True)
+class FakeResourceView:
+    """A class of `fake.on`: a resource's methods, and its nested resources as properties."""
+
+    class_name: str
+    methods: tuple[FakeMethodView, ...]
+    children: tuple[tuple[str, str], ...]  # (attribute, class name)
