@@ -153,12 +153,13 @@ _ATOM_ASSIGNMENT = re.compile(
 )
 
 
+_STRING_AT = {'"': re.compile(r'"(?:[^"\\]|\\.)*"', re.S), "'": re.compile(r"'(?:[^'\\]|\\.)*'", re.S)}
+
+
 def _string_end(text: str, start: int) -> int:
     """Index just past the string literal opening at `start` (past the end when it is unclosed)."""
-    quote, end = text[start], start + 1
-    while end < len(text) and text[end] != quote:
-        end += 2 if text[end] == "\\" else 1
-    return end + 1
+    match = _STRING_AT[text[start]].match(text, start)
+    return match.end() if match is not None else len(text) + 1
 
 
 def _scan(line: str) -> list[tuple[int, int]] | None:
