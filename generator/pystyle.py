@@ -338,6 +338,22 @@ def _split_generic_header(line: str, stripped: str, indent: str) -> _Split:
     return [f"{header.group(1)}: {header.group(2)}["] + inner + [last]
 
 
+_PARAMETER_DEFAULT = re.compile(r"^(\s+[A-Za-z_][A-Za-z0-9_]*): ([A-Za-z_][A-Za-z0-9_.]*)\[(.+)\] = ([^,\[\]()]+),$")
+
+
+def _split_parameter_default(line: str, stripped: str, indent: str) -> _Split:
+    """`name: Outer[Inner] = default,`, a parameter of an exploded signature: black splits the
+    subscript (and leaves an inner name that still does not fit long)."""
+    parameter = _PARAMETER_DEFAULT.match(line)
+    if not parameter:
+        return _PASS
+    inner = split_line(indent + "    " + parameter.group(3), in_type=True)
+    head, last = f"{parameter.group(1)}: {parameter.group(2)}[", f"{indent}] = {parameter.group(4)},"
+    if inner is None or len(head) > LINE_LENGTH or len(last) > LINE_LENGTH:
+        return None
+    return [head, *inner, last]
+
+
 _SHAPES: tuple[Callable[[str, str, str], _Split], ...] = (
     _split_import,
     _split_assignment,
@@ -348,6 +364,7 @@ _SHAPES: tuple[Callable[[str, str, str], _Split], ...] = (
     _split_definition_header,
     _split_bare_annotation,
     _split_generic_header,
+    _split_parameter_default,
 )
 
 

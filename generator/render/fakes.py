@@ -52,10 +52,13 @@ def fake_views(api: ir.Api, names: TypeNames) -> dict[str, Any]:
             out.append(FakeMethodView(op.name, name, returns))
         return tuple(out)
 
+    by_parent: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for r in api.resources:
+        if r.path:
+            by_parent.setdefault(r.path[:-1], []).append((r.path[-1], "_On" + r.class_name))
+
     def children(path: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-        return tuple(
-            (r.path[-1], "_On" + r.class_name) for r in api.resources if r.path[:-1] == path and len(r.path) > 0
-        )
+        return tuple(by_parent.get(path, ()))
 
     classes.append(FakeResourceView("_OnClient", methods(api.root_operations, "", ".sdk"), children(())))
     for res in api.resources:

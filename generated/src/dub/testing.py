@@ -71,7 +71,7 @@ _ROUTES: list[FakeRoute] = [
 
 
 class _OnClient:
-    """What the operations of the client answer in the fake."""
+    """What the operations of the client answer in the fake: each method makes its operation answer `returns` (with `status`), or raise `raises` as the transport would."""
 
     def __init__(self, fake: FakeAPI) -> None:
         self._fake = fake
@@ -82,7 +82,7 @@ class _OnClient:
 
 
 class _OnPartners:
-    """What the operations here answer in the fake."""
+    """What the operations here answer in the fake: each method makes its operation answer `returns` (with `status`), or raise `raises` as the transport would."""
 
     def __init__(self, fake: FakeAPI) -> None:
         self._fake = fake
@@ -94,7 +94,6 @@ class _OnPartners:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        """Make `partners.create` answer `returns` (with `status`), or raise `raises` as the transport would."""
         self._fake.answer("partners.create", Answer(returns, status, raises))
 
     def create_link(
@@ -104,7 +103,6 @@ class _OnPartners:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        """Make `partners.create_link` answer `returns` (with `status`), or raise `raises` as the transport would."""
         self._fake.answer("partners.create_link", Answer(returns, status, raises))
 
     def upsert_link(
@@ -114,7 +112,6 @@ class _OnPartners:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        """Make `partners.upsert_link` answer `returns` (with `status`), or raise `raises` as the transport would."""
         self._fake.answer("partners.upsert_link", Answer(returns, status, raises))
 
     def analytics(
@@ -124,7 +121,6 @@ class _OnPartners:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        """Make `partners.analytics` answer `returns` (with `status`), or raise `raises` as the transport would."""
         self._fake.answer("partners.analytics", Answer(returns, status, raises))
 
 

@@ -124,7 +124,7 @@ _ROUTES: list[FakeRoute] = [
 
 
 class _OnClient:
-    """What the operations of the client answer in the fake."""
+    """What the operations of the client answer in the fake: each method makes its operation answer `returns` (with `status`), or raise `raises` as the transport would."""
 
     def __init__(self, fake: FakeAPI) -> None:
         self._fake = fake
@@ -152,7 +152,6 @@ class _OnClient:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        """Make `watch_feed` answer `returns` (with `status`), or raise `raises` as the transport would."""
         self._fake.answer("watch_feed", Answer(returns, status, raises))
 
     def get_weather(
@@ -162,7 +161,6 @@ class _OnClient:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        """Make `get_weather` answer `returns` (with `status`), or raise `raises` as the transport would."""
         self._fake.answer("get_weather", Answer(returns, status, raises))
 
     def ping(
@@ -172,12 +170,11 @@ class _OnClient:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        """Make `ping` answer `returns` (with `status`), or raise `raises` as the transport would."""
         self._fake.answer("ping", Answer(returns, status, raises))
 
 
 class _OnTrees:
-    """What the operations here answer in the fake."""
+    """What the operations here answer in the fake: each method makes its operation answer `returns` (with `status`), or raise `raises` as the transport would."""
 
     def __init__(self, fake: FakeAPI) -> None:
         self._fake = fake
@@ -193,7 +190,6 @@ class _OnTrees:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        """Make `trees.list_trees` answer `returns` (with `status`), or raise `raises` as the transport would."""
         self._fake.answer("trees.list_trees", Answer(returns, status, raises))
 
     def plant_tree(
@@ -203,7 +199,6 @@ class _OnTrees:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        """Make `trees.plant_tree` answer `returns` (with `status`), or raise `raises` as the transport would."""
         self._fake.answer("trees.plant_tree", Answer(returns, status, raises))
 
     def get_tree(
@@ -213,7 +208,6 @@ class _OnTrees:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        """Make `trees.get_tree` answer `returns` (with `status`), or raise `raises` as the transport would."""
         self._fake.answer("trees.get_tree", Answer(returns, status, raises))
 
     def fell_tree(
@@ -223,7 +217,6 @@ class _OnTrees:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        """Make `trees.fell_tree` answer `returns` (with `status`), or raise `raises` as the transport would."""
         self._fake.answer("trees.fell_tree", Answer(returns, status, raises))
 
     def update_tree(
@@ -233,12 +226,11 @@ class _OnTrees:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        """Make `trees.update_tree` answer `returns` (with `status`), or raise `raises` as the transport would."""
         self._fake.answer("trees.update_tree", Answer(returns, status, raises))
 
 
 class _OnHarvests:
-    """What the operations here answer in the fake."""
+    """What the operations here answer in the fake: each method makes its operation answer `returns` (with `status`), or raise `raises` as the transport would."""
 
     def __init__(self, fake: FakeAPI) -> None:
         self._fake = fake
@@ -250,12 +242,11 @@ class _OnHarvests:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        """Make `harvests.record_harvest` answer `returns` (with `status`), or raise `raises` as the transport would."""
         self._fake.answer("harvests.record_harvest", Answer(returns, status, raises))
 
 
 class _OnCrates:
-    """What the operations here answer in the fake."""
+    """What the operations here answer in the fake: each method makes its operation answer `returns` (with `status`), or raise `raises` as the transport would."""
 
     def __init__(self, fake: FakeAPI) -> None:
         self._fake = fake
@@ -267,7 +258,6 @@ class _OnCrates:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        """Make `crates.download_label` answer `returns` (with `status`), or raise `raises` as the transport would."""
         self._fake.answer("crates.download_label", Answer(returns, status, raises))
 
     def upload_label(
@@ -277,12 +267,11 @@ class _OnCrates:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        """Make `crates.upload_label` answer `returns` (with `status`), or raise `raises` as the transport would."""
         self._fake.answer("crates.upload_label", Answer(returns, status, raises))
 
 
 class _OnAdmin:
-    """What the operations here answer in the fake."""
+    """What the operations here answer in the fake: each method makes its operation answer `returns` (with `status`), or raise `raises` as the transport would."""
 
     def __init__(self, fake: FakeAPI) -> None:
         self._fake = fake
@@ -294,12 +283,11 @@ class _OnAdmin:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        """Make `admin.audit_log` answer `returns` (with `status`), or raise `raises` as the transport would."""
         self._fake.answer("admin.audit_log", Answer(returns, status, raises))
 
 
 class _OnTreesHarvests:
-    """What the operations here answer in the fake."""
+    """What the operations here answer in the fake: each method makes its operation answer `returns` (with `status`), or raise `raises` as the transport would."""
 
     def __init__(self, fake: FakeAPI) -> None:
         self._fake = fake
@@ -311,7 +299,6 @@ class _OnTreesHarvests:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        """Make `trees.harvests.list_harvests` answer `returns` (with `status`), or raise `raises` as the transport would."""
         self._fake.answer(
             "trees.harvests.list_harvests", Answer(returns, status, raises)
         )
