@@ -57,7 +57,7 @@ class Generated:
     unchanged: set[str] = field(default_factory=set)
     # The generator's records in the output directory besides the manifest (the document read,
     # for the next --bump) and, with --bump, the SDK's CHANGELOG.md: written, never compared.
-    state: dict[str, bytes] = field(default_factory=dict)
+    state: dict[str, str] = field(default_factory=dict)
     release: Release | None = None
 
     @functools.cached_property
@@ -217,13 +217,13 @@ def _generate(
         sdk_name=api.client_name,
         base_url_env=base_url_variable(options.base_url_env, api.package_name),
     )
-    state = {f"{release.DOCUMENT_DIR}/{analysis.record_name}": analysis.record.encode("utf-8")}
+    state = {f"{release.DOCUMENT_DIR}/{analysis.record_name}": analysis.record}
     decided = _release(options, api, analysis) if bump else None
     if decided is not None and decided.version != decided.previous:
         options = dataclasses.replace(options, sdk_version=decided.version)
         changelog = _read_text(options.out / release.CHANGELOG) if options.out is not None else None
         entry = release.with_entry(changelog, decided.version, _release_date(), decided.notes)
-        state[release.CHANGELOG] = entry.encode("utf-8")
+        state[release.CHANGELOG] = entry
     renderer = Renderer(api, options)
     previous, pystyle.LINE_LENGTH = pystyle.LINE_LENGTH, options.line_length
     try:

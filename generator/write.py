@@ -162,7 +162,7 @@ def _stage_write(path: str, data: bytes | str, fresh: bool = False) -> None:
 
 
 def _plan(
-    out_dir: Path, files: dict[str, str], force: bool, unchanged: AbstractSet[str], state: dict[str, bytes]
+    out_dir: Path, files: dict[str, str], force: bool, unchanged: AbstractSet[str], state: dict[str, str]
 ) -> tuple[WriteResult, dict[str, bytes | str]]:
     """What a generation changes: files to write (with their content), to remove, to keep."""
     result = WriteResult()
@@ -172,18 +172,17 @@ def _plan(
         if rel in unchanged:
             result.unchanged.append(rel)
             continue
-        data = content.encode("utf-8")
         try:
             current: bytes | None = (out_dir / rel).read_bytes()
         except (FileNotFoundError, NotADirectoryError):
             current = None
-        if current == data:
+        if current is not None and current == content.encode("utf-8"):
             result.unchanged.append(rel)
             continue
         if current is None or rel == MANIFEST or (rel in old and old[rel] == content_hash(current)):
             if current is None and rel in old:
                 result.restored.append(rel)
-            to_write[rel] = data
+            to_write[rel] = content  # (encoded when written: the SDK is not held twice)
             result.written.append(rel)
             continue
         _plan_edited(out_dir, rel, content, current, old.get(rel), force, result, to_write)
@@ -221,7 +220,7 @@ def _plan_edited(
         ours = None
     if force:
         result.discarded[rel] = _edits(base, ours, generated, rel) if ours is not None else ""
-        to_write[rel] = generated.encode("utf-8")
+        to_write[rel] = generated
         result.written.append(rel)
         return
     if base is None or ours is None:
@@ -231,28 +230,46 @@ def _plan_edited(
     if merged.text == ours:
         result.edited.append(rel)
         return
-    to_write[rel] = merged.text.encode("utf-8")
+    to_write[rel] = merged.text
     result.written.append(rel)
     (result.merged if merged.clean else result.conflicts).append(rel)
 
 
-def _plan_state(out_dir: Path, state: dict[str, bytes], result: WriteResult) -> dict[str, bytes]:
+def _plan_state(out_dir: Path, state: dict[str, str], result: WriteResult) -> dict[str, str]:
     """The generator's records (and CHANGELOG.md) that differ from what is on disk; earlier records
-    of the document that are no longer the one read are removed."""
+    of the document that are no longer the one read are removed. (Compared by digest, a slice at a
+    time: the record of a large document is not held twice.)"""
     to_write = {}
-    for rel, data in state.items():
-        try:
-            current: bytes | None = (out_dir / rel).read_bytes()
-        except OSError:
-            current = None
-        if current != data:
-            to_write[rel] = data
+    for rel, text in state.items():
+        if _file_digest(out_dir / rel) != _text_digest(text):
+            to_write[rel] = text
     try:
         recorded = sorted(os.listdir(out_dir / DOCUMENT_DIR))
     except OSError:
         recorded = []
     result.stale_state += [f"{DOCUMENT_DIR}/{name}" for name in recorded if f"{DOCUMENT_DIR}/{name}" not in state]
     return to_write
+
+
+_SLICE = 1 << 20
+
+
+def _text_digest(text: str) -> str:
+    digest = hashlib.sha256()
+    for start in range(0, len(text), _SLICE):
+        digest.update(text[start : start + _SLICE].encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _file_digest(path: Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(_SLICE), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
 def _plan_bases(out_dir: Path, files: dict[str, str], result: WriteResult, to_write: dict[str, bytes | str]) -> None:
@@ -290,7 +307,7 @@ def write_output(
     files: dict[str, str],
     force: bool = False,
     unchanged: AbstractSet[str] = frozenset(),
-    state: dict[str, bytes] | None = None,
+    state: dict[str, str] | None = None,
 ) -> WriteResult:
     """Bring `out_dir` to the generated files in one step (`unchanged` names files known to be
     on disk as they are in `files` already: they were just read from there; `state`, the
