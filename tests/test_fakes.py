@@ -53,6 +53,18 @@ SPEC = textwrap.dedent("""
             "200":
               description: ok
               content: {application/json: {schema: {$ref: "#/components/schemas/Pet"}}}
+        put:
+          operationId: uploadPhoto
+          tags: [pets]
+          parameters:
+            - {name: petId, in: path, required: true, schema: {type: integer}}
+          requestBody:
+            required: true
+            content:
+              multipart/form-data:
+                schema: {type: object, required: [photo], properties: {photo: {type: string, format: binary}}}
+          responses:
+            "204": {description: stored}
         delete:
           operationId: deletePet
           tags: [pets]
@@ -136,6 +148,16 @@ def test_a_request_that_breaks_the_schema_is_answered_422(pets):
         client.pets.create_pet(request=wrong)
     assert raised.value.status_code == 422 and "does not match the API's schema" in raised.value.body
     assert client.fake.calls[0].operation == "pets.create_pet" and client.fake.calls[0].request is None
+
+
+def test_a_file_upload_is_recorded_not_refused(pets):
+    from pets.testing import mock_client
+
+    client = mock_client()
+    assert client.pets.upload_photo(request={"pet_id": 4, "request_body": {"photo": b"\x89PNG"}}) is None
+    (call,) = client.fake.calls
+    assert call.operation == "pets.upload_photo" and call.request.pet_id == 4
+    assert b"\x89PNG" in call.http.content
 
 
 def test_the_testing_module_type_checks(pets):

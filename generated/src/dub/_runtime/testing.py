@@ -160,14 +160,12 @@ def _typed_request(op: Any, route: FakeRoute, request: httpx.Request) -> Any:
     if tp is None:
         return None
     body: Any = None
-    if request.content and (op.body_media or "").endswith("json"):
+    json_body = bool(request.content) and (op.body_media or "").endswith("json")
+    if json_body:
         body = json.loads(request.content)
-    elif request.content:
-        body = request.content
     if not op.params:
-        return (
-            pydantic.TypeAdapter(tp).validate_python(body) if body is not None else None
-        )
+        # (A form or a file upload is not rebuilt: only JSON bodies are checked and typed.)
+        return pydantic.TypeAdapter(tp).validate_python(body) if json_body else None
     values: Dict[str, Any] = {}
     names = re.findall(r"{([^/]+?)}", route.path)
     matched = _pattern(route.path).match(request.url.path)
@@ -185,8 +183,16 @@ def _typed_request(op: Any, route: FakeRoute, request: httpx.Request) -> Any:
     try:
         return tp.model_validate(values)
     except pydantic.ValidationError:
-        if body is not None and op.body_attr is not None:
-            # Parameters in a style the fake does not decode: check the body alone.
-            field = tp.model_fields[op.body_attr]
-            pydantic.TypeAdapter(field.annotation).validate_python(body)
-        return tp.model_construct(**values)
+        pass
+    # A body the fake does not rebuild (a form, a file), or parameters in a style it does not
+    # decode: each value is checked on its own, the JSON body first.
+    if body is not None and op.body_attr is not None:
+        field = tp.model_fields[op.body_attr]
+        pydantic.TypeAdapter(field.annotation).validate_python(body)
+    for attr, value in list(values.items()):
+        try:
+            annotation = tp.model_fields[attr].annotation
+            values[attr] = pydantic.TypeAdapter(annotation).validate_python(value)
+        except (KeyError, pydantic.ValidationError):
+            pass
+    return tp.model_construct(**values)
