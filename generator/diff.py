@@ -45,13 +45,7 @@ class _Side:
 
     def variants(self, t: ir.TypeExpr | None) -> tuple[ir.TypeExpr, ...]:
         """The members of a union (through nullability and aliases); () when `t` is not one."""
-        for _ in range(20):
-            if isinstance(t, ir.Nullable):
-                t = t.inner
-            elif isinstance(t, ir.Ref) and isinstance(self.types.get(t.id), ir.AliasDef):
-                t = self.types[t.id].type  # type: ignore[union-attr]
-            else:
-                break
+        t = ir.unalias(self.types, t) if t is not None else None
         return t.variants if isinstance(t, ir.UnionT) else ()
 
     def model(self, t: ir.TypeExpr | None) -> ir.NamedType | None:

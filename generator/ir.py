@@ -7,7 +7,7 @@ and unique, and the templates read nothing else.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Callable, Literal, TypeVar, Union
 
 if TYPE_CHECKING:
@@ -486,6 +486,18 @@ def refs_of(t: TypeExpr | None) -> list[str]:
     return [current.id for current in walk(t) if isinstance(current, Ref)]
 
 
+def unalias(types: Mapping[str, NamedType], t: TypeExpr) -> TypeExpr:
+    """`t` through nullability and aliases (a cycle of aliases stops after 50 steps)."""
+    for _ in range(50):
+        if isinstance(t, Nullable):
+            t = t.inner
+        elif isinstance(t, Ref) and isinstance(types.get(t.id), AliasDef):
+            t = types[t.id].type  # type: ignore[union-attr]
+        else:
+            break
+    return t
+
+
 def follow(
     types: dict[str, NamedType], t: TypeExpr, steps: tuple[str | int, ...], by_wire: bool
 ) -> tuple[tuple[str | int, ...], TypeExpr]:
@@ -495,13 +507,7 @@ def follow(
     out: list[str | int] = []
     current: TypeExpr = t
     for step in steps:
-        for _ in range(50):  # through nullability and aliases
-            if isinstance(current, Nullable):
-                current = current.inner
-            elif isinstance(current, Ref) and isinstance(types.get(current.id), AliasDef):
-                current = types[current.id].type  # type: ignore[union-attr]
-            else:
-                break
+        current = unalias(types, current)
         named = types.get(current.id) if isinstance(current, Ref) else None
         if isinstance(step, int):
             out.append(step)

@@ -129,18 +129,8 @@ def infer(
 
 def _named(ctx: BuildContext, t: ir.TypeExpr | None) -> ir.TypeExpr | ir.NamedType | None:
     """`t` through nullability and aliases: a named type, or a type expression."""
-    for _ in range(20):
-        if isinstance(t, ir.Nullable):
-            t = t.inner
-        elif isinstance(t, ir.Ref):
-            named = ctx.types.get(t.id)
-            if isinstance(named, ir.AliasDef):
-                t = named.type
-            else:
-                return named
-        else:
-            break
-    return t
+    t = ir.unalias(ctx.types, t) if t is not None else None
+    return ctx.types.get(t.id) if isinstance(t, ir.Ref) else t
 
 
 def _model(ctx: BuildContext, t: ir.TypeExpr | None) -> ir.ModelDef | None:

@@ -98,7 +98,7 @@ class FakeAPI:
             importlib.import_module(route.module, self._package), route.builder
         )()
         try:
-            typed = _typed_request(op, route, request)
+            typed = _typed_request(op, compiled, request)
         except (pydantic.ValidationError, ValueError) as exc:
             self.calls.append(Call(route.name, None, request))
             return _json(
@@ -153,7 +153,7 @@ def _dump(value: Any) -> bytes:
     )
 
 
-def _typed_request(op: Any, route: FakeRoute, request: httpx.Request) -> Any:
+def _typed_request(op: Any, compiled: _Compiled, request: httpx.Request) -> Any:
     """The request as the SDK's typed request, rebuilt from what was sent (its JSON body checked
     against the operation's schema)."""
     tp = op.request_type
@@ -167,8 +167,8 @@ def _typed_request(op: Any, route: FakeRoute, request: httpx.Request) -> Any:
         # (A form or a file upload is not rebuilt: only JSON bodies are checked and typed.)
         return pydantic.TypeAdapter(tp).validate_python(body) if json_body else None
     values: Dict[str, Any] = {}
-    names = re.findall(r"{([^/]+?)}", route.path)
-    matched = _pattern(route.path).match(request.url.path)
+    names = re.findall(r"{([^/]+?)}", compiled.route.path)
+    matched = compiled.pattern.match(request.url.path)
     path_values = dict(zip(names, matched.groups())) if matched else {}
     for param in op.params:
         if param.location == "path" and param.wire in path_values:
