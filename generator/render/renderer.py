@@ -35,12 +35,30 @@ class Job(NamedTuple):
 # What model, per-resource and package-index templates may read besides their own view (see
 # `Renderer.prepare`): their output depends on nothing else.
 LOCAL_CONTEXT = ("package", "sdk_name", "client_var", "schemes", "generated_note", "client_args")
+# Templates that read only a few names of the base context (and, for the testing module, the
+# fakes' views): what each reads, so that it is the digest of its input too.
+BASE_ONLY: dict[str, tuple[str, ...]] = {
+    "pyproject.toml.j2": ("package", "sdk_version", "title"),
+    "package/__init__.py.j2": ("package_doc", "sdk_name"),
+    "package/utils.py.j2": ("generated_note", "sdk_name"),
+    "package/testing.py.j2": ("generated_note", "package", "sdk_name", "title"),
+    "package/webhooks.py.j2": (
+        "generated_note",
+        "package",
+        "title",
+        "webhook_event_header",
+        "webhook_payloads",
+        "webhook_signature",
+        "webhooks",
+    ),
+}
 SELF_CONTAINED = {
     "package/models.py.j2",
     "package/resource.py.j2",
     "resource.md.j2",
     "package/lazy_init.py.j2",
     "package/models_init.py.j2",
+    *BASE_ONLY,
 }
 # Of those, the ones that need no view of a resource or an operation.
 WITHOUT_API_VIEWS = SELF_CONTAINED - {"package/resource.py.j2", "resource.md.j2"}
@@ -160,7 +178,7 @@ class Renderer:
         ]
         if ctx["webhooks"]:
             jobs.append(Job(f"{src}/webhooks.py", "template", "package/webhooks.py.j2", {}))
-        jobs.append(Job(f"{src}/testing.py", "template", "package/testing.py.j2", {}))
+        jobs.append(Job(f"{src}/testing.py", "template", "package/testing.py.j2", {"fakes": True}))
         for index, res in enumerate(self.api.resources):
             jobs.append(
                 Job(
@@ -237,7 +255,7 @@ class Renderer:
         path, kind, what, arguments = job
         if what not in SELF_CONTAINED:
             return None, job
-        local = [(name, self._ctx[name]) for name in LOCAL_CONTEXT]
+        local = [(name, self._ctx[name]) for name in BASE_ONLY.get(what, LOCAL_CONTEXT)]
         if kind == "model" and "key" in arguments:
             members, errors = self.models.groups[arguments["key"]]
             made_of = [t.id for t in members] + [
@@ -265,12 +283,10 @@ class Renderer:
         if kind == "text":
             return what
         if kind == "model" or what in SELF_CONTAINED:
-            context = {name: self._ctx[name] for name in LOCAL_CONTEXT}
+            context = {name: self._ctx[name] for name in BASE_ONLY.get(what, LOCAL_CONTEXT)}
             arguments = self._resolve(arguments)
         else:
             context = self._whole_context()
-        if what == "package/testing.py.j2":
-            context = {**context, **fake_views(self.api, self.names)}
         if kind == "model":
             arguments = dict(arguments)
             arguments["module"] = self.models.module(*arguments.pop("key"))
@@ -486,6 +502,10 @@ class Renderer:
 
     def _resolve(self, arguments: dict[str, Any]) -> dict[str, Any]:
         """A job's arguments with the resource it names (an index, or "root") replaced by its view."""
+        if arguments.get("fakes") is True:  # the testing module: the views of its fakes
+            return {name: value for name, value in arguments.items() if name != "fakes"} | fake_views(
+                self.api, self.names
+            )
         which = arguments.get("resource")
         if which is None or isinstance(which, ResourceView):
             return arguments
