@@ -151,12 +151,21 @@ def produce(
     engine_digest()  # once, before the workers fork
     _worker_state.update(renderer=renderer, jobs=jobs, preformatted=preformatted, previous=previous)
     try:
-        # The jobs that need the views of the whole API go first and together (up to a few hundred
-        # per chunk): the worker that takes them makes those views while the others render models.
-        whole = [i for i, job in enumerate(jobs) if renderer.needs_whole_api(job)]
-        rest = [i for i, job in enumerate(jobs) if not renderer.needs_whole_api(job)]
+        # The jobs that need the views of the whole API go first and together: the worker that
+        # takes them makes those views while the others render the rest. A resource's module and
+        # page go in the same chunk, so one worker makes that resource's view.
+        whole: list[int] = []
+        by_resource: list[tuple[int, int]] = []
+        rest: list[int] = []
+        for i, job in enumerate(jobs):
+            resource = renderer.resource_of(job)
+            if resource is not None:
+                by_resource.append((resource, i))
+            else:
+                (whole if renderer.needs_whole_api(job) else rest).append(i)
+        ordered = [i for _, i in sorted(by_resource)] + rest
         chunks = [whole[i : i + 256] for i in range(0, len(whole), 256)] + [
-            rest[i : i + 64] for i in range(0, len(rest), 64)
+            ordered[i : i + 64] for i in range(0, len(ordered), 64)
         ]
         texts: dict[int, str] = {}
         inputs: dict[str, str] = {}

@@ -354,12 +354,42 @@ def _split_parameter_default(line: str, stripped: str, indent: str) -> _Split:
     return [head, *inner, last]
 
 
+def _split_parameters(line: str, stripped: str, indent: str) -> _Split:
+    """`def name(a, b=c) -> Returned:` on one line: black splits a definition at its parameter
+    list (its first bracket), on one line of their own when they fit, else one per line."""
+    if not (stripped.startswith(("def ", "async def ")) and stripped.endswith(":")):
+        return _PASS
+    pairs = _scan(line)
+    if not pairs:
+        return None
+    opening = line.index("(")
+    closing = next((close for open_, close in pairs if open_ == opening), -1)
+    head, body, tail = line[: opening + 1], line[opening + 1 : closing].strip(), indent + line[closing:]
+    if closing < 0 or len(head) > LINE_LENGTH or len(tail) > LINE_LENGTH or not _DEFINITION_TAIL.match(tail):
+        return None
+    pad = indent + "    "
+    elements = _split_top_level(body)
+    joined = pad + ", ".join(elements)
+    if len(elements) > 1 and not body.endswith(",") and len(joined) <= LINE_LENGTH:
+        return [head, joined, tail]
+    inside = [pad + element + "," for element in elements]
+    # A parameter still too long is left so when black has nothing to split in it.
+    if any(len(part) > LINE_LENGTH and not _ATOM_PARAMETER.match(part) for part in inside):
+        return None
+    return [head, *inside, tail]
+
+
+_DEFINITION_TAIL = re.compile(r"^\s*\)(?: -> [A-Za-z0-9_.]+)?:$")
+_ATOM_PARAMETER = re.compile(r"^\s*[A-Za-z_][A-Za-z0-9_]*(?:: [A-Za-z0-9_.]+)?(?: = [A-Za-z0-9_.]+)?,$")
+
+
 _SHAPES: tuple[Callable[[str, str, str], _Split], ...] = (
     _split_import,
     _split_assignment,
     _split_return_annotation,
     _split_bare_return,
     _split_self_only,
+    _split_parameters,
     _unsplittable_call,
     _split_definition_header,
     _split_bare_annotation,
@@ -389,6 +419,9 @@ def _split_brackets(line: str, stripped: str, indent: str, in_type: bool) -> lis
     elements = _split_top_level(body)
     # A literal collection (not a call or a subscript) that black splits is always exploded.
     is_literal = opening == 0 or not (line[opening - 1].isalnum() or line[opening - 1] in "_])")
+    # What a subscript holds are types: black splits them at each bracket, even when the
+    # innermost name still does not fit.
+    in_type = in_type or (line[opening] == "[" and not is_literal)
     inside: list[str] | None
     if is_literal and (len(elements) > 1 or body.endswith(",")):
         inside = _one_per_line(elements, pad)
@@ -400,18 +433,18 @@ def _split_brackets(line: str, stripped: str, indent: str, in_type: bool) -> lis
     else:
         joined = pad + ", ".join(elements)
         fits = not body.endswith(",") and len(joined) <= LINE_LENGTH
-        inside = [joined] if fits else _one_per_line(elements, pad)
+        inside = [joined] if fits else _one_per_line(elements, pad, in_type)
     closing_line = indent + tail
     if inside is None or len(closing_line) > LINE_LENGTH:
         return None
     return [head, *inside, closing_line]
 
 
-def _one_per_line(elements: list[str], pad: str) -> list[str] | None:
+def _one_per_line(elements: list[str], pad: str, in_type: bool = False) -> list[str] | None:
     """Each element on its own line(s), with a trailing comma (None when one cannot be laid out)."""
     lines: list[str] = []
     for element in elements:
-        sub = split_line(pad + element + ",")
+        sub = split_line(pad + element + ",", in_type)
         if sub is None:
             return None
         lines += sub

@@ -135,7 +135,7 @@ def test_generated_modules_equal_blacks_output(name):
     assert checked > 0
 
 
-@pytest.mark.parametrize("shape", ["annotated-assignment", "nested-annotation"])
+@pytest.mark.parametrize("shape", ["annotated-assignment", "nested-annotation", "definition", "annotated-field"])
 def test_long_annotation_shapes_split_exactly_as_black_does(shape):
     """Random long lines of the shapes pystyle splits itself, against black's own layout."""
     import random
@@ -152,17 +152,29 @@ def test_long_annotation_shapes_split_exactly_as_black_does(shape):
         name = "n" + word(rng.randint(1, 40)).lower()
         if shape == "annotated-assignment":
             line = f"{indent}{name}: {word(rng.randint(5, 100))} = {word(rng.randint(5, 100))}.{word(rng.randint(1, 20)).upper()}"
-        else:
+        elif shape == "nested-annotation":
             annotation = word(rng.randint(5, 100))
             for _ in range(rng.randint(1, 3)):
                 annotation = f"{rng.choice(['NotRequired', 'list', 'Optional'])}[{annotation}]"
             line = f"{indent}{name}: {annotation}{rng.choice(['', ' = None'])}"
+        elif shape == "definition":  # a method's signature written on one line
+            parameters = ["self"] * rng.randint(0, 1) + [
+                f"{word(rng.randint(1, 12)).lower()}: {word(rng.randint(3, 70))}"
+                + rng.choice(["", " = None", f" = {rng.randint(0, 9)}", ' = "a, b"'])
+                for _ in range(rng.randint(1, 4))
+            ]
+            returned = rng.choice(["", " -> None", f" -> {word(rng.randint(3, 60))}"])
+            line = f"{indent}{rng.choice(['def', 'async def'])} {name}({', '.join(parameters)}){returned}:"
+        else:  # a model's field under its wire name, a list of a long name
+            annotation = f"Optional[list[{word(rng.randint(30, 100))}]]"
+            line = f'{indent}{name}: Annotated[{annotation}, pydantic.Field(alias="${name}")] = None'
         ours = split_line(line)
         if len(line) <= 88 or ours is None:
             continue
-        expected = (
-            black.format_str(("class _:\n" if indent else "") + line + "\n", mode=_mode()).rstrip("\n").split("\n")
-        )
+        body = "\n" + indent + "    pass" if shape == "definition" else ""
+        source = ("class _:\n" if indent else "") + line + body + "\n"
+        expected = black.format_str(source, mode=_mode()).rstrip("\n").split("\n")
+        expected = expected[:-1] if body else expected
         assert ours == (expected[1:] if indent else expected), line
         checked += 1
     assert checked > 200

@@ -146,6 +146,8 @@ class Renderer:
         self.marker = f"# imports-{uuid.uuid4().hex}"
         self._ctx: dict[str, Any] = {}
         self._type_digests: dict[str, str] = {}
+        self._resource_views: dict[int, ResourceView] = {}
+        self._nested: dict[tuple[str, ...], list[ChildView]] | None = None
 
     def runtime_paths(self) -> dict[str, Path]:
         """Where each runtime module goes in the SDK (copied verbatim: the files are kept in black's
@@ -237,7 +239,13 @@ class Renderer:
 
     def needs_whole_api(self, job: Job) -> bool:
         """Whether a job reads the views of every resource and operation (see `_whole_context`)."""
-        return job[1] != "text" and job[2] not in WITHOUT_API_VIEWS
+        return job[1] != "text" and job[2] not in WITHOUT_API_VIEWS and self.resource_of(job) is None
+
+    @staticmethod
+    def resource_of(job: Job) -> int | None:
+        """The resource whose view a job reads (by index), for a resource's module or page."""
+        which = job[3].get("resource")
+        return which if isinstance(which, int) else None
 
     def preload(self) -> None:
         """Compile every template now (before worker processes fork, so they share the result)."""
@@ -399,36 +407,7 @@ class Renderer:
         if "resources" in self._ctx:
             return self._ctx
         api, opts = self.api, self.options
-        resources = []
-        for res in api.resources:
-            here = res.module
-            ops, imports, maps, uses = self.operations.module(here, res.operations, res.shadowed)
-            attr_path = ".".join(res.path or (res.name,))
-            children = [
-                ChildView(c.name, c.class_name, c.module, c.description or f"Operations on {c.tag}.")
-                for c in api.resources
-                if c.path[:-1] == (res.path or (res.name,)) and c.path
-            ]
-            imports += [from_import(f".{c.module}", [c.class_name]) for c in children]
-            uses |= {"BaseSDK", "cached_property"} if children else {"BaseSDK"}
-            resources.append(
-                ResourceView(
-                    name=res.name,
-                    class_name=res.class_name,
-                    module=res.module,
-                    doc=res.description or f"Operations on {res.tag}.",
-                    title=res.tag,
-                    operations=ops,
-                    type_imports=_type_checking(imports, uses),
-                    raw_class_name=res.raw_class_name,
-                    error_maps=maps,
-                    children=children,
-                    top=len(res.path) <= 1,
-                    path=attr_path,
-                    docs=[self.docs.op_docs(o, attr_path) for o in res.operations],
-                    uses=tuple(sorted(uses)),
-                )
-            )
+        resources = [self._resource_view(index) for index in range(len(api.resources))]
         root_ops, root_imports, root_maps, root_uses = self.operations.module(
             "sdk", api.root_operations, api.root_shadowed
         )
@@ -479,6 +458,45 @@ class Renderer:
         )
         return self._ctx
 
+    def _resource_view(self, index: int) -> ResourceView:
+        """The view of one resource (made once: a worker rendering some resources makes only theirs)."""
+        found = self._resource_views.get(index)
+        if found is not None:
+            return found
+        res = self.api.resources[index]
+        ops, imports, maps, uses = self.operations.module(res.module, res.operations, res.shadowed)
+        attr_path = ".".join(res.path or (res.name,))
+        children = self._children().get(res.path or (res.name,), [])
+        imports += [from_import(f".{c.module}", [c.class_name]) for c in children]
+        uses |= {"BaseSDK", "cached_property"} if children else {"BaseSDK"}
+        view = self._resource_views[index] = ResourceView(
+            name=res.name,
+            class_name=res.class_name,
+            module=res.module,
+            doc=res.description or f"Operations on {res.tag}.",
+            title=res.tag,
+            operations=ops,
+            type_imports=_type_checking(imports, uses),
+            raw_class_name=res.raw_class_name,
+            error_maps=maps,
+            children=children,
+            top=len(res.path) <= 1,
+            path=attr_path,
+            docs=[self.docs.op_docs(o, attr_path) for o in res.operations],
+            uses=tuple(sorted(uses)),
+        )
+        return view
+
+    def _children(self) -> dict[tuple[str, ...], list[ChildView]]:
+        """The resources nested in each resource, by the path of the one they are nested in."""
+        if self._nested is None:
+            self._nested = {}
+            for c in self.api.resources:
+                if c.path:
+                    view = ChildView(c.name, c.class_name, c.module, c.description or f"Operations on {c.tag}.")
+                    self._nested.setdefault(c.path[:-1], []).append(view)
+        return self._nested
+
     def _client_uses(self, has_resources: bool) -> set[str]:
         """The names the client module (sdk.py.j2) itself needs imported."""
         uses = {"ClientBase", "SDKConfiguration", "SecurityScheme", "Optional", "RetryConfig", "Mapping"}
@@ -509,5 +527,6 @@ class Renderer:
         which = arguments.get("resource")
         if which is None or isinstance(which, ResourceView):
             return arguments
-        ctx = self._whole_context()
-        return {**arguments, "resource": ctx["root_resource"] if which == "root" else ctx["resources"][which]}
+        if which == "root":
+            return {**arguments, "resource": self._whole_context()["root_resource"]}
+        return {**arguments, "resource": self._resource_view(which)}
