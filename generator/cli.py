@@ -497,7 +497,9 @@ def entry() -> None:
 
     A run over a large document leaves millions of objects that the interpreter would free one
     by one on the way out, after the work is done and the output is safely on disk: the process
-    ends without that (output streams flushed first)."""
+    ends without that (output streams flushed first). For the same reason the cyclic collector
+    stays off for the whole run (`_Guarded` turns it back on only for callers that had it on)."""
+    gc.disable()
     try:
         main()
         code = 0
