@@ -10,6 +10,7 @@ The test suite checks the result with `black --check`.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import sys
@@ -162,47 +163,46 @@ def _string_end(text: str, start: int) -> int:
     return match.end() if match is not None else len(text) + 1
 
 
+# The tokens bracket scanning looks at: a string literal (a lone quote: one left open), a
+# bracket, a comma, or a comment's start.
+_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|["\'#()\[\]{},]')
+
+
 def _scan(line: str) -> list[tuple[int, int]] | None:
     """Bracket pairs (open index, close index) of a line, ignoring brackets inside strings."""
     pairs = []
     stack: list[int] = []
-    i = 0
-    while i < len(line):
-        ch = line[i]
-        if ch in "\"'":
-            i = _string_end(line, i)
-            if i > len(line):
-                return None
-            continue
-        if ch == "#":
-            return None
-        if ch in "([{":
-            stack.append(i)
-        elif ch in ")]}":
+    for token in _TOKENS.finditer(line):
+        ch = token.group()
+        if ch in _OPEN:
+            stack.append(token.start())
+        elif ch in _CLOSE:
             if not stack:
                 return None
-            pairs.append((stack.pop(), i))
-        i += 1
+            pairs.append((stack.pop(), token.start()))
+        elif ch in _LONE:
+            return None  # a comment, or a string left open
     return pairs if not stack else None
 
 
 def _split_top_level(body: str) -> list[str]:
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(body):
-        ch = body[i]
-        if ch in "\"'":
-            i = _string_end(body, i)
-            continue
-        if ch in "([{":
+    parts, depth, start = [], 0, 0
+    for token in _TOKENS.finditer(body):
+        ch = token.group()
+        if ch in _OPEN:
             depth += 1
-        elif ch in ")]}":
+        elif ch in _CLOSE:
             depth -= 1
         elif ch == "," and depth == 0:
-            parts.append(body[start:i])
-            start = i + 1
-        i += 1
+            parts.append(body[start : token.start()])
+            start = token.end()
     parts.append(body[start:])
     return [p.strip() for p in parts if p.strip()]
+
+
+_OPEN = frozenset("([{")
+_CLOSE = frozenset(")]}")
+_LONE = frozenset("\"'#")
 
 
 class _NotThisShape:
@@ -576,42 +576,68 @@ def finish(code: str) -> str | None:
 
     A complete statement at module or class level that `split_line` does not know is handed to
     black on its own, so one odd line does not send a whole (possibly huge) module through black.
+    Only the long lines are looked at one by one (most modules have few): where docstrings open
+    and close is found once, the bracket depth only when a line needs black.
     """
-    out: list[str] = []
-    in_string = False
-    brackets = 0
     lines = _blank_lines(code.split("\n"))
-    index = 0
-    while index < len(lines):
+    # Lines opening or closing a docstring (a line holding one must start or end with its quotes).
+    toggles: list[int] = []
+    for index in [i for i, line in enumerate(lines) if '"""' in line]:
         line = lines[index]
-        index += 1
-        count = line.count('"""')
-        if in_string or count:
-            stripped = line.strip()
-            if count > 2 or (count and not (stripped.startswith('"""') or stripped.endswith('"""'))):
-                return None
-            if count == 1:
-                in_string = not in_string
-            out.append(line)
-            continue
-        # At the top of a statement only a line ending with an opening bracket leaves one open.
-        delta = _bracket_delta(line) if brackets or line.rstrip()[-1:] in _OPENERS else 0
-        if len(line) > LINE_LENGTH:
-            split = split_line(line)
-            if split is None and brackets == 0:
-                statement = [line]
-                depth = _bracket_delta(line)
-                while depth > 0 and index < len(lines) and '"""' not in lines[index]:
-                    statement.append(lines[index])
-                    depth += _bracket_delta(lines[index])
-                    index += 1
-                if depth == 0:
-                    split = _black_statement("\n".join(statement))
-                    delta = 0
-            if split is None:
-                return None
-            out.extend(split)
-        else:
-            out.append(line)
-        brackets += delta
+        count, stripped = line.count('"""'), line.strip()
+        if count > 2 or not (stripped.startswith('"""') or stripped.endswith('"""')):
+            return None
+        if count == 1:
+            toggles.append(index)
+    limit = LINE_LENGTH
+    long_lines = [i for i, line in enumerate(lines) if len(line) > limit]
+    if not long_lines:
+        return "\n".join(lines) + "\n"
+    out: list[str] = []
+    done = 0  # lines[:done] are in `out`
+    depth = _Depth(lines, toggles)
+    for index in long_lines:
+        line = lines[index]
+        if index < done or '"""' in line or bisect.bisect_left(toggles, index) % 2:
+            continue  # part of a statement black laid out, or of a docstring: kept as it is
+        split, end = split_line(line), index + 1
+        if split is None and depth.before(index) == 0:
+            opened = _bracket_delta(line)
+            while opened > 0 and end < len(lines) and '"""' not in lines[end]:
+                opened += _bracket_delta(lines[end])
+                end += 1
+            if opened == 0:
+                split = _black_statement("\n".join(lines[index:end]))
+                depth.skip(index, end)
+        if split is None:
+            return None
+        out.extend(lines[done:index])
+        out.extend(split)
+        done = end
+    out.extend(lines[done:])
     return "\n".join(out) + "\n"
+
+
+class _Depth:
+    """The bracket depth at the start of a line, counted forward as far as asked."""
+
+    def __init__(self, lines: list[str], toggles: list[int]):
+        self.lines, self.toggles = lines, toggles
+        self.at, self.depth = 0, 0
+
+    def before(self, index: int) -> int:
+        lines, brackets = self.lines, self.depth
+        for number in range(self.at, index):
+            line = lines[number]
+            if '"""' in line or bisect.bisect_left(self.toggles, number) % 2:
+                continue  # a docstring's line
+            # At the top of a statement only a line ending with an opening bracket leaves one open.
+            if brackets or line.rstrip()[-1:] in _OPENERS:
+                brackets += _bracket_delta(line)
+        self.at, self.depth = max(self.at, index), brackets
+        return brackets
+
+    def skip(self, start: int, end: int) -> None:
+        """Lines `start` to `end` are one balanced statement: the depth after them is the one before."""
+        self.depth = self.before(start)
+        self.at = end
