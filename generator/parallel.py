@@ -14,24 +14,27 @@ from typing import Any
 from .format import format_module, needs_formatting
 from .incremental import Previous
 from .render import Job, Renderer, engine_digest
+from .write import content_hash
 
 PARALLEL_MIN_JOBS = 400
 _worker_state: dict[str, Any] = {}
 
 
-def _run_chunk(indices: list[int]) -> list[tuple[int, str | None, str | None]]:
-    """(job index, content, input digest) of each job, rendered and formatted; the content is None
-    when the digest is the one the previous generation recorded for the file (the parent reads it back)."""
+def _run_chunk(indices: list[int]) -> list[tuple[int, str | None, str | None, str]]:
+    """(job index, content, input digest, content hash) of each job, rendered and formatted; the
+    content is None (and the hash "") when the digest is the one the previous generation recorded
+    for the file (the parent reads it back)."""
     renderer: Renderer = _worker_state["renderer"]
     jobs = _worker_state["jobs"]
     previous: Previous | None = _worker_state.get("previous")
-    out: list[tuple[int, str | None, str | None]] = []
+    out: list[tuple[int, str | None, str | None, str]] = []
     for index in indices:
         key, job = renderer.prepare(jobs[index])
         if previous is not None and key is not None and previous.same_inputs(job[0], key):
-            out.append((index, None, key))
+            out.append((index, None, key, ""))
         else:
-            out.append((index, _render(renderer, job), key))
+            text = _render(renderer, job)
+            out.append((index, text, key, content_hash(text.encode("utf-8"))))
     return out
 
 
@@ -130,6 +133,7 @@ class Produced:
     files: dict[str, str]
     inputs: dict[str, str]  # the input digest of each file that has one
     reused: dict[str, str] = field(default_factory=dict)  # files read back from the output: their hashes
+    hashes: dict[str, str] = field(default_factory=dict)  # the content hash of every file
 
 
 def produce(
@@ -170,10 +174,11 @@ def produce(
         texts: dict[int, str] = {}
         inputs: dict[str, str] = {}
         reused: dict[str, str] = {}
+        hashes: dict[str, str] = {}
         again: list[int] = []
 
-        def collect(done: list[tuple[int, str | None, str | None]]) -> None:
-            for index, text, key in done:
+        def collect(done: list[tuple[int, str | None, str | None, str]]) -> None:
+            for index, text, key, digest in done:
                 path = jobs[index][0]
                 if key is not None:
                     inputs[path] = key
@@ -183,7 +188,8 @@ def produce(
                     if text is None:  # edited by hand or gone: rendered again below
                         again.append(index)
                         continue
-                    reused[path] = previous.hashes[path]
+                    reused[path] = digest = previous.hashes[path]
+                hashes[path] = digest
                 texts[index] = text
                 if progress is not None:
                     progress.advance()
@@ -194,9 +200,10 @@ def produce(
             for chunk in chunks:
                 collect(_run_chunk(chunk))
         for index in again:
-            texts[index] = _render(renderer, renderer.prepare(jobs[index])[1])
+            texts[index] = text = _render(renderer, renderer.prepare(jobs[index])[1])
+            hashes[jobs[index][0]] = content_hash(text.encode("utf-8"))
             if progress is not None:
                 progress.advance()
-        return Produced({job[0]: texts[i] for i, job in enumerate(jobs)}, inputs, reused)
+        return Produced({job[0]: texts[i] for i, job in enumerate(jobs)}, inputs, reused, hashes)
     finally:
         _worker_state.clear()

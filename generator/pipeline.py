@@ -232,7 +232,7 @@ def _generate(
         previous_output = Previous(options.out) if reuse and options.out is not None else None
         produced = produce(renderer, renderer.jobs(), preformatted, progress, previous_output)
         names = {"package_name": options.package_name, "sdk_name": options.sdk_name, "sdk_version": options.sdk_version}
-        files = with_manifest(produced.files, produced.inputs, produced.reused, names)
+        files = with_manifest(produced.files, produced.inputs, produced.hashes, names)
     finally:
         pystyle.LINE_LENGTH = previous
     seconds = time.perf_counter() - started

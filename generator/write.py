@@ -168,12 +168,13 @@ def _plan(
     result = WriteResult()
     to_write: dict[str, bytes | str] = dict(_plan_state(out_dir, state, result))
     old = _old_manifest(out_dir)
+    present = out_dir.is_dir()  # (into a new directory, every file is new: nothing to read)
     for rel, content in sorted(files.items()):
         if rel in unchanged:
             result.unchanged.append(rel)
             continue
         try:
-            current: bytes | None = (out_dir / rel).read_bytes()
+            current: bytes | None = (out_dir / rel).read_bytes() if present else None
         except (FileNotFoundError, NotADirectoryError):
             current = None
         if current is not None and current == content.encode("utf-8"):
