@@ -22,7 +22,10 @@ by side (time, peak RSS), sdkforge's time per operation there and on GitHub's do
 sdkforge's time goes, stage by stage, in one process (load, validate, build, name, render, format,
 write).
 
-It prints a Markdown table of medians and ratios (copied into benchmarks/RESULTS.md).
+It prints a Markdown table of medians and ratios (copied into benchmarks/RESULTS.md). Every run
+writes under the temporary directory: `TMPDIR=/dev/shm` puts both generators' output in memory, which
+leaves out a disk whose speed varies (on the shared virtual machine these figures come from, writing
+GitHub's 4,564 files took from 0.4 s to 4.8 s of system time from one hour to the next).
 """
 
 from __future__ import annotations
@@ -286,10 +289,26 @@ def baseline_import(runs: int) -> float:
     )
 
 
+def output_filesystem() -> str:
+    """Where the runs write (the temporary directory, `$TMPDIR`) and its file system type."""
+    where = Path(tempfile.gettempdir()).resolve()
+    best, kind = "", "unknown"
+    try:
+        with open("/proc/mounts", encoding="utf-8") as mounts:
+            for line in mounts:
+                parts = line.split()
+                inside = len(parts) > 2 and (str(where) + "/").startswith(parts[1].rstrip("/") + "/")
+                if inside and len(parts[1]) > len(best):
+                    best, kind = parts[1], parts[2]
+    except OSError:
+        pass
+    return f"{where} ({kind})"
+
+
 def print_table(rows: list[tuple[str, str, str, str]], runs: int) -> None:
     print(
         f"Machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores; "
-        f"medians of {runs} runs\n"
+        f"medians of {runs} runs; outputs written in {output_filesystem()}\n"
     )
     print("| measurement | time | memory / ratio | notes |")
     print("| --- | --- | --- | --- |")
