@@ -147,6 +147,7 @@ class Renderer:
         self._ctx: dict[str, Any] = {}
         self._type_digests: dict[str, str] = {}
         self._resource_views: dict[int, ResourceView] = {}
+        self._view_texts: dict[int, str] = {}
         self._nested: dict[tuple[str, ...], list[ChildView]] | None = None
 
     def runtime_paths(self) -> dict[str, Path]:
@@ -273,10 +274,20 @@ class Renderer:
                 (engine_digest(), pystyle.LINE_LENGTH, path, what, sorted(arguments.items()), local, made_of, errors)
             )
         else:
+            index = self.resource_of(job)
             arguments = self._resolve(arguments)
             job = Job(path, kind, what, arguments)
-            text = repr((engine_digest(), pystyle.LINE_LENGTH, path, what, sorted(arguments.items()), local))
+            spelled = dict(arguments)
+            if index is not None:  # a resource's view (most of the text), spelled once for its module and page
+                spelled["resource"] = self._view_text(index)
+            text = repr((engine_digest(), pystyle.LINE_LENGTH, path, what, sorted(spelled.items()), local))
         return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(), job
+
+    def _view_text(self, index: int) -> str:
+        found = self._view_texts.get(index)
+        if found is None:
+            found = self._view_texts[index] = repr(self._resource_view(index))
+        return found
 
     def _type_digest(self, named: ir.NamedType) -> str:
         found = self._type_digests.get(named.id)
