@@ -141,15 +141,28 @@ def _member_names(members: tuple[ir.EnumMember, ...]) -> list[str]:
     namer = _Namer({"name", "value"})
     out = []
     for m in members:
-        base = upper_snake(str(m.value)) if str(m.value) != "" else "EMPTY"
-        if not base:
-            base = "VALUE"
-        if base[0].isdigit() or base.startswith("-"):
-            base = "VALUE_" + base.lstrip("-")
-        if isinstance(m.value, int) and not base.startswith("VALUE"):
-            base = "VALUE_" + base
-        out.append(namer.claim(safe_identifier(base, "VALUE"), "_"))
+        try:
+            wanted = _cached_member_name(m.value)
+        except TypeError:  # a list or an object as a value: not hashable
+            wanted = _member_name(m.value)
+        out.append(namer.claim(wanted, "_"))
     return out
+
+
+def _member_name(value: object) -> str:
+    """The name an enum member's value asks for."""
+    base = upper_snake(str(value)) if str(value) != "" else "EMPTY"
+    if not base:
+        base = "VALUE"
+    if base[0].isdigit() or base.startswith("-"):
+        base = "VALUE_" + base.lstrip("-")
+    if isinstance(value, int) and not base.startswith("VALUE"):
+        base = "VALUE_" + base
+    return safe_identifier(base, "VALUE")
+
+
+# Documents repeat the same values thousands of times (typed: 1, 1.0 and True are different members).
+_cached_member_name = functools.lru_cache(maxsize=65536, typed=True)(_member_name)
 
 
 # What the `webhooks` module of an API with webhooks defines or imports besides payload models.

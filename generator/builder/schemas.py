@@ -569,6 +569,8 @@ class Schemas:
         and by `allOf` members that only annotate (`allOf: [{$ref: X}, {default: 1}]`)."""
         if not isinstance(schema, dict):
             return {}
+        if "$ref" not in schema and "allOf" not in schema:
+            return schema  # (read, never changed, by the callers)
         merged: dict[str, Any] = {}
         if "$ref" in schema:
             target, where = self.ctx.deref(schema, pointer)
