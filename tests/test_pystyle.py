@@ -98,6 +98,21 @@ def test_definitions_and_statements_in_methods_split_as_black_does(code):
     assert finished == black.format_str(code, mode=_mode())
 
 
+def test_brackets_in_docstrings_do_not_hide_a_statement_black_must_lay_out():
+    """A statement pystyle hands to black is found at bracket depth 0, docstrings' brackets aside."""
+    name = "MeCalendarsCalendarCalendarViewEventInstancesEventAttachmentsCreateUplo_7bdc38a0"
+    code = (
+        '"""A module whose docstring opens a bracket ( and never closes it.\n\nNor this one: [\n"""\n\n'
+        "from typing import Any, Optional, TypeAlias, Union\n\nVALUES = [\n    1,\n    2,\n]\n\n\n"
+        'class A:\n    """Another ( unclosed bracket, on a line of its own below:\n\n    {\n    """\n\n'
+        "    x: int = 1\n\n\n"
+        f"{name}: TypeAlias = Union[MicrosoftGraphUploadSession, Optional[dict[str, Any]]]\n"
+    )
+    finished = finish(code)
+    assert finished is not None  # the module does not go through black as a whole
+    assert finished == black.format_str(code, mode=_mode())
+
+
 SAMPLE = [
     "apis-guru/slack.com.json",
     "apis-guru/vercel.com.json",
