@@ -154,15 +154,6 @@ _ATOM_ASSIGNMENT = re.compile(
 )
 
 
-_STRING_AT = {'"': re.compile(r'"(?:[^"\\]|\\.)*"', re.S), "'": re.compile(r"'(?:[^'\\]|\\.)*'", re.S)}
-
-
-def _string_end(text: str, start: int) -> int:
-    """Index just past the string literal opening at `start` (past the end when it is unclosed)."""
-    match = _STRING_AT[text[start]].match(text, start)
-    return match.end() if match is not None else len(text) + 1
-
-
 # The tokens bracket scanning looks at: a string literal (a lone quote: one left open), a
 # bracket, a comma, or a comment's start.
 _TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|["\'#()\[\]{},]')
@@ -364,8 +355,10 @@ def _split_parameters(line: str, stripped: str, indent: str) -> _Split:
         return None
     opening = line.index("(")
     closing = next((close for open_, close in pairs if open_ == opening), -1)
+    if closing < 0:
+        return None
     head, body, tail = line[: opening + 1], line[opening + 1 : closing].strip(), indent + line[closing:]
-    if closing < 0 or len(head) > LINE_LENGTH or len(tail) > LINE_LENGTH or not _DEFINITION_TAIL.match(tail):
+    if len(head) > LINE_LENGTH or len(tail) > LINE_LENGTH or not _DEFINITION_TAIL.match(tail):
         return None
     pad = indent + "    "
     elements = _split_top_level(body)
