@@ -19,6 +19,7 @@ from .options import Options
 from .pipeline import Generated, Release, analyze
 from .pipeline import generate as run_pipeline
 from .settings import CONFIG_FILE, names_changed, resolve
+from .source import up_to_date
 from .write import WriteResult, compare_output, output_problem, write_output
 
 EXIT_OK, EXIT_DRIFT, EXIT_UNUSABLE = 0, 1, 2
@@ -315,6 +316,12 @@ def _report_edits(out_dir: Path, written: WriteResult, quiet: bool) -> None:
 
 @main.command(epilog="Example: sdkforge check --spec openapi.yaml --out my-sdk   (in CI)")
 @_options
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Generate and compare every file, even when the document, the settings and sdkforge are "
+    "those the directory records and its files are as generated.",
+)
 def check(
     spec: Path | None,
     out: Path | None,
@@ -323,14 +330,22 @@ def check(
     config_path: Path | None,
     overlays: tuple[Path | str, ...],
     quiet: bool,
+    full: bool,
 ) -> None:
     """Exit 1 when the output directory differs from what the document generates (for CI).
 
     It compares with the names the directory was generated with, unless flags or settings say
-    otherwise.
+    otherwise. When the document, its overlays, the settings and sdkforge itself are byte for byte
+    those the directory's manifest records, and every generated file still has its recorded hash,
+    the directory is what generating again would write: it says so without generating (--full
+    generates and compares anyway).
     """
     try:
         config = _prepare(spec, out, package_name, sdk_name, config_path, overlays)
+        if not full and up_to_date(_out(config), config):
+            if not quiet:
+                click.echo(f"{config.out} is up to date with {config.spec} (unchanged since it was generated).")
+            return
         result = run_pipeline(config)
     except GenerationError as exc:
         _fail(exc)

@@ -32,6 +32,7 @@ from .options import Options
 from .parallel import produce
 from .refs import Resolver
 from .render import Renderer
+from .source import SOURCE_RECORD, source_digest
 from .validate import validate
 from .write import with_manifest
 
@@ -117,6 +118,8 @@ class Analysis:
     # output directory, the next `generate --bump` compares with it), and that text's file name.
     record: str
     record_name: str
+    # Whether `$ref`s reached other documents (their content is not in the source digest).
+    external: bool = False
 
 
 def analyze(options: Options, *, full_validation: bool | None = True) -> tuple[ir.Api | None, Diagnostics]:
@@ -163,7 +166,8 @@ def _analyze(options: Options, full_validation: bool | None, doc: Document | Non
     validate(doc.data, diags, full=full_validation, base_uri=doc.url or doc.path.resolve().as_uri())
     if diags.errors:
         return Analysis(None, diags, record, record_name)
-    api = build(doc, Resolver(doc), diags, options)
+    resolver = Resolver(doc)
+    api = build(doc, resolver, diags, options)
     if diags.errors:
         return Analysis(None, diags, record, record_name)
     package, client = options.package_name, options.sdk_name
@@ -171,7 +175,7 @@ def _analyze(options: Options, full_validation: bool | None, doc: Document | Non
         derived = names_from_title(api.title)
         package, client = package or derived[0], client or derived[1]
     api = ir.evolve(api, package_name=package, client_name=client)
-    return Analysis(name_api(api, reserved={client}), diags, record, record_name)
+    return Analysis(name_api(api, reserved={client}), diags, record, record_name, len(resolver.docs) > 1)
 
 
 RUNTIME_LINE_LENGTH = 88
@@ -224,6 +228,9 @@ def _generate(
         changelog = _read_text(options.out / release.CHANGELOG) if options.out is not None else None
         entry = release.with_entry(changelog, decided.version, _release_date(), decided.notes)
         state[release.CHANGELOG] = entry
+    # What the output depends on (see `source`): "none" when `$ref`s reached other documents.
+    digest = None if analysis.external else source_digest(options)
+    state[SOURCE_RECORD] = (digest or "none") + "\n"
     renderer = Renderer(api, options)
     previous, pystyle.LINE_LENGTH = pystyle.LINE_LENGTH, options.line_length
     try:
