@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT
+from test_first_minutes import SPLIT_SCHEMAS, SPLIT_SPEC  # a document with a $ref into another file
 
 from generator import cli, source
 from generator.cli import main
@@ -116,30 +117,12 @@ def test_an_overlay_is_part_of_the_record(generated, pipeline_runs):
     assert result.exit_code == 1, result.output
 
 
-SPLIT_SPEC = """\
-openapi: 3.0.3
-info: {title: Pets, version: "1"}
-paths:
-  /pets:
-    get:
-      operationId: listPets
-      responses:
-        "200":
-          description: ok
-          content:
-            application/json:
-              schema: {$ref: "schemas.yaml#/Pets"}
-"""
-
-
 def test_a_document_reaching_other_files_records_nothing_and_is_always_compared(tmp_path, pipeline_runs):
     spec = tmp_path / "openapi.yaml"
     spec.write_text(SPLIT_SPEC)
-    schemas = tmp_path / "schemas.yaml"
-    schemas.write_text(
-        "Pets:\n  type: array\n  items: {$ref: '#/Pet'}\nPet:\n  type: object\n  properties:\n"
-        "    name: {type: string}\n"
-    )
+    schemas = tmp_path / "schemas" / "pets.yaml"
+    schemas.parent.mkdir()
+    schemas.write_text(SPLIT_SCHEMAS)
     out = tmp_path / "out"
     assert run("generate", "-q", "--spec", str(spec), "--out", str(out)).exit_code == 0
     assert (out / SOURCE_RECORD).read_text() == "none\n"
