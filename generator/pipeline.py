@@ -32,9 +32,9 @@ from .options import Options
 from .parallel import produce
 from .refs import Resolver
 from .render import Renderer
-from .source import SOURCE_RECORD, source_digest
+from .source import SOURCE_RECORD, source_digest, source_record
 from .validate import validate
-from .write import with_manifest
+from .write import MANIFEST, with_manifest
 
 
 @dataclass(frozen=True)
@@ -228,9 +228,6 @@ def _generate(
         changelog = _read_text(options.out / release.CHANGELOG) if options.out is not None else None
         entry = release.with_entry(changelog, decided.version, _release_date(), decided.notes)
         state[release.CHANGELOG] = entry
-    # What the output depends on (see `source`): "none" when `$ref`s reached other documents.
-    digest = None if analysis.external else source_digest(options)
-    state[SOURCE_RECORD] = (digest or "none") + "\n"
     renderer = Renderer(api, options)
     previous, pystyle.LINE_LENGTH = pystyle.LINE_LENGTH, options.line_length
     try:
@@ -240,6 +237,8 @@ def _generate(
         produced = produce(renderer, renderer.jobs(), preformatted, progress, previous_output)
         names = {"package_name": options.package_name, "sdk_name": options.sdk_name, "sdk_version": options.sdk_version}
         files = with_manifest(produced.files, produced.inputs, produced.hashes, names)
+        # What the output depends on (see `source`): "none" when `$ref`s reached other documents.
+        state[SOURCE_RECORD] = source_record(None if analysis.external else source_digest(options), files[MANIFEST])
     finally:
         pystyle.LINE_LENGTH = previous
     seconds = time.perf_counter() - started

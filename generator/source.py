@@ -1,7 +1,7 @@
 """What a generation's output depends on, as one digest kept in the output directory
 (`.sdkforge/source`, beside the record of the document): the document's and the overlays' bytes,
 the settings, and the generator (its code, templates and runtime, and the versions of black,
-jinja2, PyYAML and Python).
+jinja2, PyYAML, python-jsonpath and Python), with the hash of the manifest written with it.
 
 Generation is deterministic, so an output directory whose recorded digest equals the current one,
 and whose files all still have the hashes the manifest records, is exactly what generating again
@@ -46,7 +46,8 @@ def source_digest(options: Options) -> str | None:
     )
     settings = {f.name: _plain(getattr(final, f.name)) for f in dataclasses.fields(final)}
     digest = hashlib.sha256()
-    tools = [engine_digest(), sys.version_info[:2], *(_version(name) for name in ("jinja2", "PyYAML"))]
+    libraries = ("jinja2", "PyYAML", "python-jsonpath")  # (python-jsonpath applies overlays)
+    tools = [engine_digest(), sys.version_info[:2], *(_version(name) for name in libraries)]
     digest.update(json.dumps([settings, tools], sort_keys=True, default=str).encode("utf-8"))
     for path in (options.spec, *options.overlays):
         try:
@@ -57,15 +58,24 @@ def source_digest(options: Options) -> str | None:
     return digest.hexdigest()
 
 
+def source_record(digest: str | None, manifest: str) -> str:
+    """The record kept in the output directory: the source digest, and the hash of the manifest
+    written with it (a manifest another generator rewrote since does not go with the digest)."""
+    return f"{digest} {content_hash(manifest.encode('utf-8'))}\n" if digest else "none\n"
+
+
 def up_to_date(out_dir: Path, options: Options) -> bool:
     """Whether `out_dir` holds exactly what generating `options` would write: it records the
-    current source digest, and every file its manifest lists has the recorded hash."""
+    current source digest with its manifest, and every file the manifest lists has its hash."""
     try:
-        recorded = (out_dir / SOURCE_RECORD).read_text(encoding="utf-8").strip()
+        recorded = (out_dir / SOURCE_RECORD).read_text(encoding="utf-8").split()
+        manifest = (out_dir / MANIFEST).read_bytes()
     except (OSError, UnicodeDecodeError):
         return False
+    if len(recorded) != 2 or recorded[1] != content_hash(manifest):
+        return False
     files = read_manifest(out_dir).get("files")
-    if not isinstance(files, dict) or not files or recorded != source_digest(options):
+    if not isinstance(files, dict) or not files or recorded[0] != source_digest(options):
         return False
     for rel, digest in files.items():
         if rel == MANIFEST:
@@ -91,5 +101,5 @@ def _plain(value: Any) -> Any:
 def _version(name: str) -> str:
     try:
         return version(name)
-    except PackageNotFoundError:  # pragma: no cover - dependencies of sdkforge
+    except PackageNotFoundError:  # python-jsonpath is optional (only overlays need it)
         return ""

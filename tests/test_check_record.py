@@ -12,6 +12,7 @@ from test_first_minutes import SPLIT_SCHEMAS, SPLIT_SPEC  # a document with a $r
 from generator import cli, source
 from generator.cli import main
 from generator.source import SOURCE_RECORD
+from generator.write import MANIFEST
 
 DUB = ROOT / "specs" / "dub.yaml"
 
@@ -50,7 +51,7 @@ def pipeline_runs(monkeypatch):
 
 def test_an_unchanged_directory_is_confirmed_without_generating(generated, pipeline_runs):
     spec, out = generated
-    assert len((out / SOURCE_RECORD).read_text().strip()) == 64
+    assert [len(part) for part in (out / SOURCE_RECORD).read_text().split()] == [64, 64]  # digest, manifest
     result = run("check", *args(spec, out))
     assert result.exit_code == 0, result.output
     assert "unchanged since it was generated" in result.output
@@ -72,6 +73,7 @@ def test_an_unchanged_directory_is_confirmed_without_generating(generated, pipel
         ("edited file", 0),  # an edit that applies to what is generated is not drift
         ("generator", 0),  # another sdkforge (here: only its digest) generating the same files
         ("no record", 0),  # written by an sdkforge that kept none
+        ("manifest rewritten", 1),  # by another generator since: the record does not go with it
     ],
 )
 def test_any_change_makes_check_generate_and_compare(generated, pipeline_runs, monkeypatch, change, exit_code):
@@ -92,8 +94,11 @@ def test_any_change_makes_check_generate_and_compare(generated, pipeline_runs, m
     elif change == "generator":
         digest = source.engine_digest()
         monkeypatch.setattr(source, "engine_digest", lambda: digest + "-next")
-    else:
+    elif change == "no record":
         (out / SOURCE_RECORD).unlink()
+    else:
+        manifest = out / MANIFEST
+        manifest.write_text(manifest.read_text().replace('"generator": "sdkforge', '"generator": "an older sdkforge'))
     result = run("check", "-q", *args(spec, out, *more))
     assert pipeline_runs == [1], result.output
     assert result.exit_code == exit_code, result.output
