@@ -336,9 +336,9 @@ def check(
 
     It compares with the names the directory was generated with, unless flags or settings say
     otherwise. When the document, its overlays, the settings and sdkforge itself are byte for byte
-    those the directory's manifest records, and every generated file still has its recorded hash,
-    the directory is what generating again would write: it says so without generating (--full
-    generates and compares anyway).
+    those the directory recorded when it was generated (.sdkforge/source), and every generated file
+    still has the hash its manifest records, the directory is what generating again would write: it
+    says so without generating (--full generates and compares anyway).
     """
     try:
         config = _prepare(spec, out, package_name, sdk_name, config_path, overlays)
