@@ -149,7 +149,7 @@ def _items(ctx: BuildContext, result: ir.TypeExpr, body: ir.ModelDef | None) -> 
 
 
 def _is(ctx: BuildContext, param: ir.Parameter | None, kind: str) -> bool:
-    """Whether a parameter (or field type) is an integer ("int") or a string ("str")."""
+    """Whether a parameter is an integer ("int") or a string ("str")."""
     return param is not None and _is_type(ctx, param.type, kind)
 
 
@@ -164,9 +164,9 @@ def _field_path(ctx: BuildContext, body: ir.ModelDef | None, names: tuple[str, .
     if body is None:
         return None
     fields = {f.wire_name: f for f in body.fields}
-    for name in names:
-        if name in fields and _is_type(ctx, fields[name].type, kind):
-            return (name,)
+    own = _own_field(ctx, fields, names, kind)
+    if own is not None:
+        return own
     for meta in _META:
         inner = _model(ctx, fields[meta].type) if meta in fields else None
         found = _field_path(ctx, inner, names, kind) if inner is not None and inner is not body else None
@@ -175,13 +175,18 @@ def _field_path(ctx: BuildContext, body: ir.ModelDef | None, names: tuple[str, .
     return None
 
 
+def _own_field(ctx: BuildContext, fields: dict[str, ir.Field], names: tuple[str, ...], kind: str) -> Path | None:
+    """The first of `names` that is a field of type `kind` among `fields`, as a path."""
+    return next(((name,) for name in names if name in fields and _is_type(ctx, fields[name].type, kind)), None)
+
+
 def _next_url(ctx: BuildContext, body: ir.ModelDef | None) -> Path | None:
     if body is None:
         return None
     fields = {f.wire_name: f for f in body.fields}
-    for name in _NEXT_URL:
-        if name in fields and _is_type(ctx, fields[name].type, "str"):
-            return (name,)
+    own = _own_field(ctx, fields, _NEXT_URL, "str")
+    if own is not None:
+        return own
     for links in _LINKS:
         inner = _model(ctx, fields[links].type) if links in fields else None
         next_field = next((f for f in inner.fields if f.wire_name == "next"), None) if inner else None

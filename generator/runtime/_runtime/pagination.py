@@ -136,8 +136,6 @@ def _next_request(
         return None
     if pagination.kind in ("link", "url"):
         return _next_url(pagination, request, result, response)
-    if isinstance(request, NextUrl):
-        request = request.request
     inputs = pagination.inputs
     limit = _get(request, inputs["limit"]) if "limit" in inputs else None
     if pagination.kind == "cursor":

@@ -54,7 +54,10 @@ class Call:
 @dataclass
 class _Compiled:
     route: FakeRoute
-    pattern: Pattern[str]
+    pattern: Pattern[
+        str
+    ]  # its groups: the values of the path's parameters, named in `names`
+    names: List[str]
 
 
 class FakeAPI:
@@ -64,7 +67,10 @@ class FakeAPI:
         self.calls: List[Call] = []
         self._package = package
         self._answers: Dict[str, Answer] = {}
-        self._routes = [_Compiled(r, _pattern(r.path)) for r in routes]
+        self._routes = [
+            _Compiled(r, _pattern(r.path), re.findall(r"{([^/]+?)}", r.path))
+            for r in routes
+        ]
 
     def answer(self, name: str, answer: Answer) -> None:
         self._answers[name] = answer
@@ -109,20 +115,11 @@ class FakeAPI:
         if answer is not None and answer.raises is not None:
             raise answer.raises
         if answer is not None and answer.returns is not None:
-            status = answer.status or route.status
-            return httpx.Response(
-                status,
-                content=_dump(answer.returns),
-                headers={"content-type": "application/json"},
-            )
+            return _respond(answer.status or route.status, _dump(answer.returns))
         status = answer.status if answer is not None and answer.status else route.status
         if route.body is None or status == 204:
             return httpx.Response(status)
-        return httpx.Response(
-            status,
-            content=route.body.encode(),
-            headers={"content-type": "application/json"},
-        )
+        return _respond(status, route.body.encode())
 
 
 def _pattern(path: str) -> Pattern[str]:
@@ -138,10 +135,13 @@ def _pattern(path: str) -> Pattern[str]:
 
 
 def _json(status: int, body: Any) -> httpx.Response:
+    return _respond(status, json.dumps(body).encode())
+
+
+def _respond(status: int, content: bytes) -> httpx.Response:
+    """A response with a JSON body."""
     return httpx.Response(
-        status,
-        content=json.dumps(body).encode(),
-        headers={"content-type": "application/json"},
+        status, content=content, headers={"content-type": "application/json"}
     )
 
 
@@ -167,9 +167,8 @@ def _typed_request(op: Any, compiled: _Compiled, request: httpx.Request) -> Any:
         # (A form or a file upload is not rebuilt: only JSON bodies are checked and typed.)
         return pydantic.TypeAdapter(tp).validate_python(body) if json_body else None
     values: Dict[str, Any] = {}
-    names = re.findall(r"{([^/]+?)}", compiled.route.path)
     matched = compiled.pattern.match(request.url.path)
-    path_values = dict(zip(names, matched.groups())) if matched else {}
+    path_values = dict(zip(compiled.names, matched.groups())) if matched else {}
     for param in op.params:
         if param.location == "path" and param.wire in path_values:
             values[param.attr] = path_values[param.wire]

@@ -144,9 +144,8 @@ class BaseSDK:
         base = base.rstrip("/")
         prepared.method = op.method
         prepared.url = base + path
-        if (
-            follow is not None
-        ):  # a page at the URL the previous one gave, with its query
+        if follow is not None:
+            # A page at the URL the previous one gave, with the query that URL has.
             prepared.url, prepared.params = follow.url, []
         prepared.headers["Accept"] = accept or op.accept
         if body is not None and op.body_media is not None:
