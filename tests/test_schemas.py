@@ -216,3 +216,47 @@ def test_warnings_are_summarised_by_kind(tmp_path):
     assert "  7 x enum with values of mixed or unsupported types; typed as Any" in lines
     assert sum(1 for line in lines if line.startswith("      ") and "#/components/schemas/" in line) == 3
     assert "      ... and 4 more" in lines
+
+
+MALFORMED_TYPE_SPEC = textwrap.dedent("""
+    openapi: 3.0.3
+    info: {title: Malformed, version: "1"}
+    paths:
+      /items:
+        get:
+          operationId: listItems
+          responses:
+            "200":
+              description: ok
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    properties:
+                      kind: {$ref: "#/components/schemas/Item/definitions/itemType"}
+                      size: {type: [integer, {oops: 1}]}
+                      name: {type: string}
+    components:
+      schemas:
+        Item:
+          type: object
+          properties: {id: {type: string}}
+          definitions:
+            # a properties map written where a schema goes: its `type` is a mapping
+            itemType: {type: {type: string, enum: [a, b]}}
+""")
+
+
+def test_a_type_keyword_that_is_no_type_name_is_a_warning_naming_it(tmp_path, loopback):
+    """`type` written as a mapping, or a list holding one, is a document's mistake: a warning
+    naming its pointer and a looser type, never an internal error; the rest stays typed."""
+    tmp, result, sdk = sdk_from(tmp_path, MALFORMED_TYPE_SPEC, "malformed", "Malformed")
+    warned = {d.pointer: d.message for d in result.diagnostics if d.severity == "warning"}
+    assert "'type' is a mapping, not a type name" in warned["/components/schemas/Item/definitions/itemType/type"]
+    size_at = "/paths/~1items/get/responses/200/content/application~1json/schema/properties/size/type"
+    assert "lists something other than type names" in warned[size_at]
+    loopback.on("GET", "/items", Reply(200, {"kind": {"type": "a"}, "size": 3, "name": "n"}))
+    with sdk.Malformed(server_url=loopback.url) as client:
+        answer = client.items.list()
+    assert (answer.kind, answer.size, answer.name) == ({"type": "a"}, 3, "n")
+    assert_type_checks(tmp / "out" / "src", "malformed")

@@ -82,6 +82,15 @@ STRUCTURAL_TOKENS = {
 }
 
 
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, in JSON's words (for messages)."""
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, bool):
+        return "boolean"
+    return "number" if isinstance(value, (int, float)) else type(value).__name__
+
+
 def _annotation_only(part: Any) -> bool:
     return isinstance(part, dict) and "$ref" not in part and all(k in _ANNOTATIONS or k.startswith("x-") for k in part)
 
@@ -167,20 +176,36 @@ class Schemas:
                 finally:
                     del self.ctx.building[where]
             return self.type_of(target, where, hint, package, module, top)
+        types, nullable = self._type_names(schema, pointer)
+        result = self.type_of_inner(schema, pointer, hint, package, module, types, top)
+        if nullable and not isinstance(result, (ir.Nullable, ir.AnyT)):
+            return ir.Nullable(result)
+        return result
+
+    def _type_names(self, schema: dict[str, Any], pointer: str) -> tuple[str | list[str] | None, bool]:
+        """The `type` of a schema (a name, several, or None) without "null", and whether it admits
+        null. What is not a type name is left out, with a warning."""
         nullable = schema.get("nullable") is True
         types = schema.get("type")
+        if isinstance(types, list) and not all(isinstance(t, str) for t in types):
+            self.ctx.diags.warn(
+                "'type' lists something other than type names; those are left out", pointer_join(pointer, "type")
+            )
+            types = [t for t in types if isinstance(t, str)] or None
+        elif types is not None and not isinstance(types, (str, list)):
+            self.ctx.diags.warn(
+                f"'type' is a {_json_kind(types)}, not a type name; typed by the other keywords",
+                pointer_join(pointer, "type"),
+            )
+            types = None
         if isinstance(types, list):
-            if "null" in types:
-                nullable = True
+            nullable = nullable or "null" in types
             types = [t for t in types if t != "null"]
             if len(types) == 1:
                 types = types[0]
             elif not types:
                 types = None
-        result = self.type_of_inner(schema, pointer, hint, package, module, types, top)
-        if nullable and not isinstance(result, (ir.Nullable, ir.AnyT)):
-            return ir.Nullable(result)
-        return result
+        return types, nullable
 
     def ref_name(self, pointer: str) -> str:
         """A type name for a `$ref` target outside components/schemas (e.g. `other.yaml#/Owner`)."""
