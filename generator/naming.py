@@ -259,7 +259,7 @@ def name_api(api: ir.Api, reserved: AbstractSet[str] = frozenset()) -> ir.Api:
                 path=path,
                 class_name=(class_name := class_names.claim(_resource_class(res.class_name, class_names.taken))),
                 raw_class_name=_raw_class(operations, class_name, class_names),
-                module=resource_modules.claim(safe_identifier(snake(res.module) or "default", "api"), "_"),
+                module=resource_modules.claim(_shorten(safe_identifier(snake(res.module) or "default", "api")), "_"),
                 operations=operations,
                 shadowed=_shadowed(operations),
             )
@@ -309,15 +309,42 @@ def _resource_class(raw: str, taken: AbstractSet[str]) -> str:
 
 
 def _merge_cycles(types: tuple[ir.NamedType, ...]) -> tuple[ir.NamedType, ...]:
-    """Types that refer to each other in a cycle go into one module (the one of the cycle's first
-    type), where forward references can be resolved; across modules they would be circular imports."""
+    """Modules whose types import each other in a cycle become one module (the first of them by
+    name), where forward references can be resolved; apart they would be circular imports. (The
+    types need not refer to each other in a cycle: `A` in module a uses `B` in module b, which uses
+    `C`, written in module a too.)"""
     by_id = {t.id: t for t in types}
-    graph = {t.id: [d for d in ir.dependencies(t) if d in by_id] for t in types}
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    moved: dict[str, tuple[str, str]] = {}
+    imports: dict[Home, set[Home]] = {}
+    for t in types:
+        home = (t.package, t.module)
+        edges = imports.setdefault(home, set())
+        for d in ir.dependencies(t):
+            other = by_id.get(d)
+            if other is not None and (other.package, other.module) != home:
+                edges.add((other.package, other.module))
+    moved: dict[Home, Home] = {}
+    for component in _strongly_connected({home: sorted(edges) for home, edges in imports.items()}):
+        if len(component) > 1:
+            first = min(component)
+            moved.update((member, first) for member in component)
+    if not moved:
+        return types
+    return tuple(
+        ir.evolve(t, package=moved[home][0], module=moved[home][1]) if (home := (t.package, t.module)) in moved else t
+        for t in types
+    )
+
+
+Home = tuple[str, str]  # (package, module)
+
+
+def _strongly_connected(graph: dict[Home, list[Home]]) -> list[list[Home]]:
+    """The strongly connected components of a graph (Tarjan's algorithm, without recursion)."""
+    index: dict[Home, int] = {}
+    low: dict[Home, int] = {}
+    on_stack: set[Home] = set()
+    stack: list[Home] = []
+    components: list[list[Home]] = []
     counter = 0
     for root in graph:
         if root in index:
@@ -330,7 +357,7 @@ def _merge_cycles(types: tuple[ir.NamedType, ...]) -> tuple[ir.NamedType, ...]:
                 counter += 1
                 stack.append(node)
                 on_stack.add(node)
-            edges = graph[node]
+            edges = graph.get(node, [])
             if child < len(edges):
                 work.append((node, child + 1))
                 nxt = edges[child]
@@ -347,17 +374,11 @@ def _merge_cycles(types: tuple[ir.NamedType, ...]) -> tuple[ir.NamedType, ...]:
                     component.append(member)
                     if member == node:
                         break
-                homes = {(by_id[m].package, by_id[m].module) for m in component}
-                if len(homes) > 1:
-                    first = by_id[min(component)]
-                    for member in component:
-                        moved[member] = (first.package, first.module)
+                components.append(component)
             if work:
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[node])
-    if not moved:
-        return types
-    return tuple(ir.evolve(t, package=moved[t.id][0], module=moved[t.id][1]) if t.id in moved else t for t in types)
+    return components
 
 
 def _message_path(err: ir.ErrorDef, types: dict[str, ir.NamedType]) -> tuple[str, ...]:
@@ -566,5 +587,13 @@ def base_url_variable(configured: str | None, package: str) -> str:
 def names_from_title(title: str) -> tuple[str, str]:
     """The package and client names of an SDK whose options give none: from the API's title
     (`Spotify Web API` -> `spotify_web_api`, `SpotifyWebApi`). Deterministic and always valid."""
-    words_ = " ".join(re.findall(r"[A-Za-z0-9]+", title))
+    found = re.findall(r"[A-Za-z0-9]+", title)
+    words_ = ""
+    for word in found:  # a title that is a sentence gives the names of its first few words
+        if words_ and len(words_) + 1 + len(word) > TITLE_NAME_MAX:
+            break
+        words_ = f"{words_} {word}" if words_ else word[:TITLE_NAME_MAX]
     return suggested_package_name(words_ or "sdk"), suggested_class_name(words_ or "client")
+
+
+TITLE_NAME_MAX = 40

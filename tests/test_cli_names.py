@@ -77,6 +77,19 @@ def test_names_come_from_the_title_and_are_remembered_by_the_directory(tmp_path,
     assert "note: the package is 'other'; " in other.output and "was generated with 'spotify'" in other.output
 
 
+def test_a_title_that_is_a_sentence_gives_short_names(tmp_path, monkeypatch):
+    """Names derived from a long title are those of its first words (a package directory named
+    by a whole sentence would not even fit a file system)."""
+    monkeypatch.chdir(tmp_path)
+    title = "The Example API lets you read and write every resource of an example service " * 6
+    spec = tmp_path / "long.yaml"
+    spec.write_text(DUB.read_text().replace("title: Dub.co API", f"title: {title.strip()}", 1))
+    result = run("generate", "--spec", str(spec), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "(package the_example_api_lets_you_read_and_write, client TheExampleAPILetsYouReadAndWrite)" in result.output
+    assert (tmp_path / "out" / "src" / "the_example_api_lets_you_read_and_write" / "sdk.py").is_file()
+
+
 def test_an_output_place_that_cannot_be_used_is_the_users_error(tmp_path):
     a_file = tmp_path / "afile"
     a_file.write_text("x")
