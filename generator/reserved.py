@@ -40,6 +40,9 @@ FUNCTOOLS_NAMES = ("cache", "cached_property")
 THIRD_PARTY_MODULES = ("httpx", "pydantic")
 # Module-level names the client module defines.
 CLIENT_MODULE_NAMES = ("SERVERS", "SERVER_VARIABLES", "DEFAULT_RETRY_CONFIG", "USER_AGENT")
+# Public names of the testing module besides `Mock<Client>` and `mock_client` (it imports the
+# document's types its fakes answer with, so none may take one of these).
+TESTING_MODULE_NAMES = ("Call", "Fake")
 
 
 @functools.cache
@@ -81,6 +84,7 @@ def module_level_names() -> frozenset[str]:
             *FUNCTOOLS_NAMES,
             *THIRD_PARTY_MODULES,
             *CLIENT_MODULE_NAMES,
+            *TESTING_MODULE_NAMES,
             *runtime_names(),
         }
     )

@@ -174,3 +174,55 @@ def test_the_generated_readmes_pytest_example_runs(dub_sdk):
     tests = [f for name, f in namespace.items() if name.startswith("test_")]
     assert len(tests) == 1
     tests[0]()
+
+
+NAMES_SPEC = textwrap.dedent("""
+    openapi: 3.0.3
+    info: {title: Questions, version: "1"}
+    paths:
+      /answers:
+        post:
+          operationId: createAnswer
+          tags: [answers]
+          requestBody:
+            required: true
+            content: {application/json: {schema: {$ref: "#/components/schemas/Answer"}}}
+          responses:
+            "200": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/Answer"}}}}
+      /calls:
+        get:
+          operationId: listCalls
+          tags: [answers]
+          responses:
+            "200": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/Call"}}}}
+    components:
+      schemas:
+        Answer:
+          type: object
+          properties:
+            text: {type: string}
+            kinds:
+              type: array
+              default: [invoice, order]
+              items: {type: string, enum: [invoice, order, receipt]}
+        Call: {type: object, properties: {id: {type: string}}}
+""")
+
+
+def test_types_named_like_the_fakes_own_names_and_enum_list_defaults(tmp_path):
+    """Found in SDKs of documents outside the corpus: a schema named `Answer` (the fakes' own
+    class) broke the testing module, and a list default of enum values was typed as strings.
+    Both type-check, and the fake answers with the document's types."""
+    tmp, result, sdk = sdk_from(tmp_path, NAMES_SPEC, "questions", "Questions")
+    from questions.models.components import Answer, AnswerKind
+    from questions.testing import Call, mock_client
+
+    kinds = Answer(text="x").kinds
+    assert kinds == [AnswerKind.INVOICE, AnswerKind.ORDER] and all(type(k) is AnswerKind for k in kinds)
+    client = mock_client()
+    client.fake.on.answers.create_answer(returns=Answer(text="yes"))
+    assert client.answers.create_answer(request={"text": "q"}).text == "yes"
+    (call,) = client.fake.calls
+    assert isinstance(call, Call) and call.request.text == "q"
+    assert "CallModel" in {t.name for t in result.api.types}  # the testing module's `Call` is the fakes'
+    assert_type_checks(tmp / "out" / "src", "questions")

@@ -640,6 +640,10 @@ class Schemas:
             and isinstance(default, list)
             and all(isinstance(v, (str, int, float, bool)) for v in default)
         ):
+            item = inner.item.inner if isinstance(inner.item, ir.Nullable) else inner.item
+            named = self.ctx.types.get(item.id) if isinstance(item, ir.Ref) else None
+            if isinstance(named, ir.EnumDef) and not all(v in [m.value for m in named.members] for v in default):
+                return ir.MISSING  # (a value the enum does not have: no default, as for a single value)
             return default
         return ir.MISSING
 

@@ -15,11 +15,22 @@ def default_expr(f: ir.Field, types: dict[str, ir.NamedType]) -> str | None:
     if f.default is ir.MISSING:
         return None
     inner = f.type.inner if isinstance(f.type, ir.Nullable) else f.type
+    if isinstance(inner, ir.ListT) and isinstance(f.default, list):  # a list of enum members
+        item = inner.item.inner if isinstance(inner.item, ir.Nullable) else inner.item
+        named = types.get(item.id) if isinstance(item, ir.Ref) else None
+        if isinstance(named, ir.EnumDef):
+            return "[" + ", ".join(_member_expr(named, v) for v in f.default) + "]"
     named = types.get(inner.id) if isinstance(inner, ir.Ref) else None
     if isinstance(named, ir.EnumDef) and f.default is not None:
-        member = next(m for m in named.members if m.value == f.default)
-        return f"{named.name}.{member.name}"
+        return _member_expr(named, f.default)
     return literal(f.default)
+
+
+def _member_expr(enum: ir.EnumDef, value: object) -> str:
+    if value is None:
+        return "None"
+    member = next(m for m in enum.members if m.value == value)
+    return f"{enum.name}.{member.name}"
 
 
 def doc(description: str, deprecated: bool = False) -> str:

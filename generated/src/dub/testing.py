@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import httpx
 
-from ._runtime.testing import FAKE_SERVER, Answer, Call, FakeAPI, FakeRoute
+from ._runtime import testing as _testing
+from ._runtime.testing import Call
 from .sdk import Dub
 
 if TYPE_CHECKING:
@@ -30,8 +31,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Call", "Fake", "MockDub", "mock_client"]
 
-_ROUTES: list[FakeRoute] = [
-    FakeRoute(
+_ROUTES: list[_testing.FakeRoute] = [
+    _testing.FakeRoute(
         "partners.create",
         "POST",
         "/partners",
@@ -40,7 +41,7 @@ _ROUTES: list[FakeRoute] = [
         201,
         '{"bio": "string", "commissionAmount": 0.0, "country": "string", "createdAt": "string", "email": "string", "id": "string", "image": "string", "links": [{"domain": "string", "id": "string", "key": "string", "shortLink": "string", "url": "string"}], "name": "string", "payoutsEnabled": false, "status": "approved", "stripeConnectId": "string", "updatedAt": "string"}',
     ),
-    FakeRoute(
+    _testing.FakeRoute(
         "partners.create_link",
         "POST",
         "/partners/links",
@@ -49,7 +50,7 @@ _ROUTES: list[FakeRoute] = [
         201,
         '{"android": "string", "comments": "string", "createdAt": "string", "description": "string", "domain": "string", "expiredUrl": "string", "expiresAt": "string", "externalId": "string", "geo": {}, "id": "string", "image": "string", "ios": "string", "key": "string", "lastClicked": "string", "partnerId": "string", "password": "string", "programId": "string", "projectId": "string", "qrCode": "string", "shortLink": "string", "tagId": "string", "tags": [{"color": "red", "id": "string", "name": "string"}], "tenantId": "string", "title": "string", "updatedAt": "string", "url": "string", "userId": "string", "utm_campaign": "string", "utm_content": "string", "utm_medium": "string", "utm_source": "string", "utm_term": "string", "video": "string", "webhookIds": ["string"], "workspaceId": "string"}',
     ),
-    FakeRoute(
+    _testing.FakeRoute(
         "partners.upsert_link",
         "PUT",
         "/partners/links/upsert",
@@ -58,7 +59,7 @@ _ROUTES: list[FakeRoute] = [
         200,
         '{"android": "string", "comments": "string", "createdAt": "string", "description": "string", "domain": "string", "expiredUrl": "string", "expiresAt": "string", "externalId": "string", "geo": {}, "id": "string", "image": "string", "ios": "string", "key": "string", "lastClicked": "string", "partnerId": "string", "password": "string", "programId": "string", "projectId": "string", "qrCode": "string", "shortLink": "string", "tagId": "string", "tags": [{"color": "red", "id": "string", "name": "string"}], "tenantId": "string", "title": "string", "updatedAt": "string", "url": "string", "userId": "string", "utm_campaign": "string", "utm_content": "string", "utm_medium": "string", "utm_source": "string", "utm_term": "string", "video": "string", "webhookIds": ["string"], "workspaceId": "string"}',
     ),
-    FakeRoute(
+    _testing.FakeRoute(
         "partners.analytics",
         "GET",
         "/partners/analytics",
@@ -73,7 +74,7 @@ _ROUTES: list[FakeRoute] = [
 class _OnClient:
     """What the operations of the client answer in the fake: each method makes its operation answer `returns` (with `status`), or raise `raises` as the transport would."""
 
-    def __init__(self, fake: FakeAPI) -> None:
+    def __init__(self, fake: _testing.FakeAPI) -> None:
         self._fake = fake
 
     @cached_property
@@ -84,7 +85,7 @@ class _OnClient:
 class _OnPartners:
     """What the operations here answer in the fake: each method makes its operation answer `returns` (with `status`), or raise `raises` as the transport would."""
 
-    def __init__(self, fake: FakeAPI) -> None:
+    def __init__(self, fake: _testing.FakeAPI) -> None:
         self._fake = fake
 
     def create(
@@ -94,7 +95,7 @@ class _OnPartners:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        self._fake.answer("partners.create", Answer(returns, status, raises))
+        self._fake.answer("partners.create", _testing.Answer(returns, status, raises))
 
     def create_link(
         self,
@@ -103,7 +104,9 @@ class _OnPartners:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        self._fake.answer("partners.create_link", Answer(returns, status, raises))
+        self._fake.answer(
+            "partners.create_link", _testing.Answer(returns, status, raises)
+        )
 
     def upsert_link(
         self,
@@ -112,7 +115,9 @@ class _OnPartners:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        self._fake.answer("partners.upsert_link", Answer(returns, status, raises))
+        self._fake.answer(
+            "partners.upsert_link", _testing.Answer(returns, status, raises)
+        )
 
     def analytics(
         self,
@@ -121,10 +126,12 @@ class _OnPartners:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        self._fake.answer("partners.analytics", Answer(returns, status, raises))
+        self._fake.answer(
+            "partners.analytics", _testing.Answer(returns, status, raises)
+        )
 
 
-class Fake(FakeAPI):
+class Fake(_testing.FakeAPI):
     """The fake API: `on` sets what operations answer; `calls` lists the requests received."""
 
     def __init__(self) -> None:
@@ -145,7 +152,7 @@ def mock_client(**options: Any) -> MockDub:
     fake = Fake()
     options.setdefault("token", "test-credential")
     client = MockDub(
-        server_url=FAKE_SERVER,
+        server_url=_testing.FAKE_SERVER,
         client=httpx.Client(transport=fake.transport()),
         async_client=httpx.AsyncClient(transport=fake.transport()),
         **options,

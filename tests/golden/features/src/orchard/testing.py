@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import httpx
 
-from ._runtime.testing import FAKE_SERVER, Answer, Call, FakeAPI, FakeRoute
+from ._runtime import testing as _testing
+from ._runtime.testing import Call
 from .sdk import Orchard
 
 if TYPE_CHECKING:
@@ -32,11 +33,15 @@ if TYPE_CHECKING:
 
 __all__ = ["Call", "Fake", "MockOrchard", "mock_client"]
 
-_ROUTES: list[FakeRoute] = [
-    FakeRoute("watch_feed", "GET", "/feed", ".sdk", "_watch_feed_op", 200, None),
-    FakeRoute("get_weather", "GET", "/weather", ".sdk", "_get_weather_op", 200, "{}"),
-    FakeRoute("ping", "GET", "/ping", ".sdk", "_ping_op", 200, None),
-    FakeRoute(
+_ROUTES: list[_testing.FakeRoute] = [
+    _testing.FakeRoute(
+        "watch_feed", "GET", "/feed", ".sdk", "_watch_feed_op", 200, None
+    ),
+    _testing.FakeRoute(
+        "get_weather", "GET", "/weather", ".sdk", "_get_weather_op", 200, "{}"
+    ),
+    _testing.FakeRoute("ping", "GET", "/ping", ".sdk", "_ping_op", 200, None),
+    _testing.FakeRoute(
         "trees.list_trees",
         "GET",
         "/trees",
@@ -45,7 +50,7 @@ _ROUTES: list[FakeRoute] = [
         200,
         '{"data": [{"created_at": "2025-01-01T00:00:00Z", "species": "apple"}]}',
     ),
-    FakeRoute(
+    _testing.FakeRoute(
         "trees.plant_tree",
         "POST",
         "/trees",
@@ -54,7 +59,7 @@ _ROUTES: list[FakeRoute] = [
         201,
         '{"created_at": "2025-01-01T00:00:00Z", "species": "apple"}',
     ),
-    FakeRoute(
+    _testing.FakeRoute(
         "trees.get_tree",
         "GET",
         "/trees/{treeId}",
@@ -63,7 +68,7 @@ _ROUTES: list[FakeRoute] = [
         200,
         '{"created_at": "2025-01-01T00:00:00Z", "species": "apple"}',
     ),
-    FakeRoute(
+    _testing.FakeRoute(
         "trees.fell_tree",
         "DELETE",
         "/trees/{treeId}",
@@ -72,7 +77,7 @@ _ROUTES: list[FakeRoute] = [
         204,
         None,
     ),
-    FakeRoute(
+    _testing.FakeRoute(
         "trees.update_tree",
         "PATCH",
         "/trees/{treeId}",
@@ -81,7 +86,7 @@ _ROUTES: list[FakeRoute] = [
         200,
         '{"created_at": "2025-01-01T00:00:00Z", "species": "apple"}',
     ),
-    FakeRoute(
+    _testing.FakeRoute(
         "harvests.record_harvest",
         "POST",
         "/harvests",
@@ -90,7 +95,7 @@ _ROUTES: list[FakeRoute] = [
         201,
         '{"id": "string", "kilograms": 0.0}',
     ),
-    FakeRoute(
+    _testing.FakeRoute(
         "crates.download_label",
         "GET",
         "/crates/{crateId}/label",
@@ -99,7 +104,7 @@ _ROUTES: list[FakeRoute] = [
         200,
         None,
     ),
-    FakeRoute(
+    _testing.FakeRoute(
         "crates.upload_label",
         "PUT",
         "/crates/{crateId}/label",
@@ -108,10 +113,10 @@ _ROUTES: list[FakeRoute] = [
         200,
         "{}",
     ),
-    FakeRoute(
+    _testing.FakeRoute(
         "admin.audit_log", "GET", "/admin/audit", ".admin", "_audit_log_op", 200, "[{}]"
     ),
-    FakeRoute(
+    _testing.FakeRoute(
         "trees.harvests.list_harvests",
         "GET",
         "/trees/{treeId}/harvests",
@@ -126,7 +131,7 @@ _ROUTES: list[FakeRoute] = [
 class _OnClient:
     """What the operations of the client answer in the fake: each method makes its operation answer `returns` (with `status`), or raise `raises` as the transport would."""
 
-    def __init__(self, fake: FakeAPI) -> None:
+    def __init__(self, fake: _testing.FakeAPI) -> None:
         self._fake = fake
 
     @cached_property
@@ -152,7 +157,7 @@ class _OnClient:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        self._fake.answer("watch_feed", Answer(returns, status, raises))
+        self._fake.answer("watch_feed", _testing.Answer(returns, status, raises))
 
     def get_weather(
         self,
@@ -161,7 +166,7 @@ class _OnClient:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        self._fake.answer("get_weather", Answer(returns, status, raises))
+        self._fake.answer("get_weather", _testing.Answer(returns, status, raises))
 
     def ping(
         self,
@@ -170,13 +175,13 @@ class _OnClient:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        self._fake.answer("ping", Answer(returns, status, raises))
+        self._fake.answer("ping", _testing.Answer(returns, status, raises))
 
 
 class _OnTrees:
     """What the operations here answer in the fake: each method makes its operation answer `returns` (with `status`), or raise `raises` as the transport would."""
 
-    def __init__(self, fake: FakeAPI) -> None:
+    def __init__(self, fake: _testing.FakeAPI) -> None:
         self._fake = fake
 
     @cached_property
@@ -190,7 +195,7 @@ class _OnTrees:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        self._fake.answer("trees.list_trees", Answer(returns, status, raises))
+        self._fake.answer("trees.list_trees", _testing.Answer(returns, status, raises))
 
     def plant_tree(
         self,
@@ -199,7 +204,7 @@ class _OnTrees:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        self._fake.answer("trees.plant_tree", Answer(returns, status, raises))
+        self._fake.answer("trees.plant_tree", _testing.Answer(returns, status, raises))
 
     def get_tree(
         self,
@@ -208,7 +213,7 @@ class _OnTrees:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        self._fake.answer("trees.get_tree", Answer(returns, status, raises))
+        self._fake.answer("trees.get_tree", _testing.Answer(returns, status, raises))
 
     def fell_tree(
         self,
@@ -217,7 +222,7 @@ class _OnTrees:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        self._fake.answer("trees.fell_tree", Answer(returns, status, raises))
+        self._fake.answer("trees.fell_tree", _testing.Answer(returns, status, raises))
 
     def update_tree(
         self,
@@ -226,13 +231,13 @@ class _OnTrees:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        self._fake.answer("trees.update_tree", Answer(returns, status, raises))
+        self._fake.answer("trees.update_tree", _testing.Answer(returns, status, raises))
 
 
 class _OnHarvests:
     """What the operations here answer in the fake: each method makes its operation answer `returns` (with `status`), or raise `raises` as the transport would."""
 
-    def __init__(self, fake: FakeAPI) -> None:
+    def __init__(self, fake: _testing.FakeAPI) -> None:
         self._fake = fake
 
     def record_harvest(
@@ -242,13 +247,15 @@ class _OnHarvests:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        self._fake.answer("harvests.record_harvest", Answer(returns, status, raises))
+        self._fake.answer(
+            "harvests.record_harvest", _testing.Answer(returns, status, raises)
+        )
 
 
 class _OnCrates:
     """What the operations here answer in the fake: each method makes its operation answer `returns` (with `status`), or raise `raises` as the transport would."""
 
-    def __init__(self, fake: FakeAPI) -> None:
+    def __init__(self, fake: _testing.FakeAPI) -> None:
         self._fake = fake
 
     def download_label(
@@ -258,7 +265,9 @@ class _OnCrates:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        self._fake.answer("crates.download_label", Answer(returns, status, raises))
+        self._fake.answer(
+            "crates.download_label", _testing.Answer(returns, status, raises)
+        )
 
     def upload_label(
         self,
@@ -267,13 +276,15 @@ class _OnCrates:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        self._fake.answer("crates.upload_label", Answer(returns, status, raises))
+        self._fake.answer(
+            "crates.upload_label", _testing.Answer(returns, status, raises)
+        )
 
 
 class _OnAdmin:
     """What the operations here answer in the fake: each method makes its operation answer `returns` (with `status`), or raise `raises` as the transport would."""
 
-    def __init__(self, fake: FakeAPI) -> None:
+    def __init__(self, fake: _testing.FakeAPI) -> None:
         self._fake = fake
 
     def audit_log(
@@ -283,13 +294,13 @@ class _OnAdmin:
         status: Optional[int] = None,
         raises: Optional[BaseException] = None,
     ) -> None:
-        self._fake.answer("admin.audit_log", Answer(returns, status, raises))
+        self._fake.answer("admin.audit_log", _testing.Answer(returns, status, raises))
 
 
 class _OnTreesHarvests:
     """What the operations here answer in the fake: each method makes its operation answer `returns` (with `status`), or raise `raises` as the transport would."""
 
-    def __init__(self, fake: FakeAPI) -> None:
+    def __init__(self, fake: _testing.FakeAPI) -> None:
         self._fake = fake
 
     def list_harvests(
@@ -300,11 +311,11 @@ class _OnTreesHarvests:
         raises: Optional[BaseException] = None,
     ) -> None:
         self._fake.answer(
-            "trees.harvests.list_harvests", Answer(returns, status, raises)
+            "trees.harvests.list_harvests", _testing.Answer(returns, status, raises)
         )
 
 
-class Fake(FakeAPI):
+class Fake(_testing.FakeAPI):
     """The fake API: `on` sets what operations answer; `calls` lists the requests received."""
 
     def __init__(self) -> None:
@@ -325,7 +336,7 @@ def mock_client(**options: Any) -> MockOrchard:
     fake = Fake()
     options.setdefault("bearer_auth", "test-credential")
     client = MockOrchard(
-        server_url=FAKE_SERVER,
+        server_url=_testing.FAKE_SERVER,
         client=httpx.Client(transport=fake.transport()),
         async_client=httpx.AsyncClient(transport=fake.transport()),
         **options,
