@@ -341,9 +341,12 @@ def schema_errors(validator: Any, data: dict[str, Any], value: Any, schema: Any)
         return [f"the schema cannot be checked: {type(exc).__name__}: {exc}"[:200]]
 
 
-def _null_where_untyped(value: Any, schema: Any, data: dict[str, Any], at: str = "", depth: int = 0) -> str | None:
-    """Where `value` holds a null that its schema allows only because the document left out
-    `type` (`{properties: ...}`: SDKs read it as an object, as its author meant); None if nowhere."""
+def _not_object_where_untyped(
+    value: Any, schema: Any, data: dict[str, Any], at: str = "", depth: int = 0
+) -> str | None:
+    """Where `value` holds something other than an object (null, a list, ...) that its schema
+    allows only because the document left out `type` (`{properties: ...}`: SDKs read it as an
+    object, as its author meant); None if nowhere."""
     while isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and schema["$ref"].startswith("#/"):
         target: Any = data
         for part in schema["$ref"][2:].split("/"):
@@ -352,22 +355,22 @@ def _null_where_untyped(value: Any, schema: Any, data: dict[str, Any], at: str =
         schema = target
     if not isinstance(schema, dict) or depth > 50:
         return None
-    if value is None and "type" not in schema and "properties" in schema:
+    if not isinstance(value, dict) and "type" not in schema and "properties" in schema:
         return at
     found = None
     for part in schema.get("allOf") or []:
-        found = found if found is not None else _null_where_untyped(value, part, data, at, depth + 1)
+        found = found if found is not None else _not_object_where_untyped(value, part, data, at, depth + 1)
     if isinstance(value, list) and isinstance(schema.get("items"), dict):
         for index, item in enumerate(value):
             found = (
                 found
                 if found is not None
-                else _null_where_untyped(item, schema["items"], data, f"{at}/{index}", depth + 1)
+                else _not_object_where_untyped(item, schema["items"], data, f"{at}/{index}", depth + 1)
             )
     if isinstance(value, dict) and isinstance(schema.get("properties"), dict):
         for name, sub in schema["properties"].items():
             if name in value and found is None:
-                found = _null_where_untyped(value[name], sub, data, f"{at}/{name}", depth + 1)
+                found = _not_object_where_untyped(value[name], sub, data, f"{at}/{name}", depth + 1)
     return found
 
 
@@ -626,13 +629,13 @@ def _classify_one(call: Call, r: dict[str, Any], data: dict[str, Any], validator
             return Row(
                 call.label, "not parsed", "document", f"the response example breaks its own schema: {problems[0]}"
             )
-        where = _null_where_untyped(body, schema, data)
+        where = _not_object_where_untyped(body, schema, data)
         if where is not None:
             return Row(
                 call.label,
                 "not parsed",
                 "document",
-                f"null at {where or 'the top'}: its schema describes an object but has no type (so null is allowed)",
+                f"not an object at {where or 'the top'}: its schema describes one but has no type (anything goes)",
             )
         return Row(call.label, "not parsed", "sdkforge", f"{r['error']}; the body: {text[:300]}")
     if status >= 400 and not any(s[:1] == "2" for s in call.statuses):
