@@ -308,6 +308,9 @@ def _resource_class(raw: str, taken: AbstractSet[str]) -> str:
     return name + "Resource" if name in taken else name
 
 
+Home = tuple[str, str]  # (package, module)
+
+
 def _merge_cycles(types: tuple[ir.NamedType, ...]) -> tuple[ir.NamedType, ...]:
     """Modules whose types import each other in a cycle become one module (the first of them by
     name), where forward references can be resolved; apart they would be circular imports. (The
@@ -333,9 +336,6 @@ def _merge_cycles(types: tuple[ir.NamedType, ...]) -> tuple[ir.NamedType, ...]:
         ir.evolve(t, package=moved[home][0], module=moved[home][1]) if (home := (t.package, t.module)) in moved else t
         for t in types
     )
-
-
-Home = tuple[str, str]  # (package, module)
 
 
 def _strongly_connected(graph: dict[Home, list[Home]]) -> list[list[Home]]:
@@ -584,6 +584,9 @@ def base_url_variable(configured: str | None, package: str) -> str:
     return configured if configured is not None else package.upper() + "_BASE_URL"
 
 
+TITLE_NAME_MAX = 40  # characters of the title a derived name takes (whole words)
+
+
 def names_from_title(title: str) -> tuple[str, str]:
     """The package and client names of an SDK whose options give none: from the API's title
     (`Spotify Web API` -> `spotify_web_api`, `SpotifyWebApi`). Deterministic and always valid."""
@@ -594,6 +597,3 @@ def names_from_title(title: str) -> tuple[str, str]:
             break
         words_ = f"{words_} {word}" if words_ else word[:TITLE_NAME_MAX]
     return suggested_package_name(words_ or "sdk"), suggested_class_name(words_ or "client")
-
-
-TITLE_NAME_MAX = 40
