@@ -144,7 +144,7 @@ class Synth:
         kind = schema.get("type")
         if isinstance(kind, list):
             kind = next((k for k in kind if k != "null"), None)
-        if kind == "object" or (kind is None and "properties" in schema):
+        if kind == "object" or (kind is None and ("properties" in schema or "additionalProperties" in schema)):
             return self.object(schema, everything, depth, seen)
         if kind == "array":
             item = self.value(schema.get("items", {}), everything, depth + 1, seen)
@@ -341,18 +341,26 @@ def schema_errors(validator: Any, data: dict[str, Any], value: Any, schema: Any)
         return [f"the schema cannot be checked: {type(exc).__name__}: {exc}"[:200]]
 
 
+def _resolve_local(schema: Any, data: dict[str, Any]) -> Any:
+    """`schema` with its local `$ref`s followed."""
+    for _ in range(50):
+        if not (isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and schema["$ref"].startswith("#/")):
+            break
+        target: Any = data
+        for part in schema["$ref"][2:].split("/"):
+            part = part.replace("~1", "/").replace("~0", "~")
+            target = target.get(part) if isinstance(target, dict) else None
+        schema = target
+    return schema
+
+
 def _not_object_where_untyped(
     value: Any, schema: Any, data: dict[str, Any], at: str = "", depth: int = 0
 ) -> str | None:
     """Where `value` holds something other than an object (null, a list, ...) that its schema
     allows only because the document left out `type` (`{properties: ...}`: SDKs read it as an
     object, as its author meant); None if nowhere."""
-    while isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and schema["$ref"].startswith("#/"):
-        target: Any = data
-        for part in schema["$ref"][2:].split("/"):
-            part = part.replace("~1", "/").replace("~0", "~")
-            target = target.get(part) if isinstance(target, dict) else None
-        schema = target
+    schema = _resolve_local(schema, data)
     if not isinstance(schema, dict) or depth > 50:
         return None
     if not isinstance(value, dict) and "type" not in schema and "properties" in schema:
@@ -401,6 +409,7 @@ class Call:
     input_problems: list[list[str]] = field(default_factory=list)
     # Parameters whose documented default breaks their own schema (the SDK sends the default).
     bad_defaults: set[str] = field(default_factory=set)
+    pointer: str = ""  # where the document defines the operation (its path as written)
 
 
 def plan(result: Any, doc: Document, data: dict[str, Any], synth: Synth) -> list[Call]:
@@ -434,7 +443,19 @@ def plan(result: Any, doc: Document, data: dict[str, Any], synth: Synth) -> list
                 if isinstance(schema, dict) and "default" in schema and not synth.valid(schema["default"], schema):
                     bad_defaults.add(str(param.get("name")))
         calls.append(
-            Call(label, owner, op.name, op.flatten, requests, body_schema, responses, statuses, problems, bad_defaults)
+            Call(
+                label,
+                owner,
+                op.name,
+                op.flatten,
+                requests,
+                body_schema,
+                responses,
+                statuses,
+                problems,
+                bad_defaults,
+                op.pointer,
+            )
         )
     return calls
 
@@ -480,7 +501,7 @@ def _request(
             f"body: {e}" for e in schema_errors(synth.validator, synth.data, body, (content or {}).get("schema"))
         ]
         if op.body.media_type.startswith("text/") and not isinstance(body, str):
-            body = json.dumps(body) if body is not None else "text"
+            body = json.dumps(body, default=str) if body is not None else "text"
         if isinstance(op.body.type, ir.Prim) and op.body.type.kind in ("bytes", "file") and not isinstance(body, bytes):
             body = b"conformance"
     if op.parameters:
@@ -654,9 +675,9 @@ def _prism_refusal(call: Call, r: dict[str, Any], text: str, data: dict[str, Any
         f"{'.'.join(map(str, v.get('location', [])))}: {v.get('message')}" for v in problem.get("validation", [])
     ]
     reason = f"{kind}: {'; '.join(messages) or detail}"[:400]
-    flagged = {m.split(":")[0].split(".", 1)[-1] for m in messages}
-    if messages and flagged <= call.bad_defaults:
-        return Row(call.label, "rejected", "document", f"a documented default breaks its own schema: {reason}")
+    documents = _document_refusal(call, messages, reason, data)
+    if documents is not None:
+        return documents
     if kind in ("NO_PATH_MATCHED_ERROR", "NO_METHOD_MATCHED_ERROR"):
         return Row(call.label, "rejected", "prism", f"Prism routes no path to {r.get('url', '')}")
     if (
@@ -672,6 +693,11 @@ def _prism_refusal(call: Call, r: dict[str, Any], text: str, data: dict[str, Any
         return Row(call.label, "rejected", "prism", "Prism reads a one-item form array as a string: " + reason)
     if kind in PRISM_CANNOT_ANSWER:
         return Row(call.label, "other", "prism", f"Prism cannot make a response: {reason}")
+    if messages and all(
+        re.search(r"must have required property '(accept|content-type|authorization)'", m, re.I) for m in messages
+    ):
+        # OpenAPI: header parameters named Accept, Content-Type or Authorization are ignored.
+        return Row(call.label, "rejected", "prism", "Prism requires a header OpenAPI says to ignore: " + reason)
     if kind in ("UNAUTHORIZED", "FORBIDDEN"):
         return Row(call.label, "rejected", "sdkforge", reason)
     # The body the SDK sent, checked against the document's own schema: when it is valid, Prism
@@ -689,6 +715,24 @@ def _prism_refusal(call: Call, r: dict[str, Any], text: str, data: dict[str, Any
             return Row(call.label, "rejected", "prism", "the body sent is valid against the document: " + reason)
         return Row(call.label, "rejected", "sdkforge", f"{problems[0]} ({reason})")
     return Row(call.label, "rejected", "sdkforge", reason)
+
+
+def _document_refusal(call: Call, messages: list[str], reason: str, data: dict[str, Any]) -> Row | None:
+    """A refusal the document makes certain, whatever the SDK sends (None when none is)."""
+    flagged = {m.split(":")[0].split(".", 1)[-1] for m in messages}
+    if messages and flagged <= call.bad_defaults:
+        return Row(call.label, "rejected", "document", f"a documented default breaks its own schema: {reason}")
+    if "#" in call.pointer:
+        # No client sends a URL's fragment: the server sees the path without it, which may be
+        # another operation's (APIs.guru's AWS documents tell operations apart this way).
+        return Row(call.label, "rejected", "document", f"a path with a fragment, which is never sent: {reason}")
+    media = next(iter(call.request_schemas), "")
+    if media and "json" not in media and messages and all(m.startswith("body") for m in messages):
+        resolved = _resolve_local(call.request_schemas[media], data)
+        if isinstance(resolved, dict) and (resolved.get("type") == "object" or "properties" in resolved):
+            # Bytes or text, as the media type says, where the schema describes a JSON object.
+            return Row(call.label, "rejected", "document", f"a {media} body described as an object: {reason}")
+    return None
 
 
 # --------------------------------------------------------------------------- one document
