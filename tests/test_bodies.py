@@ -130,7 +130,10 @@ def test_form_body_properties_follow_openapis_defaults_and_the_encoding_object(l
 def test_multipart_body_with_a_file(loopback, bodies_sdk):
     loopback.on("POST", "/uploads", Reply(201, {"size": 11}))
     with bodies_sdk.Bodies(server_url=loopback.url) as client:
-        assert client.uploads.create(request={"file": b"hello\x00world", "title": "greeting", "tags": ["a", "b"]}).size == 11
+        assert (
+            client.uploads.create(request={"file": b"hello\x00world", "title": "greeting", "tags": ["a", "b"]}).size
+            == 11
+        )
     (sent,) = loopback.requests
     assert sent.headers["content-type"].startswith("multipart/form-data; boundary=")
     assert b'name="file"; filename="file"' in sent.body and b"hello\x00world" in sent.body
@@ -238,3 +241,55 @@ def test_read_only_and_write_only_fields_and_deprecated_operations(tmp_path, loo
         with pytest.warns(DeprecationWarning, match="legacy"):
             assert client.legacy() is None
     assert loopback.requests[0].json() == {"name": "Ann", "password": "s3cret"}
+
+
+XML_SPEC = textwrap.dedent("""
+    openapi: 3.0.3
+    info: {title: Xml, version: "1"}
+    paths:
+      /orders:
+        post:
+          operationId: createOrder
+          tags: [orders]
+          requestBody:
+            required: true
+            content:
+              application/xml:
+                schema:
+                  type: object
+                  properties: {id: {type: string}, lines: {type: array, items: {type: string}, xml: {wrapped: true}}}
+          responses:
+            "201": {description: created}
+      /notes:
+        post:
+          operationId: createNote
+          tags: [orders]
+          requestBody:
+            content: {text/xml: {schema: {$ref: "#/components/schemas/Note"}}}
+          responses:
+            "204": {description: saved}
+    components:
+      schemas:
+        Note: {type: object, properties: {text: {type: string}}}
+""")
+
+
+def test_a_structured_body_in_another_media_type_is_sent_as_given_and_said(tmp_path, loopback):
+    """An XML body (or any media type that is not JSON or a form) whose schema is an object: the
+    SDK takes the document to send (bytes, or text for text/*), sends it unchanged with its media
+    type, and generation says, at the schema, that the SDK does not build it from the schema."""
+    tmp, result, sdk = sdk_from(tmp_path, XML_SPEC, "xmlbodies", "Xml")
+    warned = {d.pointer: d.message for d in result.diagnostics if d.severity == "warning"}
+    at = "/paths/~1orders/post/requestBody/content/application~1xml/schema"
+    assert "the application/xml body is sent as the caller gives it (bytes)" in warned[at]
+    notes_at = "/paths/~1notes/post/requestBody/content/text~1xml/schema"
+    assert "the text/xml body is sent as the caller gives it (text)" in warned[notes_at]
+    loopback.on("POST", "/orders", Reply(201))
+    loopback.on("POST", "/notes", Reply(204))
+    order = b"<order><id>7</id><lines><line>a</line></lines></order>"
+    with sdk.Xml(server_url=loopback.url) as client:
+        client.orders.create_order(request=order)
+        client.orders.create_note(request="<Note><text>hi</text></Note>")
+    sent, note = loopback.requests
+    assert (sent.body, sent.headers["content-type"]) == (order, "application/xml")
+    assert (note.body, note.headers["content-type"]) == (b"<Note><text>hi</text></Note>", "text/xml")

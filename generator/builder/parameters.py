@@ -89,6 +89,13 @@ def is_idempotency_header(ctx: BuildContext, name: str, location: str) -> bool:
     return location == "header" and name.lower() == ctx.options.idempotency_header.lower()
 
 
+def _structured(schema: Any) -> bool:
+    """Whether a schema describes an object or an array (not text or bytes)."""
+    return isinstance(schema, dict) and (
+        schema.get("type") in ("object", "array") or "properties" in schema or "items" in schema
+    )
+
+
 def body(ctx: BuildContext, op: dict[str, Any], pointer: str, base: str) -> ir.Body | None:
     raw = op.get("requestBody")
     if raw is None:
@@ -113,6 +120,12 @@ def body(ctx: BuildContext, op: dict[str, Any], pointer: str, base: str) -> ir.B
         tp = PRIM["str"]  # text, or binary data the document asks for as base64 text
     else:
         tp = PRIM["file"]  # a binary body: bytes, or a file streamed as it is read
+    if tp in (PRIM["str"], PRIM["file"]) and _structured(ctx.deref(schema, pointer_join(media_pointer, "schema"))[0]):
+        ctx.diags.warn(
+            f"the {kind} body is sent as the caller gives it ({'text' if tp == PRIM['str'] else 'bytes'}): "
+            "its schema describes a structure the SDK does not build in this media type",
+            pointer_join(media_pointer, "schema"),
+        )
     if kind == MULTIPART_MEDIA:
         _files_as_uploads(ctx, tp)
     example = content.get("example", ir.MISSING)
