@@ -111,20 +111,20 @@ def body(ctx: BuildContext, op: dict[str, Any], pointer: str, base: str) -> ir.B
     content = content if isinstance(content, dict) else {}
     schema = content.get("schema", {})
     media_pointer = pointer_join(where, "content", media)
+    schema_at = pointer_join(media_pointer, "schema")
+    resolved_schema, _ = ctx.deref(schema, schema_at)
     kind = media.split(";")[0].strip().lower()
     if is_json(media) or kind in (FORM_MEDIA, MULTIPART_MEDIA):
-        tp = ctx.schemas.type_of(
-            schema, pointer_join(media_pointer, "schema"), base + "RequestBody", OPERATIONS, snake(base), top=True
-        )
-    elif kind.startswith("text/") or _base64(ctx.deref(schema, pointer_join(media_pointer, "schema"))[0]):
+        tp = ctx.schemas.type_of(schema, schema_at, base + "RequestBody", OPERATIONS, snake(base), top=True)
+    elif kind.startswith("text/") or _base64(resolved_schema):
         tp = PRIM["str"]  # text, or binary data the document asks for as base64 text
     else:
         tp = PRIM["file"]  # a binary body: bytes, or a file streamed as it is read
-    if tp in (PRIM["str"], PRIM["file"]) and _structured(ctx.deref(schema, pointer_join(media_pointer, "schema"))[0]):
+    if tp in (PRIM["str"], PRIM["file"]) and _structured(resolved_schema):
         ctx.diags.warn(
             f"the {kind} body is sent as the caller gives it ({'text' if tp == PRIM['str'] else 'bytes'}): "
             "its schema describes a structure the SDK does not build in this media type",
-            pointer_join(media_pointer, "schema"),
+            schema_at,
         )
     if kind == MULTIPART_MEDIA:
         _files_as_uploads(ctx, tp)
@@ -134,7 +134,6 @@ def body(ctx: BuildContext, op: dict[str, Any], pointer: str, base: str) -> ir.B
         first, _ = ctx.deref(first, media_pointer)
         if isinstance(first, dict) and "value" in first:
             example = first["value"]
-    resolved_schema, _ = ctx.deref(schema, pointer_join(media_pointer, "schema"))
     sent = wire_media(media, resolved_schema)
     encoding = _encoding(ctx, content, media_pointer) if kind == FORM_MEDIA else ()
     return ir.Body(sent, tp, bool(body.get("required")), text(body.get("description")), example, encoding)
