@@ -67,6 +67,7 @@ def source_record(digest: str | None, manifest: str) -> str:
 def up_to_date(out_dir: Path, options: Options) -> bool:
     """Whether `out_dir` holds exactly what generating `options` would write: it records the
     current source digest with its manifest, and every file the manifest lists has its hash."""
+    files = read_manifest(out_dir).get("files")  # (first: it completes an interrupted write)
     try:
         recorded = (out_dir / SOURCE_RECORD).read_text(encoding="utf-8").split()
         manifest = (out_dir / MANIFEST).read_bytes()
@@ -74,7 +75,6 @@ def up_to_date(out_dir: Path, options: Options) -> bool:
         return False
     if len(recorded) != 2 or recorded[1] != content_hash(manifest):
         return False
-    files = read_manifest(out_dir).get("files")
     if not isinstance(files, dict) or not files or recorded[0] != source_digest(options):
         return False
     for rel, digest in files.items():
